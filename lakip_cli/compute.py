@@ -210,6 +210,11 @@ class IndikatorReport:
         return self.source.model.satuan
 
     @property
+    def selisih_target(self) -> Decimal | None:
+        """Capaian minus 100: how far above (positive) or below (negative) the target."""
+        return None if self.capaian is None else self.capaian - HUNDRED
+
+    @property
     def tahun_lalu(self) -> YearFigure | None:
         return self.seri[1] if len(self.seri) > 1 and self.seri[1].tahun == self.seri[0].tahun - 1 else None
 

@@ -1,0 +1,337 @@
+"""render: Report -> table directives (header rows, merged cells, formatted figures) for the templates.
+
+Tables are built here rather than in Jinja because merged cells and totals are
+structure, not wording; the templates choose where each table goes and its caption.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from .compute import IndikatorReport, Report, Target, YearFigure
+from .display import angka, dengan_satuan, persen, rupiah
+from .models import Rentang
+
+Cell = str | dict[str, Any]
+MISSING = "[[BELUM DIISI]]"
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~!])")
+
+
+def esc(text: object) -> str:
+    """Escape a data string so Markdown prints it literally (names with |, *, _, &, <)."""
+    if text is None:
+        return ""
+    out = _MD_SPECIAL.sub(r"\\\1", str(text))
+    # A line starting with '1.' or '-' would become a list; a leading '+'/'=' a heading rule.
+    return re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3", out)
+
+
+def directive(name: str, payload: object | None = None) -> str:
+    body = "" if payload is None else json.dumps(payload, ensure_ascii=False, indent=None)
+    return f"```{name}\n{body}\n```"
+
+
+def missing(what: str) -> str:
+    return f"[[BELUM DIISI: {what}]]"
+
+
+def target_text(target: Target | None, satuan: str) -> str:
+    if target is None:
+        return missing("target")
+    if isinstance(target, Rentang):
+        unit = "%" if satuan.strip() == "%" else f" {satuan}"
+        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"
+    return dengan_satuan(target, satuan)
+
+
+def value_text(value: Decimal | None, satuan: str, what: str = "realisasi") -> str:
+    return missing(what) if value is None else dengan_satuan(value, satuan)
+
+
+def capaian_text(value: Decimal | None) -> str:
+    return missing("capaian") if value is None else persen(value)
+
+
+def _c(text: str, **opts: Any) -> Cell:
+    return {"teks": text, **opts} if opts else text
+
+
+def _num(text: str) -> Cell:
+    return {"teks": text, "rata": "kanan"}
+
+
+def _mid(text: str) -> Cell:
+    return {"teks": text, "rata": "tengah"}
+
+
+def _number_row(n: int) -> list[Cell]:
+    return [{"teks": f"({i})", "rata": "tengah"} for i in range(1, n + 1)]
+
+
+def table(judul: str | None, header: Sequence[Sequence[Cell]], baris: Sequence[Sequence[Cell]], *,
+          kaki: Sequence[Sequence[Cell]] = (), lebar: Sequence[float] = (), lanskap: bool = False,
+          ukuran_huruf: int | None = None) -> str:
+    payload: dict[str, Any] = {"header": [list(r) for r in header], "baris": [list(r) for r in baris]}
+    if judul:
+        payload["judul"] = judul
+    if kaki:
+        payload["kaki"] = [list(r) for r in kaki]
+    if lebar:
+        payload["lebar"] = list(lebar)
+    if lanskap:
+        payload["lanskap"] = True
+    if ukuran_huruf:
+        payload["ukuran_huruf"] = ukuran_huruf
+    return directive("tabel", payload)
+
+
+# ---------------------------------------------------------------- BAB I
+
+
+def sdm_unit(report: Report, judul: str) -> str:
+    sdm = report.project.instansi.model.sdm
+    rows = [[_mid(f"{i}."), esc(b.uraian), _num(angka(b.jumlah, places=0) if b.jumlah is not None else "-")]
+            for i, b in enumerate(sdm.per_unit, 1)]
+    total = sum(b.jumlah or 0 for b in sdm.per_unit)
+    return table(judul, [["No", "Bagian/Bidang", "Jumlah (orang)"]], rows,
+                 kaki=[[{"teks": "Jumlah", "colspan": 2, "rata": "tengah"}, _num(angka(total, places=0))]],
+                 lebar=[1, 8, 3])
+
+
+def sdm_rincian(report: Report, index: int, judul: str) -> str:
+    r = report.project.instansi.model.sdm.rincian[index]
+    rows = [[_mid(f"{i}."), esc(b.uraian), _num(angka(b.jumlah, places=0) if b.jumlah is not None else "-")]
+            for i, b in enumerate(r.baris, 1)]
+    kaki = []
+    if r.cakupan != "lain":
+        kaki = [[{"teks": "Jumlah", "colspan": 2, "rata": "tengah"},
+                 _num(angka(sum(b.jumlah or 0 for b in r.baris), places=0))]]
+    return table(judul, [["No", "Uraian", "Jumlah (orang)"]], rows, kaki=kaki, lebar=[1, 8, 3])
+
+
+def tujuan_sasaran(report: Report, judul: str) -> str:
+    ren = report.project.perencanaan.model
+    rows: list[list[Cell]] = []
+    for t in ren.tujuan:
+        sasaran = [s for s in ren.sasaran if s.tujuan == t.id]
+        strategi = [st for st in ren.strategi if st.sasaran in (None, *[s.id for s in sasaran])]
+        span = max(len(strategi), 1)
+        for k, st in enumerate(strategi or [None]):
+            row: list[Cell] = []
+            if k == 0:
+                row.append({"teks": esc(t.uraian), "rowspan": span})
+                row.append({"teks": "\\\n".join(f"{n}. {esc(s.uraian)}" for n, s in enumerate(sasaran, 1)) or "-",
+                            "rowspan": span})
+            if st is None:
+                row += ["-", "-"]
+            else:
+                row += [esc(st.uraian), esc(st.arah_kebijakan)]
+            rows.append(row)
+    return table(judul, [["Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"]], rows, lebar=[3, 3, 5, 5],
+                 ukuran_huruf=9)
+
+
+# ---------------------------------------------------------------- BAB II / Lampiran
+
+
+def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = False) -> str:
+    header: list[list[Cell]] = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
+    if dengan_anggaran:
+        header[0] += ["Anggaran"]
+    header.append(_number_row(len(header[0])))
+    rows: list[list[Cell]] = []
+    for n, s in enumerate(report.sasaran, 1):
+        for k, ind in enumerate(s.indikator):
+            row: list[Cell] = []
+            if k == 0:
+                row += [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
+                        {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
+            row += [esc(ind.nama), _mid(target_text(ind.target, ind.satuan))]
+            if dengan_anggaran:
+                row.append(_num(rupiah(ind.biaya.pagu) if ind.biaya.lines else missing("pagu")))
+            rows.append(row)
+    return table(judul, header, rows, lebar=[1, 5, 6, 2] + ([3] if dengan_anggaran else []))
+
+
+# ---------------------------------------------------------------- BAB III A, per indicator
+
+
+def analisis_a(ind: IndikatorReport, judul: str) -> str:
+    rows = [[esc(ind.nama), _mid(target_text(ind.target, ind.satuan)),
+             _mid(value_text(ind.realisasi, ind.satuan)), _mid(capaian_text(ind.capaian)),
+             _mid(ind.predikat or missing("predikat"))]]
+    return table(judul, [["Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"]], rows,
+                 lebar=[6, 2, 2, 2, 2.4])
+
+
+def _year_cells(y: YearFigure, satuan: str) -> list[Cell]:
+    return [_mid(target_text(y.target, satuan) if y.target is not None else "-"),
+            _mid(dengan_satuan(y.realisasi, satuan) if y.realisasi is not None else "-"),
+            _mid(persen(y.capaian) if y.capaian is not None else "-")]
+
+
+def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> str:
+    """Multi-year table: one merged header cell per year, labels derived from the years themselves."""
+    years = list(ind.seri)
+    top: list[Cell] = [{"teks": "Indikator Kinerja", "rowspan": 2}]
+    sub: list[Cell] = []
+    for y in years:
+        top.append({"teks": f"Tahun {y.tahun}", "colspan": 3, "rata": "tengah"})
+        sub += [_mid("Target"), _mid("Realisasi"), _mid("% Capaian")]
+    row: list[Cell] = [esc(ind.nama)]
+    for y in years:
+        row += _year_cells(y, ind.satuan)
+    wide = len(years) > 3
+    return table(judul, [top, sub], [row], lebar=[4] + [1.5] * (3 * len(years)), lanskap=False,
+                 ukuran_huruf=8 if wide else 9)
+
+
+def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> str:
+    dok = report.project.perencanaan.model.dokumen_jangka_menengah
+    akhir = report.project.perencanaan.model.periode_akhir
+    header: list[list[Cell]] = [[
+        "Indikator Kinerja", f"Target {report.year}", f"Target {dok} {report.year}",
+        f"Target Akhir {dok} ({akhir})", f"Realisasi {report.year}", f"Capaian thd. Target {dok} {report.year}",
+        "Progres thd. Target Akhir",
+    ]]
+    renstra_capaian = None
+    if ind.target_renstra is not None and ind.realisasi is not None and ind.target_renstra != 0:
+        from .compute import capaian
+
+        renstra_capaian = capaian(ind.target_renstra, ind.realisasi, polaritas=ind.model.polaritas,
+                                  rumus_negatif=ind.rumus_negatif)
+    row: list[Cell] = [
+        esc(ind.nama),
+        _mid(target_text(ind.target, ind.satuan)),
+        _mid(target_text(ind.target_renstra, ind.satuan) if ind.target_renstra is not None else "-"),
+        _mid(target_text(ind.target_akhir, ind.satuan) if ind.target_akhir is not None else "-"),
+        _mid(value_text(ind.realisasi, ind.satuan)),
+        _mid(persen(renstra_capaian) if renstra_capaian is not None else "-"),
+        _mid(persen(ind.progres_akhir) if ind.progres_akhir is not None else "-"),
+    ]
+    return table(judul, header, [row], lebar=[4, 1.6, 1.6, 1.6, 1.6, 1.8, 1.8], ukuran_huruf=9)
+
+
+def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
+    rows: list[list[Cell]] = []
+    for line in ind.anggaran:
+        rows.append([esc(line.nama),
+                     _num(rupiah(line.pagu) if line.pagu is not None else missing("pagu")),
+                     _num(rupiah(line.realisasi) if line.realisasi is not None else missing("realisasi")),
+                     _num(rupiah(line.sisa) if line.sisa is not None else "-"),
+                     _num(persen(line.serapan)), _num(persen(line.efisiensi))])
+    return table(judul, [["Sub Kegiatan", "Pagu", "Realisasi", "Sisa", "Serapan", "Efisiensi"]], rows,
+                 lebar=[5, 2.6, 2.6, 2.2, 1.5, 1.5], ukuran_huruf=9)
+
+
+# ---------------------------------------------------------------- BAB III B and BAB IV
+
+
+def realisasi_anggaran(report: Report, judul: str) -> str:
+    header = [["No", "Program / Kegiatan / Sub Kegiatan", "Indikator", "Pagu (Rp)", "Realisasi (Rp)",
+               "Sisa (Rp)", "Serapan"], _number_row(7)]
+    rows: list[list[Cell]] = []
+    by_id = {i.id: i for i in report.indikator}
+    for n, line in enumerate(report.anggaran, 1):
+        used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
+        rows.append([
+            _mid(f"{n}."),
+            f"{esc(line.program)} / {esc(line.kegiatan)} / **{esc(line.nama)}**",
+            _mid(used),
+            _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
+            _num(angka(line.realisasi, places=0) if line.realisasi is not None else missing("realisasi")),
+            _num(angka(line.sisa, places=0) if line.sisa is not None else "-"),
+            _num(persen(line.serapan)),
+        ])
+    t = report.total
+    kaki = [[{"teks": "Jumlah (setiap sub kegiatan dihitung satu kali)", "colspan": 3, "rata": "tengah"},
+             _num(angka(t.pagu, places=0)), _num(angka(t.realisasi, places=0)),
+             _num(angka(t.sisa, places=0)), _num(persen(t.serapan))]]
+    return table(judul, header, rows, kaki=kaki, lebar=[0.8, 6, 1.4, 2.6, 2.6, 2.2, 1.6], ukuran_huruf=9)
+
+
+def ringkasan_capaian(report: Report, judul: str) -> str:
+    header = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
+              _number_row(7)]
+    rows: list[list[Cell]] = []
+    for n, s in enumerate(report.sasaran, 1):
+        for k, ind in enumerate(s.indikator):
+            row: list[Cell] = []
+            if k == 0:
+                row += [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
+                        {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
+            row += [esc(ind.nama), _mid(target_text(ind.target, ind.satuan)),
+                    _mid(value_text(ind.realisasi, ind.satuan)), _mid(capaian_text(ind.capaian)),
+                    _mid(ind.predikat or "-")]
+            rows.append(row)
+    kaki = []
+    if report.capaian_rata is not None:
+        kaki = [[{"teks": "Rata-rata capaian indikator yang terukur", "colspan": 5, "rata": "tengah"},
+                 _mid(persen(report.capaian_rata)), _mid("-")]]
+    return table(judul, header, rows, kaki=kaki, lebar=[0.8, 4, 5, 1.6, 1.6, 1.6, 1.8], ukuran_huruf=9)
+
+
+def capaian_sasaran(report: Report, judul: str) -> str:
+    rows = [[_mid(f"{n}."), esc(s.uraian), _mid(str(len(s.indikator))),
+             _mid(persen(s.capaian) if s.capaian is not None else missing("capaian")), _mid(s.predikat or "-")]
+            for n, s in enumerate(report.sasaran, 1)]
+    return table(judul, [["No", "Sasaran Strategis", "Jumlah Indikator", "Capaian Rata-rata", "Predikat"]], rows,
+                 lebar=[0.8, 7, 2, 2, 2])
+
+
+# ---------------------------------------------------------------- computation lines and signature
+
+
+def realisasi_line(ind: IndikatorReport) -> str:
+    """'34/36 × 100% = 94,44%' for share indicators; empty when realisasi is given directly."""
+    k = ind.komponen
+    if k is None or ind.realisasi is None:
+        return ""
+    return f"{angka(k.pembilang)}/{angka(k.penyebut)} × 100% = {persen(ind.realisasi)}"
+
+
+def capaian_line(ind: IndikatorReport) -> str:
+    """The capaian computation with the indicator's own figures, in the formula the policy names."""
+    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None:
+        return ""
+    r = angka(ind.realisasi)
+    result = persen(ind.capaian_mentah)
+    if isinstance(ind.target, Rentang):
+        return f"rentang target {target_text(ind.target, ind.satuan)}, realisasi {r}: capaian {result}"
+    t = angka(ind.target)
+    if ind.model.polaritas == "positif":
+        line = f"{r} / {t} × 100% = {result}"
+    elif ind.rumus_negatif == "rasio":
+        line = f"{t} / {r} × 100% = {result}"
+    else:
+        line = f"(2 × {t} − {r}) / {t} × 100% = {result}"
+    if ind.capaian is not None and ind.capaian != ind.capaian_mentah:
+        line += f", dibatasi menjadi {persen(ind.capaian)}"
+    return line
+
+
+def signature(report: Report) -> str:
+    inst = report.project.instansi.model
+    lap = report.project.laporan.model
+    when = tanggal_text(lap.tanggal)
+    k = inst.kepala
+    jabatan = k.jabatan.rstrip(",") + ","
+    return directive("ttd", {
+        "tempat_tanggal": f"{inst.kota}, {when}",
+        "jabatan": jabatan,
+        "nama": k.nama,
+        "pangkat": k.pangkat or "",
+        "nip": f"NIP. {k.nip}" if k.nip else missing("NIP"),
+        "posisi": "kanan",
+    })
+
+
+def tanggal_text(value: object) -> str:
+    from .display import tanggal
+
+    return tanggal(value) if value is not None else missing("tanggal penandatanganan")  # type: ignore[arg-type]
