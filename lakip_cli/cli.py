@@ -11,7 +11,7 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from .diagnostics import Diagnostic, LakipError, format_diagnostics, has_errors
+from .diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, format_diagnostics, has_errors
 
 app = typer.Typer(
     help="lakip: menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) dari data YAML.",
@@ -105,14 +105,128 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     try:
         root = _root(proyek)
         y = _year(root, year)
+        from .compute import compute_report
         from .validate import load_project
 
         project = load_project(root, y)
+        compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
     except LakipError as exc:
         _die(exc, f)
     _emit([], f)
     if f == "text":
         typer.echo(f"Data {y} valid: {len(project.indikator)} indikator, tanpa galat.", err=True)
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def summary(
+    year: YearArg = None,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="text, json, atau csv.")] = SummaryFormat.text,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Tampilkan tabel capaian hasil hitungan (target, realisasi, capaian, predikat, anggaran)."""
+    try:
+        root = _root(proyek)
+        y = _year(root, year)
+        from .compute import compute_report
+        from .summary import summary_csv, summary_json, summary_text
+        from .validate import load_project
+
+        report = compute_report(load_project(root, y))
+    except LakipError as exc:
+        _die(exc, "text")
+    render = {"text": summary_text, "json": summary_json, "csv": summary_csv}[fmt.value]
+    typer.echo(render(report))
+
+
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Abaikan aturan dengan kode ini (boleh berulang), mis. --ignore LK012."),
+]
+
+
+@app.command()
+def check(
+    year: YearArg = None,
+    fmt: FormatOpt = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Gagal juga bila ada peringatan.")] = False,
+    ignore: IgnoreOpt = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Jalankan pemeriksaan konsistensi (aturan LK001 dst.) atas data satu tahun."""
+    f = _fmt(fmt)
+    try:
+        root = _root(proyek)
+        y = _year(root, year)
+        from .build import check_report
+
+        _, diags = check_report(root, y, tuple(ignore or ()))
+    except LakipError as exc:
+        _die(exc, f)
+    _emit(diags, f)
+    failed = has_errors(diags) or (strict and bool(diags))
+    if f == "text":
+        verdict = "Gagal" if failed else "Selesai"
+        typer.echo(f"{verdict}: {_error_summary(diags)}.", err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules() -> None:
+    """Tampilkan katalog aturan pemeriksaan."""
+    from .checks import rule_catalogue
+
+    for code, name, severity, text in rule_catalogue():
+        typer.echo(f"{code}  {name:<28} {SEVERITY_LABEL[severity]:<10} {text}")
+
+
+@app.command()
+def build(
+    year: YearArg = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Berkas .docx keluaran; bawaan out/LAKIP-TAHUN.docx.")] = None,
+    final: Annotated[bool, typer.Option("--final", help="Tolak membangun bila ada data wajib yang kosong atau galat pemeriksaan.")] = False,
+    pdf: Annotated[bool | None, typer.Option("--pdf/--no-pdf", help="Buat juga PDF melalui LibreOffice.")] = None,
+    grafik: Annotated[bool | None, typer.Option("--grafik/--tanpa-grafik", help="Sertakan grafik.")] = None,
+    ignore: IgnoreOpt = None,
+    fmt: FormatOpt = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Susun laporan lengkap sebagai dokumen Word (dan PDF)."""
+    f = _fmt(fmt)
+    try:
+        root = _root(proyek)
+        y = _year(root, year)
+        from .build import BuildOptions, build_report
+
+        result = build_report(root, BuildOptions(year=y, output=output, final=final, pdf=pdf, charts=grafik,
+                                                 ignore=tuple(ignore or ())))
+    except LakipError as exc:
+        if final and f == "text":
+            typer.echo("Laporan final tidak dibuat karena hal-hal berikut:", err=True)
+        _die(exc, f)
+    _emit(result.diagnostics, f)
+    if f == "text":
+        missing = len(result.report.kosong)
+        if missing:
+            typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
+        if result.diagnostics:
+            typer.echo(f"Pemeriksaan: {_error_summary(result.diagnostics)}.", err=True)
+        for path in (result.docx, result.markdown, result.pdf):
+            if path is not None:
+                typer.echo(f"ditulis: {_shown(path)}", err=True)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 @app.command()

@@ -142,7 +142,7 @@ def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> LakipError:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = (exc.problem or "").strip()
-    if "\\t" in problem or "'\\t'" in problem or (mark and "\t" in (mark.buffer or "")[mark.index : mark.index + 1]):
+    if "tab" in problem or "\\t" in problem or (mark and "\t" in (mark.buffer or "")[mark.index : mark.index + 1]):
         msg = "karakter tab tidak boleh dipakai untuk indentasi; gunakan spasi"
     elif "mapping values are not allowed" in problem:
         msg = "titik dua ':' di tempat yang tidak diharapkan; apit teks yang memuat ': ' dengan tanda kutip"

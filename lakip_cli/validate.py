@@ -105,7 +105,7 @@ def _message(err: dict[str, Any], field: str) -> str:
     return f"nilai tidak valid ({err['msg']})"
 
 
-def _data_path(doc: YamlDoc, loc: tuple[Any, ...]) -> tuple[PathKey, bool]:
+def _data_path(doc: YamlDoc, loc: tuple[Any, ...], kind: str = "") -> tuple[PathKey, bool]:
     """Turn a Pydantic loc into a path through the data, dropping union/validator tags.
 
     Returns the path and whether a union branch tag was skipped.
@@ -123,7 +123,7 @@ def _data_path(doc: YamlDoc, loc: tuple[Any, ...]) -> tuple[PathKey, bool]:
                 node = node[key]
                 continue
             # A missing or extra key: the last element names it; union tags are not data keys.
-            if part is loc[-1]:
+            if part is loc[-1] and kind in ("missing", "extra_forbidden"):
                 path.append(part)
                 node = None
                 continue
@@ -164,10 +164,22 @@ def _inner_model(ann: Any) -> type[BaseModel] | None:
 
 def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
     grouped: dict[PathKey, list[tuple[str, dict[str, Any]]]] = {}
-    for err in exc.errors(include_url=False):
-        path, _ = _data_path(doc, tuple(err["loc"]))
+    errors = exc.errors(include_url=False)
+    # Pydantic also reports a tuple as too short when one of its items failed; that echo is noise.
+    deeper = [tuple(e["loc"]) for e in errors]
+    errors = [e for e in errors if not (e["type"] == "too_short" and any(
+        len(d) > len(e["loc"]) and d[: len(e["loc"])] == tuple(e["loc"]) for d in deeper))]
+    union_paths: set[PathKey] = set()
+    for err in errors:
+        path, skipped = _data_path(doc, tuple(err["loc"]), err["type"])
+        if skipped:
+            union_paths.add(path)
         field = str(path[-1]) if path else "(akar)"
         grouped.setdefault(path, []).append((_message(err, field), err))
+    # A union value written in its mapping form: the errors inside the mapping say more than "must be a number".
+    for path in union_paths:
+        if any(len(other) > len(path) and other[: len(path)] == path for other in grouped):
+            grouped.pop(path, None)
     out: list[Diagnostic] = []
     for path, items in grouped.items():
         errs = [e for _, e in items]
@@ -185,7 +197,7 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
             out.append(Diagnostic(loc, "V011", "error", msg))
             continue
         messages = list(dict.fromkeys(m for m, _ in items))
-        where = ".".join(str(p) for p in path) or "(akar)"
+        where = next((str(p) for p in reversed(path) if isinstance(p, str)), "(akar)")
         code = "V010" if kinds == {"missing"} else "V012"
         if code == "V010":
             out.append(Diagnostic(loc, code, "error", messages[0]))

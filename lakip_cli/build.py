@@ -1,0 +1,122 @@
+"""build: the whole pipeline for one report year, load -> validate -> compute -> check -> render -> write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+from .checks import run_checks
+from .compute import Report, compute_report
+from .diagnostics import Diagnostic, LakipError, has_errors
+from .render import RenderContext, render_report
+from .validate import load_project
+
+REFERENCE = "reference.docx"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    year: int
+    output: Path | None = None
+    final: bool = False
+    pdf: bool | None = None
+    charts: bool | None = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    docx: Path
+    markdown: Path
+    pdf: Path | None
+    diagnostics: tuple[Diagnostic, ...]
+    report: Report
+
+
+def build_time(report: Report) -> dt.datetime:
+    """The timestamp stored in the document: SOURCE_DATE_EPOCH, else the signing date, else 1 January next year."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+    signed = report.project.laporan.model.tanggal
+    day = signed or dt.date(report.year + 1, 1, 1)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
+    """What stops a final build: every missing item and every error-level check."""
+    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
+    return gaps + [d for d in diagnostics if d.severity == "error"]
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_report(root: Path, options: BuildOptions) -> BuildResult:
+    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+    project = load_project(root, options.year)
+    report = compute_report(project)
+    diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    if options.final:
+        gaps = final_gaps(report, diagnostics)
+        if gaps:
+            raise LakipError(gaps)
+
+    settings = project.settings.model
+    out_dir = root / settings.keluaran.folder
+    docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
+    if not docx.is_absolute():
+        docx = Path.cwd() / docx
+    markdown_path = docx.with_suffix(".md")
+    want_charts = settings.keluaran.grafik if options.charts is None else options.charts
+    want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+
+    from .docx_writer import CoreInfo, write_docx
+
+    with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
+        charts: dict[str, SimpleNamespace] = {}
+        if want_charts:
+            from .charts import build_charts
+
+            for key, chart in build_charts(report, Path(scratch)).items():
+                charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
+        logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
+        text = render_report(report, RenderContext(charts=charts, final=options.final, logo=logo))
+        _write_text_atomic(markdown_path, text)
+        core = CoreInfo(
+            title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
+            author=project.instansi.model.nama,
+            subject=f"{settings.singkatan_judul} {options.year}",
+            created=build_time(report),
+        )
+        write_docx(text, root / settings.folder_templat / REFERENCE, docx, base_dir=root, core=core)
+
+    pdf_path = None
+    if want_pdf:
+        from .pdf import convert_to_pdf
+
+        pdf_path = docx.with_suffix(".pdf")
+        convert_to_pdf(docx, pdf_path)
+    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+
+
+def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
+    """load -> validate -> compute -> check, without rendering."""
+    report = compute_report(load_project(root, year))
+    return report, tuple(run_checks(report, ignore=ignore))
+
+
+__all__ = ["BuildOptions", "BuildResult", "build_report", "check_report", "final_gaps", "has_errors"]
