@@ -141,7 +141,7 @@ def summary(
     except LakipError as exc:
         _die(exc, "text")
     render = {"text": summary_text, "json": summary_json, "csv": summary_csv}[fmt.value]
-    typer.echo(render(report))
+    typer.echo(render(report).rstrip("\n"))
 
 
 IgnoreOpt = Annotated[

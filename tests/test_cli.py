@@ -1,0 +1,71 @@
+"""The CLI as a user runs it: exit codes, formats, summary figures, schema freshness."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import ROOT
+from lakip_cli.cli import app
+from lakip_cli.schema import SCHEMA_DIR, schema_texts
+
+
+def test_validate_seed_is_clean(runner) -> None:
+    result = runner.invoke(app, ["validate", "2024", "-C", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert "Data 2024 valid: 11 indikator" in result.stderr
+
+
+def test_validate_defaults_to_newest_year(runner) -> None:
+    result = runner.invoke(app, ["validate", "-C", str(ROOT)])
+    assert result.exit_code == 0
+    assert "Data 2024 valid" in result.stderr
+
+
+def test_validate_json_and_github_formats(runner, minimal: Path) -> None:
+    ind = minimal / "data/2024/indikator/01-layanan.yaml"
+    ind.write_text(ind.read_text(encoding="utf-8").replace("target: 90", "targett: 90"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "2024", "-C", str(minimal), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data[0]["code"] == "V011"
+    assert data[0]["location"] == {"path": "data/2024/indikator/01-layanan.yaml", "line": 9, "col": 1}
+    assert "maksud Anda 'target'" in data[0]["message"]
+    result = runner.invoke(app, ["validate", "2024", "-C", str(minimal)], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert result.stdout.startswith("::error file=data/2024/indikator/01-layanan.yaml,line=9,col=1,title=V011::")
+
+
+def test_usage_error_exits_2(runner) -> None:
+    result = runner.invoke(app, ["validate", "dua-ribu"])
+    assert result.exit_code == 2
+
+
+def test_summary_prints_computed_figures(runner) -> None:
+    result = runner.invoke(app, ["summary", "2024", "-C", str(ROOT)])
+    assert result.exit_code == 0
+    assert "111,11%" in result.stdout and "94,44%" in result.stdout
+    assert "pagu Rp15.731.413.218, realisasi Rp15.653.210.088" in result.stdout
+    data = json.loads(runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "json"]).stdout)
+    assert data["anggaran"]["pagu"] == 15_731_413_218
+    assert data["indikator"][0]["capaian"].startswith("111.111")
+    assert data["jumlah"]["kosong"] == 1
+    csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv"]).stdout
+    assert csv_text.splitlines()[0].startswith("no,id,indikator,target")
+    assert len(csv_text.splitlines()) == 12
+
+
+def test_schemas_are_fresh() -> None:
+    for name, text in schema_texts().items():
+        path = ROOT / SCHEMA_DIR / name
+        assert path.exists(), f"{name} missing: run 'lakip schema'"
+        assert path.read_text(encoding="utf-8") == text, f"{name} is stale: run 'lakip schema'"
+
+
+def test_every_data_file_points_at_its_schema() -> None:
+    for path in sorted((ROOT / "data/2024").rglob("*.yaml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        kind = "indikator" if path.parent.name == "indikator" else path.stem
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("=", 1)[1]).resolve()
+        assert target == (ROOT / SCHEMA_DIR / f"{kind}.schema.json").resolve(), path
