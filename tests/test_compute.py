@@ -202,3 +202,25 @@ def test_every_valid_input_computes_or_fails_with_a_location(tmp_path_factory, t
         assert ik.capaian <= cap
     if target == realisasi:
         assert ik.capaian == 100
+
+
+def test_previous_year_folder_fills_and_cross_checks_history(minimal: Path) -> None:
+    import shutil
+
+    prev = minimal / "data/2023"
+    shutil.copytree(minimal / "data/2024", prev)
+    (prev / "laporan.yaml").write_text("tahun: 2023\n", encoding="utf-8")
+    ind = prev / "indikator/01-layanan.yaml"
+    data = yaml.safe_load(ind.read_text(encoding="utf-8"))
+    # 2023's own report says realisasi 82 (the 2024 file's history says 80) and adds 2021.
+    data.update(target=85, realisasi=82, riwayat=[{"tahun": 2021, "target": 80, "realisasi": 70}])
+    ind.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    report = compute_report(load_project(minimal, 2024))
+    ik = report.indikator[0]
+    assert [(y.tahun, y.sumber) for y in ik.seri] == [(2024, "laporan"), (2023, "riwayat"), (2021, "data 2023")]
+    assert persen(ik.seri[2].capaian) == "87,5%"
+    notes = [n for n in report.notes if n.code == "V042"]
+    assert len(notes) == 1
+    assert notes[0].location.path == "data/2024/indikator/01-layanan.yaml"
+    assert notes[0].location.line == 18  # the riwayat row for 2023
+    assert "realisasi 82" in notes[0].message
