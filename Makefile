@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)
-	LAKIP_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py tests/test_bad_input.py
+	LAKIP_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_build.py tests/test_bad_input.py tests/test_checks.py
 
 schema: $(STAMP)
 	$(BIN)/lakip schema
