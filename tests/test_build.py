@@ -1,0 +1,197 @@
+"""lakip build on the seed: the document read back, determinism, atomicity, --final, and a real client."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from conftest import ROOT, compare_golden, copy_project, require_libreoffice
+from lakip_cli.build import BuildOptions, build_report
+from lakip_cli.cli import app
+from lakip_cli.diagnostics import LakipError
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+M = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+NS = {"w": W, "m": M}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The seed project built once, without charts so the document is the same on every machine."""
+    project = copy_project(ROOT, tmp_path_factory.mktemp("seed") / "proyek")
+    build_report(project, BuildOptions(year=2024, charts=False))
+    return project / "out" / "LAKIP-2024.docx"
+
+
+@pytest.fixture(scope="module")
+def body(built: Path) -> etree._Element:
+    with zipfile.ZipFile(built) as z:
+        return etree.fromstring(z.read("word/document.xml"))
+
+
+def _text(el: etree._Element) -> str:
+    return "".join(el.itertext())
+
+
+def _headings(built: Path) -> list[tuple[str, str]]:
+    doc = Document(str(built))
+    return [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+
+
+def test_chapters_in_order(built: Path) -> None:
+    h1 = [t for s, t in _headings(built) if s == "Heading 1"]
+    assert h1 == ["KATA PENGANTAR", "IKHTISAR EKSEKUTIF", "BAB I PENDAHULUAN",
+                  "BAB II PERENCANAAN DAN PERJANJIAN KINERJA", "BAB III AKUNTABILITAS KINERJA",
+                  "BAB IV PENUTUP", "LAMPIRAN"]
+
+
+def test_eleven_indicator_sections_with_analyses_a_to_g(built: Path) -> None:
+    heads = _headings(built)
+    start = next(i for i, (_, t) in enumerate(heads) if t == "BAB III AKUNTABILITAS KINERJA")
+    end = next(i for i, (_, t) in enumerate(heads) if t == "B. Realisasi Anggaran")
+    sections: list[list[str]] = []
+    for style, text in heads[start:end]:
+        if style == "Heading 3":
+            sections.append([])
+        elif style == "Heading 4":
+            sections[-1].append(text[:2])
+    assert len(sections) == 11
+    assert all(s == ["a.", "b.", "c.", "d.", "e.", "f.", "g."] for s in sections)
+
+
+def test_multi_year_header_is_merged_per_year(body: etree._Element) -> None:
+    spans = body.xpath("//w:tc[w:tcPr/w:gridSpan/@w:val='3']", namespaces=NS)
+    labels = [_text(tc).strip() for tc in spans if _text(tc).strip().startswith("Tahun ")]
+    assert labels.count("Tahun 2024") == 11
+    assert len(labels) == 10 * 4 + 1  # four years each; IK06 has no history in the seed
+    assert "Tahun 2020" not in labels  # IK05 prints 2023..2020: the report shows the latest four years
+    header_rows = body.xpath("//w:tr[w:trPr/w:tblHeader]", namespaces=NS)
+    assert len(header_rows) > 30
+
+
+def test_formula_is_a_word_equation(body: etree._Element) -> None:
+    fractions = body.xpath("//m:oMath//m:f", namespaces=NS)
+    assert len(fractions) == 10  # every indicator but IK06, which has no formula in the seed
+    numerators = [_text(f.find("m:num", NS)) for f in fractions]
+    assert any("Jumlah Ormas yang melaksanakan fungsi" in n for n in numerators)
+
+
+def test_computed_figures_in_the_document(built: Path) -> None:
+    doc = Document(str(built))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "34/36 × 100% = 94,44%" in text
+    assert "100 / 90 × 100% = 111,11%" in text
+    assert "111,11%" in cells and "94,44%" in cells
+    assert "meningkat dibanding tahun 2023" in text
+    assert "menurun dibanding tahun 2023" in text
+    assert "belum mencapai target" in text
+
+
+def test_budget_total_row(built: Path) -> None:
+    doc = Document(str(built))
+    totals = [[c.text for c in r.cells] for t in doc.tables for r in t.rows
+              if r.cells[0].text.startswith("Jumlah (setiap sub kegiatan")]
+    assert totals, "total row missing"
+    row = totals[0]
+    assert "15.731.413.218" in row and "15.653.210.088" in row and "99,5%" in row
+
+
+def test_placeholders_only_for_missing_data(built: Path) -> None:
+    doc = Document(str(built))
+    texts = [p.text for p in doc.paragraphs] + [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    marked = [t for t in texts if "[[BELUM DIISI" in t]
+    assert marked
+    allowed = ("tanggal penandatanganan", "realisasi", "capaian", "rumus", "anggaran", "pagu", "narasi.",
+               "renstra.target_tahunan", "predikat", "analisis")
+    for t in marked:
+        for what in re.findall(r"\[\[BELUM DIISI: ([^\]]+)\]\]", t):
+            assert what.startswith(allowed), what
+    assert not any("(Tabel) dan narasi/analisis" in t for t in texts)
+
+
+def test_rendered_markdown_is_golden(built: Path) -> None:
+    compare_golden(built.with_suffix(".md").read_text(encoding="utf-8"), ROOT / "tests/golden/LAKIP-2024.md")
+
+
+def test_document_xml_is_golden(body: etree._Element) -> None:
+    pretty = etree.tostring(body, pretty_print=True, encoding="unicode")
+    compare_golden(pretty, ROOT / "tests/golden/document.xml")
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    project = built.parent.parent
+    again = tmp_path / "lagi.docx"
+    build_report(project, BuildOptions(year=2024, charts=False, output=again))
+    assert again.read_bytes() == built.read_bytes()
+
+
+def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch) -> None:
+    project = copy_project(ROOT, tmp_path / "proyek")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1740700800")  # 2025-02-28
+    out = tmp_path / "a.docx"
+    build_report(project, BuildOptions(year=2024, charts=False, output=out))
+    core = zipfile.ZipFile(out).read("docProps/core.xml").decode()
+    assert "2025-02-28T00:00:00Z" in core
+
+
+def test_failed_build_keeps_previous_document(tmp_path: Path, runner) -> None:
+    project = copy_project(ROOT, tmp_path / "proyek")
+    out = project / "out" / "LAKIP-2024.docx"
+    out.parent.mkdir()
+    out.write_bytes(b"versi sebelumnya")
+    tpl = project / "templates" / "40-bab4-penutup.md.j2"
+    tpl.write_text(tpl.read_text(encoding="utf-8") + "\n{{ tidak_ada.sama_sekali }}\n", encoding="utf-8")
+    result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
+    assert result.exit_code == 1
+    assert "templates/40-bab4-penutup.md.j2:" in result.stderr and "[T001]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_bytes() == b"versi sebelumnya"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["LAKIP-2024.docx"]
+
+
+def test_final_build_refuses_gaps(tmp_path: Path, runner) -> None:
+    project = copy_project(ROOT, tmp_path / "proyek")
+    result = runner.invoke(app, ["build", "2024", "--final", "-C", str(project), "--tanpa-grafik"])
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "Laporan final tidak dibuat" in err
+    assert "data/2024/indikator/06-pelayanan-administrasi.yaml" in err and "realisasi" in err
+    assert "tanggal penandatanganan" in err
+    assert not (project / "out" / "LAKIP-2024.docx").exists()
+
+
+def test_build_cli_reports_what_it_wrote(tmp_path: Path, runner) -> None:
+    project = copy_project(ROOT, tmp_path / "proyek")
+    result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik", "-o",
+                                 str(tmp_path / "hasil.docx")])
+    assert result.exit_code == 0, result.stderr
+    assert "ditulis:" in result.stderr and "hasil.docx" in result.stderr
+    assert (tmp_path / "hasil.docx").stat().st_size > 20_000
+    assert (tmp_path / "hasil.md").exists()
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_converts_the_report(built: Path, tmp_path: Path) -> None:
+    soffice = require_libreoffice()
+    profile = tmp_path / "profil"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(built)], check=True, capture_output=True, timeout=300)
+    pdf = tmp_path / "LAKIP-2024.pdf"
+    assert pdf.exists()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for needle in ("BAB I PENDAHULUAN", "BAB III AKUNTABILITAS KINERJA", "BAB IV PENUTUP", "111,11%",
+                   "94,44%", "15.731.413.218", "Jumlah Ormas yang melaksanakan fungsi"):
+        assert needle in text, needle
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                             text=True).stdout).group(1))
+    assert pages > 30
+    assert os.path.getsize(pdf) < 10 * 1024 * 1024  # e-SAKIP portals cap uploads near 10 MB
