@@ -7,8 +7,9 @@ refreshes every field and every index (table of contents, lists of tables and fi
 exports it to PDF. LibreOffice's plain `--convert-to pdf` keeps index contents as stored in
 the .docx, so a freshly generated document would print "update this field" placeholders.
 
-This file must stay importable without `uno` and without lakip's dependencies: it is copied
-nowhere, only executed with the interpreter lakip_cli.pdf picks (standard library + uno only).
+lakip_cli.pdf runs this file as a script with whichever interpreter has `uno`, which is usually not
+lakip's own: so it uses the standard library and `uno` only, and imports `uno` inside main() so that
+importing the module (tests, tooling) works anywhere.
 Exit status: 0 = PDF written; 2 = bad arguments; 3 = soffice did not start or accept the
 connection; 4 = the document could not be loaded; 5 = refresh or export failed. The last line
 on stderr is a one-line reason for the caller.

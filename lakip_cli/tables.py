@@ -226,7 +226,7 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
                      _num(rupiah(line.sisa) if line.sisa is not None else "-"),
                      _num(persen(line.serapan)), _num(persen(line.efisiensi))])
     return table(judul, [["Sub Kegiatan", "Pagu", "Realisasi", "Sisa", "Serapan", "Efisiensi"]], rows,
-                 lebar=[5, 2.6, 2.6, 2.2, 1.5, 1.5], ukuran_huruf=9)
+                 lebar=[4.4, 2.5, 2.5, 2.2, 1.7, 1.9], ukuran_huruf=9)
 
 
 # ---------------------------------------------------------------- BAB III B and BAB IV
