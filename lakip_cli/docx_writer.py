@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 import json
@@ -9,6 +10,7 @@ import math
 import os
 import re
 import tempfile
+import textwrap
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,7 +29,6 @@ from markdown_it import MarkdownIt
 from lakip_cli import docx_xml as ox
 from lakip_cli.diagnostics import LakipError, fail
 
-MARKDOWN_SOURCE = "<markdown>"  # the Markdown comes from the render stage, not from a project file
 REQUIRED_STYLES: tuple[str, ...] = (
     "Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "Subtitle", "Caption",
     "TOC Heading", "TOC 1", "TOC 2", "TOC 3", "Table of Figures", "List Bullet", "List Number",
@@ -35,13 +36,18 @@ REQUIRED_STYLES: tuple[str, ...] = (
 )
 PLACEHOLDER = re.compile(r"\[\[BELUM DIISI:.*?\]\]", re.S)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z]+(?:[.\-]\d+)*)(\.?)(.*)$", re.S)
+CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z](?:[.\-]\d+)*)(?!\w)(.*)$", re.S)
 HEADER_FILL = "D9D9D9"
 TOC_PLACEHOLDER = "Klik kanan lalu pilih Perbarui Bidang (Update Field) untuk menyusun daftar ini."
-ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER,
-         "kanan": WD_ALIGN_PARAGRAPH.RIGHT, "rata": WD_ALIGN_PARAGRAPH.JUSTIFY}
-NUM_FORMAT = {"romawi": "lowerRoman", "arab": "decimal"}
+ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
+TOCS = {  # directive -> (field instruction, entry style, default title)
+    "daftar-isi": ('TOC \\o "1-3" \\h \\z \\u', "TOC 1", "DAFTAR ISI"),
+    "daftar-tabel": ('TOC \\h \\z \\c "Tabel"', "Table of Figures", "DAFTAR TABEL"),
+    "daftar-gambar": ('TOC \\h \\z \\c "Gambar"', "Table of Figures", "DAFTAR GAMBAR"),
+}
+DIRECTIVES = ("sampul", "bagian", "pindah-halaman", *TOCS, "tabel", "rumus", "gambar", "ttd", "catatan")
 _MISSING = object()
+Spans = list[tuple[str, bool, bool]]  # (text, bold, italic)
 
 
 @dataclass(frozen=True)
@@ -73,24 +79,25 @@ class _Cell:
 
 def check_reference(reference: Path) -> list[str]:
     """Names of REQUIRED_STYLES that the reference document lacks (LakipError W001 if it cannot be read)."""
-    names = set(_style_ids(_open_reference(reference)))
+    names = ox.style_ids(_open_reference(reference).styles.element)
     return [name for name in REQUIRED_STYLES if name.lower() not in names]
 
 
 def write_docx(markdown: str, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo) -> None:
-    """Build the document from `markdown` with the styles of `reference`; replace `target` atomically.
+    """Build the document from `markdown` with the styles of `reference` and replace `target` atomically.
 
-    Same inputs give byte-identical files. Raises LakipError (codes W001-W008) for bad input.
+    Same inputs give a byte-identical file. Raises LakipError (W001-W007) for any bad input; locations
+    point at `target` with suffix .md, where the build saves the Markdown.
     """
     doc = _open_reference(reference)
-    missing = [name for name in REQUIRED_STYLES if name.lower() not in _style_ids(doc)]
+    missing = [name for name in REQUIRED_STYLES if name.lower() not in ox.style_ids(doc.styles.element)]
     if missing:
         raise fail(str(reference), "W002", "dokumen referensi tidak memiliki gaya: " + ", ".join(missing))
-    builder = _Builder(doc, base_dir)
+    builder = _Builder(doc, base_dir, str(target.with_suffix(".md")))
     builder.build(markdown)
     builder.finish()
-    _set_core_properties(doc, core)
-    _write_atomic(target, ox.package_bytes(doc, _zip_time(core.created)))
+    data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
+    _write_atomic(target, data)
 
 
 def _open_reference(reference: Path):
@@ -102,48 +109,62 @@ def _open_reference(reference: Path):
         raise fail(str(reference), "W001", f"dokumen referensi bukan berkas Word (.docx) yang sah: {reference}")
 
 
-def _style_ids(doc) -> dict[str, str]:
-    """Lower-case style name -> styleId (ids differ between localized Word versions, names do not)."""
-    out = {}
-    for style in doc.styles.element.findall(qn("w:style")):
-        name = style.find(qn("w:name"))
-        if name is not None:
-            out.setdefault(name.get(qn("w:val")).lower(), style.get(qn("w:styleId")))
-    return out
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write next to `target`, then rename over it; the previous file survives any failure."""
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp creates 0600
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as exc:
+        raise fail(str(target), "W006", "berkas sedang dibuka program lain atau tidak dapat ditulis: "
+                   f"{target} ({exc.strerror})") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 class _Builder:
     """Appends body content for Markdown tokens and directives, tracking sections and lists."""
 
-    def __init__(self, doc, base_dir: Path):
-        self.doc, self.base_dir = doc, base_dir
-        self.body = doc.element.body
-        for child in list(self.body):
+    def __init__(self, doc, base_dir: Path, source: str):
+        self.doc, self.base_dir, self.source = doc, base_dir, source
+        body = doc.element.body
+        for child in list(body):
             if child.tag != qn("w:sectPr"):
-                self.body.remove(child)
-        self.anchor = self.body.sectPr
+                body.remove(child)
+        self.anchor = body.get_or_add_sectPr()  # new content goes before the final section properties
         self.base_sect = copy.deepcopy(self.anchor)
-        self.styles = _style_ids(doc)
+        self.styles = ox.style_ids(doc.styles.element)
+        self.font = ox.default_font(doc.styles.element)
+        self.numbering = doc.part.numbering_part.element
         self.md = MarkdownIt("commonmark", {"html": False})
         self.section, self.section_empty, self.footer_shown = _Section(), True, ""
         self.footers: dict[str, str] = {}
         self.pending_break = False
-        self.lists: list[list] = []  # [kind, numId or None, abstractNumId, level, counter]
+        self.lists: list[list] = []  # [ordered, numId or None, abstractNumId, level, next number]
         self.item_fresh = False
         self.line, self.directive = 0, ""
 
-    # --- errors and values -------------------------------------------------------------------
+    # --- errors and directive values ---------------------------------------------------------
 
     def error(self, code: str, message: str) -> LakipError:
-        return fail(MARKDOWN_SOURCE, code, f"baris {self.line}: {message}", line=self.line, col=1)
+        return fail(self.source, code, f"baris {self.line}: {message}", line=self.line, col=1)
 
-    def get(self, data: dict, key: str, kind: type | tuple, default=_MISSING):
-        value = data.get(key, None)
+    def get(self, data: dict, key: str, kind, default=_MISSING):
+        value = data.get(key)
         if value is None:
             if default is _MISSING:
                 raise self.error("W003", f"arahan '{self.directive}' memerlukan kunci '{key}'")
             return default
-        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int, float))):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             label = {str: "teks", int: "bilangan bulat", bool: "true/false", list: "daftar"}.get(kind, "angka")
             raise self.error("W003", f"kunci '{key}' pada arahan '{self.directive}' harus berupa {label}")
         return value
@@ -155,7 +176,7 @@ class _Builder:
                              + ", ".join(options))
         return value
 
-    # --- body primitives ---------------------------------------------------------------------
+    # --- paragraphs and runs -----------------------------------------------------------------
 
     def append(self, element):
         self.anchor.addprevious(element)
@@ -163,10 +184,9 @@ class _Builder:
         return element
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
-        p = self.append(ox.el("w:p"))
-        p.style = self.styles[style.lower()]
-        para = Paragraph(p, self.doc._body)
-        if self.pending_break:
+        para = Paragraph(self.append(ox.el("w:p")), self.doc._body)
+        para._p.style = self.styles[style.lower()]
+        if self.pending_break:  # a page break as a property avoids an empty line on the new page
             para.paragraph_format.page_break_before = True
             self.pending_break = False
         if align is not None:
@@ -175,8 +195,8 @@ class _Builder:
             para.paragraph_format.keep_with_next = True
         return para
 
-    def spans(self, children) -> list[tuple[str, bool, bool]]:
-        """Inline tokens -> (text, bold, italic); a hard break is a newline (python-docx makes it w:br)."""
+    def spans(self, children) -> Spans:
+        """Inline tokens -> spans; a hard break becomes a newline (python-docx writes it as w:br)."""
         out, bold, italic = [], 0, 0
         for tok in children:
             kind = tok.type
@@ -184,31 +204,29 @@ class _Builder:
                 out.append((tok.content, bold > 0, italic > 0))
             elif kind in ("softbreak", "hardbreak"):
                 out.append((" " if kind == "softbreak" else "\n", bold > 0, italic > 0))
-            elif kind in ("strong_open", "strong_close"):
-                bold += 1 if kind == "strong_open" else -1
-            elif kind in ("em_open", "em_close"):
-                italic += 1 if kind == "em_open" else -1
+            elif kind in ("strong_open", "strong_close", "em_open", "em_close"):
+                step = 1 if kind.endswith("_open") else -1
+                bold, italic = (bold + step, italic) if kind.startswith("strong") else (bold, italic + step)
         return out
 
-    def inline_spans(self, text: str) -> list[tuple[str, bool, bool]]:
+    def inline(self, text: str) -> Spans:
         tokens = self.md.parseInline(text)
         return self.spans(tokens[0].children or []) if tokens else []
 
     def plain(self, text: str) -> str:
-        return "".join(part for part, _, _ in self.inline_spans(text))
+        return "".join(part for part, _, _ in self.inline(text))
 
-    def add_runs(self, para: Paragraph, spans, *, bold: bool = False, size: float | None = None) -> None:
-        """Add runs for `spans`; any [[BELUM DIISI: ...]] marker becomes bold on yellow highlight."""
+    def add_runs(self, para: Paragraph, spans: Spans, *, bold: bool = False, size: float | None = None):
+        """Add runs for `spans`; a [[BELUM DIISI: ...]] marker, even across spans, is bold on yellow."""
         joined = "".join(text for text, _, _ in spans)
         marks = [m.span() for m in PLACEHOLDER.finditer(joined)]
-        cuts = sorted({0, len(joined), *(i for span in marks for i in span)})
+        cuts = sorted({i for span in marks for i in span})
         pos = 0
         for text, span_bold, italic in spans:
             end = pos + len(text)
-            edges = [pos] + [c for c in cuts if pos < c < end] + [end]
+            edges = [pos, *(c for c in cuts if pos < c < end), end]
             for start, stop in zip(edges, edges[1:]):
-                piece = NOT_XML.sub("", joined[start:stop])
-                if not piece:
+                if not (piece := NOT_XML.sub("", joined[start:stop])):
                     continue
                 run = para.add_run(piece)
                 missing = any(a <= start < b for a, b in marks)
@@ -219,31 +237,20 @@ class _Builder:
                 if size:
                     run.font.size = Pt(size)
             pos = end
-
-    def text_area(self, landscape: bool) -> tuple[int, int]:
-        sect = ox.section_properties(self.base_sect, landscape=landscape, num_fmt=None, start=None,
-                                     footer_rid=None)
-        return ox.text_area(sect)
+        return para
 
     # --- sections ----------------------------------------------------------------------------
 
-    def footer(self, kind: str) -> str:
-        if kind not in self.footers:
-            part, rid = self.doc.part.add_footer_part()
-            p = part.element.find(qn("w:p"))
-            p.style = self.styles["footer"]
-            if kind == "page":
-                Paragraph(p, None).alignment = WD_ALIGN_PARAGRAPH.CENTER
-                for run in ox.field_runs("PAGE", "1"):
-                    p.append(run)
-            self.footers[kind] = rid
-        return self.footers[kind]
+    def text_area(self) -> tuple[int, int]:
+        return ox.text_area(ox.section_properties(self.base_sect, landscape=self.section.landscape,
+                                                  num_fmt=None, start=None, footer_rid=None))
 
     def sect_pr(self, section: _Section):
-        kind = "empty" if section.cover else "page"
-        rid = None
-        if kind != self.footer_shown:  # later sections link to the previous footer
-            rid, self.footer_shown = self.footer(kind), kind
+        kind, rid = ("empty" if section.cover else "page"), None
+        if kind != self.footer_shown:  # otherwise the section links to the previous footer
+            if kind not in self.footers:
+                self.footers[kind] = ox.add_footer(self.doc.part, self.styles["footer"], kind == "page")
+            rid, self.footer_shown = self.footers[kind], kind
         return ox.section_properties(self.base_sect, landscape=section.landscape, num_fmt=section.num_fmt,
                                      start=section.start, footer_rid=rid)
 
@@ -252,67 +259,225 @@ class _Builder:
         self.pending_break = False
         if not self.section_empty:
             last = self.anchor.getprevious()
-            if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            if last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
                 last = self.append(ox.el("w:p"))
             last.get_or_add_pPr().append(self.sect_pr(self.section))
         self.section, self.section_empty = new, True
 
     def finish(self) -> None:
-        self.pending_break = False
-        final = self.sect_pr(self.section)
-        self.anchor.getparent().replace(self.anchor, final)
+        self.anchor.getparent().replace(self.anchor, self.sect_pr(self.section))
         ox.enable_update_fields(self.doc.settings.element)
 
-    # --- Markdown blocks ---------------------------------------------------------------------
+    # --- Markdown blocks and lists -----------------------------------------------------------
 
     def build(self, markdown: str) -> None:
         tokens = self.md.parse(markdown)
         for index, tok in enumerate(tokens):
-            if tok.map:
-                self.line = tok.map[0] + 1
-            kind = tok.type
-            if kind == "inline":
-                opener = tokens[index - 1]
+            self.line = tok.map[0] + 1 if tok.map else self.line
+            if tok.type == "inline":
+                spans, opener = self.spans(tok.children or []), tokens[index - 1]
                 if opener.type == "heading_open":
-                    level = min(int(opener.tag[1:]), 4)
-                    self.add_runs(self.paragraph(f"Heading {level}"), self.spans(tok.children or []))
+                    self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
                 elif self.lists:
-                    self.list_paragraph(self.spans(tok.children or []))
+                    self.list_paragraph(spans)
                 else:
-                    self.add_runs(self.paragraph("Normal"), self.spans(tok.children or []))
-            elif kind in ("bullet_list_open", "ordered_list_open"):
-                self.open_list(kind == "ordered_list_open", int(tok.attrGet("start") or 1))
-            elif kind in ("bullet_list_close", "ordered_list_close"):
+                    self.add_runs(self.paragraph("Normal"), spans)
+            elif tok.type in ("bullet_list_open", "ordered_list_open"):
+                self.open_list(tok.type == "ordered_list_open", int(tok.attrGet("start") or 1))
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
-            elif kind == "list_item_open":
+            elif tok.type == "list_item_open":
                 self.item_fresh = True
-            elif kind == "fence":
+            elif tok.type == "fence":
                 self.run_directive(tok)
-            elif kind == "code_block":
-                para = self.paragraph("Normal")
-                self.add_runs(para, [(tok.content.rstrip("\n"), False, False)])
+            elif tok.type == "code_block":
+                self.add_runs(self.paragraph("Normal"), [(tok.content.rstrip("\n"), False, False)])
 
-@@LISTS@@
+    def open_list(self, ordered: bool, start: int) -> None:
+        """Ordered lists get their own w:num restarting at the Markdown's first number."""
+        level = len(self.lists)
+        style_id = self.styles["list number" if ordered else "list bullet"]
+        num_id, abstract_id = ox.style_numbering(self.doc.styles.element, self.numbering, style_id) or (None, None)
+        if ordered and num_id is not None:
+            num_id = ox.add_restarted_num(self.numbering, abstract_id, level, start)
+        self.lists.append([ordered, num_id, abstract_id, level, start])
+
+    def list_paragraph(self, spans: Spans) -> None:
+        ordered, num_id, abstract_id, level, number = self.lists[-1]
+        para = self.paragraph("List Number" if ordered else "List Bullet")
+        num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+        if self.item_fresh and num_id is not None:
+            num_pr.get_or_add_ilvl().val = level
+            num_pr.get_or_add_numId().val = num_id
+        else:  # a later paragraph of an item, or a list style without numbering: number by hand
+            num_pr.get_or_add_numId().val = 0
+            para.paragraph_format.left_indent = Twips(ox.level_indent(self.numbering, abstract_id, level))
+            if self.item_fresh:
+                para.paragraph_format.first_line_indent = Twips(-397)
+                spans = [((f"{number}." if ordered else "\u2022") + "\t", False, False), *spans]
+                self.lists[-1][4] += 1
+        self.item_fresh = False
+        self.add_runs(para, spans)
+
     # --- directives --------------------------------------------------------------------------
 
     def run_directive(self, tok) -> None:
-        name = tok.info.strip().split(" ")[0] if tok.info.strip() else ""
-        self.directive = name
-        handler = DIRECTIVES.get(name)
-        if handler is None:
-            raise self.error("W004", f"arahan tidak dikenal: '{name}' (blok ``` harus bernama salah satu "
-                             f"dari: {', '.join(sorted(DIRECTIVES))})")
-        if name == "catatan":
-            handler(self, tok.content)
-            return
+        name = self.directive = tok.info.strip().split(" ")[0] if tok.info.strip() else ""
+        if name not in DIRECTIVES:
+            raise self.error("W004", f"arahan tidak dikenal: '{name}' (nama blok ``` harus salah satu dari: "
+                             + ", ".join(DIRECTIVES) + ")")
+        if name == "catatan":  # plain text, not JSON
+            return self.add_runs(self.paragraph("Catatan"), [(tok.content.strip("\n"), False, False)])
         try:
             data = json.loads(tok.content) if tok.content.strip() else {}
         except json.JSONDecodeError as exc:
             self.line = tok.map[0] + 1 + exc.lineno
-            raise self.error("W003", f"JSON arahan '{name}' tidak valid: {exc.msg} (kolom {exc.colno})")
+            raise self.error("W003", f"JSON arahan '{name}' tidak valid: {exc.msg} (kolom {exc.colno})") from None
         if not isinstance(data, dict):
             raise self.error("W003", f"isi arahan '{name}' harus berupa objek JSON {{...}}")
-        handler(self, data)
+        getattr(self, "do_toc" if name in TOCS else "do_" + name.replace("-", "_"))(data)
+
+    def do_sampul(self, data: dict) -> None:
+        for key, style in (("judul", "Title"), ("subjudul", "Subtitle")):
+            if text := self.get(data, key, str, ""):
+                para = self.add_runs(self.paragraph(style), self.inline(text))
+                para.paragraph_format.space_before = Pt(48) if key == "judul" else None
+        logo = self.get(data, "logo", str, "")
+        gap = Pt(96 if logo else 240)  # spreads title, logo and agency over the page
+        if logo:
+            para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER)
+            para.paragraph_format.space_before, para.paragraph_format.line_spacing = gap, 1.0
+            self.picture(para, self.image_path(logo), 5.5, int(Cm(7)))
+        for key in ("instansi", "pemerintah", "tahun"):
+            if text := self.get(data, key, str, ""):
+                self.add_runs(self.paragraph("Subtitle"), self.inline(text)).paragraph_format.space_before = gap
+                gap = None
+        self.section = replace(self.section, cover=True)
+        self.pending_break = True
+
+    def do_bagian(self, data: dict) -> None:
+        num_fmt = {"romawi": "lowerRoman", "arab": "decimal"}[self.choice(data, "nomor", ("arab", "romawi"))]
+        if (start := self.get(data, "mulai", int, None)) is not None and start < 1:
+            raise self.error("W003", "kunci 'mulai' pada arahan 'bagian' harus 1 atau lebih (atau null)")
+        landscape = self.choice(data, "orientasi", ("potret", "lanskap")) == "lanskap"
+        self.start_section(_Section(landscape, num_fmt, start))
+
+    def do_pindah_halaman(self, data: dict) -> None:
+        self.pending_break = True
+
+    def do_toc(self, data: dict) -> None:
+        instruction, entry_style, title = TOCS[self.directive]
+        self.add_runs(self.paragraph("TOC Heading"), self.inline(self.get(data, "judul", str, title)))
+        self.paragraph(entry_style)._p.extend(ox.field_runs(instruction, TOC_PLACEHOLDER))
+
+    def do_tabel(self, data: dict) -> None:
+        groups = [(label, key == "header", self.table_rows(data, key))
+                  for key, label in (("header", "baris judul"), ("baris", "baris isi"), ("kaki", "baris kaki"))]
+        first = next((rows[0] for _, _, rows in groups if rows), [])
+        weights = self.get(data, "lebar", list, None) or [1] * sum(cell.colspan for cell in first)
+        if not weights or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0
+                                  for w in weights):
+            raise self.error("W007", "tabel harus memiliki kolom; 'lebar' berisi angka positif per kolom")
+        size = self.get(data, "ukuran_huruf", (int, float), None)
+        outer, landscape = self.section, self.get(data, "lanskap", bool, False) and not self.section.landscape
+        if landscape:
+            self.start_section(replace(outer, landscape=True, start=None, cover=False))
+        if title := self.get(data, "judul", str, ""):
+            self.caption(title, "Tabel", keep_next=True)
+        text_width, text_height = self.text_area()
+        widths = ox.column_widths(weights, text_width)
+
+        def fill_cell(group: int, row: int, index: int | None, p) -> None:
+            p.style = self.styles["isi tabel"]
+            if index is not None:
+                cell, header = groups[group][2][row][index], groups[group][1]
+                para = Paragraph(p, self.doc._body)
+                para.alignment = ALIGN.get(cell.align or ("tengah" if header else ""))
+                self.add_runs(para, self.inline(cell.text), bold=header or group == 2 or cell.bold, size=size)
+
+        def keep_row(group: int, row: int, slots) -> bool:
+            """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
+            points, lines = size or 10, 1
+            for slot in (s for s in slots if s.source is not None):
+                chars = max(1, (sum(widths[slot.col:slot.col + slot.span]) - 170) // (points * 10))
+                lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].text) / chars))
+            return lines * points * 24 < text_height / 3
+
+        try:
+            table = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
+                                    for label, header, rows in groups], widths, self.styles["tabel lakip"],
+                                   header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row)
+        except ox.LayoutError as exc:
+            raise self.error("W007", f"struktur tabel tidak valid: {exc}") from None
+        previous = self.anchor.getprevious()
+        if self.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
+            self.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
+        self.append(table)
+        self.paragraph("Isi Tabel")  # room after the table
+        if landscape:
+            self.start_section(replace(outer, start=None, cover=False))
+
+    def table_rows(self, data: dict, key: str) -> list[list[_Cell]]:
+        rows = []
+        for number, row in enumerate(self.get(data, key, list, []), start=1):
+            where = f"'{key}' baris ke-{number} pada arahan 'tabel'"
+            if not isinstance(row, list):
+                raise self.error("W003", f"{where} harus berupa daftar sel")
+            cells = []
+            for cell in row:
+                if not isinstance(cell, dict):
+                    cell = {"teks": cell}
+                if isinstance(cell.get("teks"), int) and not isinstance(cell["teks"], bool):
+                    cell = {**cell, "teks": str(cell["teks"])}
+                colspan, rowspan = (self.get(cell, name, int, 1) for name in ("colspan", "rowspan"))
+                if min(colspan, rowspan) < 1:
+                    raise self.error("W007", f"colspan/rowspan sel pada {where} harus minimal 1")
+                align = self.choice(cell, "rata", ("kiri", "tengah", "kanan")) if cell.get("rata") else None
+                cells.append(_Cell(self.get(cell, "teks", str, ""), colspan, rowspan, align,
+                                   self.get(cell, "tebal", bool, False)))
+            rows.append(cells)
+        return rows
+
+    def do_rumus(self, data: dict) -> None:
+        top, bottom = (self.plain(self.get(data, key, str)) for key in ("pembilang", "penyebut"))
+        left, times = (self.plain(self.get(data, key, str, "")) for key in ("kiri", "pengali"))
+        # Fractions do not wrap: stack long text in lines that fit (about 6 pt per character at 12 pt).
+        fits = max(24, self.text_area()[0] // 120 - len(left) - len(times) - 6)
+        lead_in = self.anchor.getprevious()
+        if lead_in is not None and lead_in.tag == qn("w:p"):  # "... dengan rumus:" stays with its formula
+            Paragraph(lead_in, None).paragraph_format.keep_with_next = True
+        para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER)
+        para.paragraph_format.space_before = para.paragraph_format.space_after = Pt(6)
+        para._p.append(ox.fraction_equation(textwrap.wrap(top, fits) or [""], textwrap.wrap(bottom, fits) or [""],
+                                            left or None, times or None, self.font))
+
+    def do_gambar(self, data: dict) -> None:
+        path = self.image_path(self.get(data, "berkas", str))
+        para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER, keep_next=True)
+        para.paragraph_format.line_spacing, para.paragraph_format.space_before = 1.0, Pt(6)
+        width = max(1.0, self.get(data, "lebar_cm", (int, float), 15))
+        self.picture(para, path, width, int(Twips(self.text_area()[1] * 4 // 5)))
+        if title := self.get(data, "judul", str, ""):
+            self.caption(title, "Gambar", keep_next=False)
+
+    def do_ttd(self, data: dict) -> None:
+        side = self.choice(data, "posisi", ("kanan", "kiri", "tengah"))
+        lines = [(line, False) for key in ("tempat_tanggal", "jabatan")
+                 for line in self.get(data, key, str, "").split("\n") if line.strip()]
+        lines += [("", False)] * 3 + [(self.get(data, "nama", str, ""), True)]
+        lines += [(self.get(data, key, str, ""), False) for key in ("pangkat", "nip") if data.get(key)]
+        half = Twips(self.text_area()[0] // 2)
+        for number, (text, is_name) in enumerate(lines):
+            para = self.paragraph("Tanda Tangan", keep_next=number < len(lines) - 1)
+            fmt = para.paragraph_format
+            fmt.left_indent = half if side == "kanan" else None
+            fmt.right_indent = half if side == "kiri" else None
+            fmt.space_before = Pt(18) if number == 0 else None
+            self.add_runs(para, self.inline(text), bold=is_name)
+            for run in para.runs if is_name else ():
+                run.underline = True
+
+    # --- pictures and captions ---------------------------------------------------------------
 
     def image_path(self, relative: str) -> Path:
         path = self.base_dir / relative
@@ -323,84 +488,25 @@ class _Builder:
     def picture(self, para: Paragraph, path: Path, width_cm: float, max_height: int) -> None:
         try:
             image = Image.from_file(str(path))
-            width = min(Cm(width_cm), Twips(self.text_area(self.section.landscape)[0]))
+            width = min(int(Cm(width_cm)), int(Twips(self.text_area()[0])))
             height = width * image.px_height // max(image.px_width, 1)
             if height > max_height:
                 width, height = width * max_height // height, max_height
             para.add_run().add_picture(str(path), width=Emu(width), height=Emu(height))
-        except (UnrecognizedImageError, OSError, ZeroDivisionError) as exc:
-            raise self.error("W005", f"berkas gambar tidak dapat dibaca ({exc.__class__.__name__}): {path}")
+        except (UnrecognizedImageError, OSError) as exc:
+            raise self.error("W005", f"berkas gambar tidak dapat dibaca ({type(exc).__name__}): {path}") from None
 
     def caption(self, title: str, label: str, *, keep_next: bool) -> None:
-        """Caption paragraph "Tabel 3.1 ..." with the number in a SEQ field (listed by TOC \\c)."""
+        """'Tabel 3.1 Judul' -> caption whose number is a SEQ field, so TOC \\c lists it."""
         para = self.paragraph("Caption", keep_next=keep_next)
         match = CAPTION.match(title.strip())
         if not match or match.group(1).lower() != label.lower():
-            self.add_runs(para, self.inline_spans(title))
+            self.add_runs(para, self.inline(title))
             return
-        word, number, dot, rest = match.groups()
-        prefix, last = re.match(r"^(.*?)(\d*)$", number).groups()
+        word, number, rest = match.groups()
+        prefix, runs = ox.seq_field_runs(label, number)
         para.add_run(f"{word} {prefix}")
-        if last:  # \r pins the value: a field update in Word yields the same number
-            runs = ox.field_runs(f"SEQ {label} \\* ARABIC \\r {int(last)}", last)
-        else:
-            runs = ox.field_runs(f"SEQ {label} \\* ALPHABETIC", prefix, locked=True)
-        for run in runs:
-            para._p.append(run)
+        para._p.extend(runs)
         lead = re.match(r"^[\s:.\-\u2013]*", rest).group(0)
-        para.add_run(dot + lead)
-        self.add_runs(para, self.inline_spans(rest[len(lead):]))
-
-
-@@DIRECTIVES@@
-
-
-def _set_core_properties(doc, core: CoreInfo) -> None:
-    props = doc.core_properties
-    created = _as_utc(core.created)
-    props.title, props.author, props.subject = core.title, core.author, core.subject
-    props.last_modified_by = core.author
-    props.created = props.modified = props.last_printed = created
-    props.revision = 1
-    props.comments = props.keywords = props.category = props.content_status = ""
-    props.identifier = props.version = ""
-    props.language = "id-ID"
-
-
-def _as_utc(moment: datetime.datetime) -> datetime.datetime:
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(datetime.timezone.utc).replace(tzinfo=None)
-    return moment.replace(microsecond=0)
-
-
-def _zip_time(moment: datetime.datetime) -> tuple[int, int, int, int, int, int]:
-    utc = _as_utc(moment)
-    return (1980, 1, 1, 0, 0, 0) if utc.year < 1980 else tuple(utc.timetuple()[:6])
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write next to `target`, then rename over it; the previous file survives any failure."""
-    message = f"berkas sedang dibuka program lain atau tidak dapat ditulis: {target}"
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise fail(str(target), "W006", f"{message} ({exc.strerror})")
-    done = False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if hasattr(os, "fchmod"):
-                os.fchmod(handle.fileno(), 0o644)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-        done = True
-    except OSError as exc:
-        raise fail(str(target), "W006", f"{message} ({exc.strerror})")
-    finally:
-        if not done:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
+        para.add_run(lead)
+        self.add_runs(para, self.inline(rest[len(lead):]))

@@ -1,15 +1,16 @@
-"""Write stage, raw OOXML helpers: plain values -> lxml elements (fields, equations, tables, sections) and bytes."""
+"""Write stage helpers: plain values -> raw OOXML elements (fields, equations, tables, sections), bytes."""
 
 from __future__ import annotations
 
 import copy
+import datetime
 import io
 import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 A4 = (11906, 16838)  # twips
 TWIPS_PER_CM = 567
@@ -38,21 +39,29 @@ def text_el(tag: str, text: str):
 # --- fields -----------------------------------------------------------------------------------
 
 
-def field_runs(instruction: str, cached: str, rpr=None, *, locked: bool = False) -> list:
+def field_runs(instruction: str, cached: str) -> list:
     """Runs of a complex field: begin, instruction, separate, cached result, end."""
     def run(*children):
-        return el("w:r", copy.deepcopy(rpr) if rpr is not None else None, *children)
+        return el("w:r", *children)
 
-    begin = el("w:fldChar", w_fldCharType="begin")
-    if locked:
-        begin.set(qn("w:fldLock"), "true")
     return [
-        run(begin),
+        run(el("w:fldChar", w_fldCharType="begin")),
         run(text_el("w:instrText", f" {instruction} ")),
         run(el("w:fldChar", w_fldCharType="separate")),
         run(text_el("w:t", cached)),
         run(el("w:fldChar", w_fldCharType="end")),
     ]
+
+
+def seq_field_runs(label: str, number: str) -> tuple[str, list]:
+    """Caption number "3.1" -> ("3.", runs of SEQ `label` showing 1).
+
+    The \\r switch pins the value, so Word's field update and LibreOffice both keep the given number.
+    """
+    prefix = number.rstrip("0123456789") if number[-1].isdigit() else number[:-1]
+    last = number[len(prefix):]
+    value, style = (int(last), "ARABIC") if last.isdigit() else (ord(last.upper()) - 64, "ALPHABETIC")
+    return prefix, field_runs(f"SEQ {label} \\* {style} \\r {value}", last)
 
 
 def enable_update_fields(settings) -> None:
@@ -83,9 +92,16 @@ def _math_run(text: str, *, normal: bool, font: str | None):
     return el("m:r", mrpr, wrpr, text_el("m:t", text))
 
 
-def fraction_equation(numerator: str, denominator: str, left: str | None = None,
+def _math_lines(lines: list[str], font: str | None):
+    """One text run, or an m:eqArr of stacked runs: fractions never wrap by themselves."""
+    if len(lines) == 1:
+        return _math_run(lines[0], normal=True, font=font)
+    return el("m:eqArr", *(el("m:e", _math_run(line, normal=True, font=font)) for line in lines))
+
+
+def fraction_equation(numerator: list[str], denominator: list[str], left: str | None = None,
                       multiplier: str | None = None, font: str | None = None):
-    """m:oMathPara (centered): [left =] numerator / denominator [x multiplier]."""
+    """m:oMathPara (centered): [left =] numerator / denominator [x multiplier]; each part given as lines."""
     math = el("m:oMath")
     if left:
         math.append(_math_run(left, normal=True, font=font))
@@ -93,8 +109,8 @@ def fraction_equation(numerator: str, denominator: str, left: str | None = None,
     math.append(el(
         "m:f",
         el("m:fPr", el("m:type", m_val="bar")),
-        el("m:num", _math_run(numerator, normal=True, font=font)),
-        el("m:den", _math_run(denominator, normal=True, font=font)),
+        el("m:num", _math_lines(numerator, font)),
+        el("m:den", _math_lines(denominator, font)),
     ))
     if multiplier:
         math.append(_math_run("\u00d7", normal=False, font=None))
@@ -156,6 +172,40 @@ def layout_rows(rows: list[list[tuple[int, int]]], ncols: int) -> list[list[Slot
                 col += 1
         placed.append(slots)
     return placed
+
+
+def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row):
+    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row.
+
+    `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
+    their group. `fill_cell(group, row, cell_index, w_p)` writes a cell's paragraph; `keep_row(group, row,
+    slots)` says whether the row may not break across pages. Raises LayoutError naming the group.
+    """
+    tbl = table_element(widths, style_id)
+    for group, (label, header, rows) in enumerate(groups):
+        try:
+            layout = layout_rows(rows, len(widths))
+        except LayoutError as exc:
+            raise LayoutError(f"{label}: {exc}") from None
+        for number, slots in enumerate(layout):
+            # No cantSplit on repeating header rows: LibreOffice then drops the rows after them
+            # when those do not fit on the page (seen with LibreOffice 7.4).
+            tr = row_element(header=header, cant_split=not header and keep_row(group, number, slots))
+            for slot in slots:
+                merge = slot.kind if slot.kind in ("restart", "continue") else None
+                tc = cell_element(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
+                                  fill=header_fill if header else None, v_center=header or merge is not None)
+                tr.append(tc)
+                fill_cell(group, number, slot.source, tc.find(qn("w:p")))
+            tbl.append(tr)
+    return tbl
+
+
+def column_widths(weights: list[float], total: int) -> list[int]:
+    """Twips per column from relative weights, summing exactly to `total`."""
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 def table_element(widths: list[int], style_id: str | None):
@@ -247,7 +297,9 @@ def section_properties(base, *, landscape: bool, num_fmt: str | None, start: int
         pg = el("w:pgNumType", **({"w_fmt": num_fmt} if num_fmt else {}))
         if start:
             pg.set(qn("w:start"), str(start))
-        mar.addnext(pg)
+        before = [c for c in sect if c.tag in {qn(t) for t in ("w:pgMar", "w:paperSrc", "w:pgBorders",
+                                                                "w:lnNumType")}]
+        before[-1].addnext(pg)
     return sect
 
 
@@ -264,7 +316,8 @@ def add_restarted_num(numbering, abstract_id: str, ilvl: int, start: int) -> int
     """A new w:num over `abstract_id` whose level `ilvl` restarts at `start`; returns its numId."""
     ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
     num_id = max(ids, default=0) + 1
-    numbering.append(el(
+    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))  # must stay the last child
+    (cleanup.addprevious if cleanup is not None else numbering.append)(el(
         "w:num",
         el("w:abstractNumId", w_val=abstract_id),
         el("w:lvlOverride", el("w:startOverride", w_val=start), w_ilvl=ilvl),
@@ -273,58 +326,72 @@ def add_restarted_num(numbering, abstract_id: str, ilvl: int, start: int) -> int
     return num_id
 
 
-def page_break_run():
-    return el("w:r", el("w:br", w_type="page"))
+def add_footer(document_part, style_id: str, page_number: bool) -> str:
+    """A new footer part (empty, or a centered PAGE field); returns its relationship id."""
+    part, rid = document_part.add_footer_part()
+    p = part.element.find(qn("w:p"))
+    p.style = style_id
+    if page_number:
+        p.get_or_add_pPr().append(el("w:jc", w_val="center"))
+        p.extend(field_runs("PAGE", "1"))
+    return rid
 
 
-def highlight_rpr(rpr) -> None:
-    """Mark a run as missing data: bold, yellow highlight (kept in schema order)."""
-    rpr.append(el("w:b"))
-    rpr.append(el("w:bCs"))
-    order = ["w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-             "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-             "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz",
-             "w:szCs", "w:highlight", "w:u", "w:effect"]
-    rpr.append(el("w:highlight", w_val="yellow"))
-    children = list(rpr)
-    seen: set[str] = set()
-    for child in children:
-        rpr.remove(child)
-    for child in sorted(children, key=lambda c: _order_key(order, c.tag)):
-        if child.tag not in seen:
-            seen.add(child.tag)
-            rpr.append(child)
+def style_ids(styles) -> dict[str, str]:
+    """Lower-case style name -> styleId (ids differ between localized Word versions, names do not)."""
+    out: dict[str, str] = {}
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            out.setdefault(name.get(qn("w:val")).lower(), style.get(qn("w:styleId")))
+    return out
 
 
-def _order_key(order: list[str], tag: str) -> int:
-    for index, name in enumerate(order):
-        if qn(name) == tag:
-            return index
-    return len(order)
+def default_font(styles) -> str | None:
+    fonts = styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
+    return str(fonts[0]) if fonts else None
+
+
+def style_numbering(styles, numbering, style_id: str) -> tuple[int, str] | None:
+    """(numId, abstractNumId) of the list a paragraph style is linked to, or None."""
+    num_ids = styles.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:numPr/w:numId/@w:val")
+    if not num_ids:
+        return None
+    abstract = numbering.xpath(f"w:num[@w:numId='{num_ids[0]}']/w:abstractNumId/@w:val")
+    return (int(num_ids[0]), str(abstract[0])) if abstract else None
+
+
+def level_indent(numbering, abstract_id: str | None, ilvl: int) -> int:
+    """Left indent (twips) of a list level, so unnumbered paragraphs of an item line up with its text."""
+    found = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl[@w:ilvl='{ilvl}']"
+                            "/w:pPr/w:ind/@w:left") if abstract_id is not None else []
+    return int(found[0]) if found else TWIPS_PER_CM * (ilvl + 1)
 
 
 # --- package ----------------------------------------------------------------------------------
 
 
-def package_bytes(document, date_time: tuple[int, int, int, int, int, int]) -> bytes:
-    """Save a python-docx Document as a zip whose entries have a fixed date, order and attributes."""
+def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime) -> bytes:
+    """The saved package with fixed core properties and zip entries of fixed date, order and attributes."""
+    if created.tzinfo is not None:
+        created = created.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    created = created.replace(microsecond=0)
+    props = document.core_properties
+    props.title, props.author, props.subject, props.last_modified_by = title, author, subject, author
+    props.created = props.modified = props.last_printed = created
+    props.revision = 1
+    props.comments = props.keywords = props.category = props.content_status = ""
+    props.identifier = props.version = ""
+    props.language = "id-ID"
+    stamp = max((1980, 1, 1, 0, 0, 0), created.timetuple()[:6])  # zip cannot store dates before 1980
     raw = io.BytesIO()
     document.save(raw)
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+        for info in source.infolist():  # python-docx writes parts in a stable order
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
             target.writestr(entry, source.read(info.filename), compresslevel=6)
     return out.getvalue()
-
-
-def empty_footer_xml() -> bytes:
-    return f'<w:ftr {nsdecls("w", "r")}><w:p/></w:ftr>'.encode()
-
-
-def parse(xml: str):
-    """Parse an XML fragment that declares its namespaces (used by tests and the reference script)."""
-    return parse_xml(xml)
