@@ -84,7 +84,7 @@ def _environment(folder: Path) -> SandboxedEnvironment:
         tabel_a=tables.analisis_a, tabel_b=tables.analisis_b, tabel_c=tables.analisis_c,
         tabel_efisiensi=tables.efisiensi_anggaran, tabel_realisasi_anggaran=tables.realisasi_anggaran,
         tabel_ringkasan=tables.ringkasan_capaian, tabel_capaian_sasaran=tables.capaian_sasaran,
-        rumus_capaian=tables.capaian_line, rumus_realisasi=tables.realisasi_line, ttd=tables.signature,
+        rumus_capaian=tables.capaian_line, rumus_realisasi=tables.realisasi_line, ttd=tables.signature, lanskap_b=tables.needs_landscape,
     )
     return env
 

@@ -186,9 +186,12 @@ def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> str:
     row: list[Cell] = [esc(ind.nama)]
     for y in years:
         row += _year_cells(y, ind.satuan)
-    wide = len(years) > 3
-    return table(judul, [top, sub], [row], lebar=[4] + [1.5] * (3 * len(years)), lanskap=False,
-                 ukuran_huruf=8 if wide else 9)
+    return table(judul, [top, sub], [row], lebar=[4] + [1.6] * (3 * len(years)), ukuran_huruf=9)
+
+
+def needs_landscape(ind: IndikatorReport) -> bool:
+    """Three columns per year: from three years on, analysis (b) only reads well on a landscape page."""
+    return len(ind.seri) >= 3
 
 
 def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> str:
@@ -221,11 +224,11 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
     rows: list[list[Cell]] = []
     for line in ind.anggaran:
         rows.append([esc(line.nama),
-                     _num(rupiah(line.pagu) if line.pagu is not None else missing("pagu")),
-                     _num(rupiah(line.realisasi) if line.realisasi is not None else missing("realisasi")),
-                     _num(rupiah(line.sisa) if line.sisa is not None else "-"),
+                     _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
+                     _num(angka(line.realisasi, places=0) if line.realisasi is not None else missing("realisasi")),
+                     _num(angka(line.sisa, places=0) if line.sisa is not None else "-"),
                      _num(persen(line.serapan)), _num(persen(line.efisiensi))])
-    return table(judul, [["Sub Kegiatan", "Pagu", "Realisasi", "Sisa", "Serapan", "Efisiensi"]], rows,
+    return table(judul, [["Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan", "Efisiensi"]], rows,
                  lebar=[4.4, 2.5, 2.5, 2.2, 1.7, 1.9], ukuran_huruf=9)
 
 
