@@ -6,7 +6,6 @@ import contextlib
 import copy
 import datetime
 import json
-import math
 import os
 import re
 import tempfile
@@ -27,6 +26,7 @@ from lxml.etree import XMLSyntaxError
 from markdown_it import MarkdownIt
 
 from lakip_cli import docx_xml as ox
+from lakip_cli.docx_tables import write_table
 from lakip_cli.diagnostics import LakipError, fail
 
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -37,9 +37,7 @@ REQUIRED_STYLES: tuple[str, ...] = (
 PLACEHOLDER = re.compile(r"\[\[BELUM DIISI:.*?\]\]", re.S)
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z](?:[.\-]\d+)*)(?!\w)(.*)$", re.S)
-HEADER_FILL = "D9D9D9"
 TOC_PLACEHOLDER = "Klik kanan lalu pilih Perbarui Bidang (Update Field) untuk menyusun daftar ini."
-ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
 TOCS = {  # directive -> (field instruction, entry style, default title)
     "daftar-isi": ('TOC \\o "1-3" \\h \\z \\u', "TOC 1", "DAFTAR ISI"),
     "daftar-tabel": ('TOC \\h \\z \\c "Tabel"', "Table of Figures", "DAFTAR TABEL"),
@@ -66,15 +64,6 @@ class _Section:
     num_fmt: str | None = None
     start: int | None = None
     cover: bool = False
-
-
-@dataclass(frozen=True)
-class _Cell:
-    text: str
-    colspan: int = 1
-    rowspan: int = 1
-    align: str | None = None
-    bold: bool = False
 
 
 def check_reference(reference: Path) -> list[str]:
@@ -371,72 +360,7 @@ class _Builder:
         self.paragraph(entry_style)._p.extend(ox.field_runs(instruction, TOC_PLACEHOLDER))
 
     def do_tabel(self, data: dict) -> None:
-        groups = [(label, key == "header", self.table_rows(data, key))
-                  for key, label in (("header", "baris judul"), ("baris", "baris isi"), ("kaki", "baris kaki"))]
-        first = next((rows[0] for _, _, rows in groups if rows), [])
-        weights = self.get(data, "lebar", list, None) or [1] * sum(cell.colspan for cell in first)
-        if not weights or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0
-                                  for w in weights):
-            raise self.error("W007", "tabel harus memiliki kolom; 'lebar' berisi angka positif per kolom")
-        size = self.get(data, "ukuran_huruf", (int, float), None)
-        outer, landscape = self.section, self.get(data, "lanskap", bool, False) and not self.section.landscape
-        if landscape:
-            self.start_section(replace(outer, landscape=True, start=None, cover=False))
-        if title := self.get(data, "judul", str, ""):
-            self.caption(title, "Tabel", keep_next=True)
-        text_width, text_height = self.text_area()
-        widths = ox.column_widths(weights, text_width)
-
-        def fill_cell(group: int, row: int, index: int | None, p) -> None:
-            p.style = self.styles["isi tabel"]
-            if index is not None:
-                cell, header = groups[group][2][row][index], groups[group][1]
-                para = Paragraph(p, self.doc._body)
-                para.alignment = ALIGN.get(cell.align or ("tengah" if header else ""))
-                self.add_runs(para, self.inline(cell.text), bold=header or group == 2 or cell.bold, size=size)
-
-        def keep_row(group: int, row: int, slots) -> bool:
-            """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
-            points, lines = size or 10, 1
-            for slot in (s for s in slots if s.source is not None):
-                chars = max(1, (sum(widths[slot.col:slot.col + slot.span]) - 170) // (points * 10))
-                lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].text) / chars))
-            return lines * points * 24 < text_height / 3
-
-        try:
-            table = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
-                                    for label, header, rows in groups], widths, self.styles["tabel lakip"],
-                                   header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row)
-        except ox.LayoutError as exc:
-            raise self.error("W007", f"struktur tabel tidak valid: {exc}") from None
-        previous = self.anchor.getprevious()
-        if self.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
-            self.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
-        self.append(table)
-        self.paragraph("Isi Tabel")  # room after the table
-        if landscape:
-            self.start_section(replace(outer, start=None, cover=False))
-
-    def table_rows(self, data: dict, key: str) -> list[list[_Cell]]:
-        rows = []
-        for number, row in enumerate(self.get(data, key, list, []), start=1):
-            where = f"'{key}' baris ke-{number} pada arahan 'tabel'"
-            if not isinstance(row, list):
-                raise self.error("W003", f"{where} harus berupa daftar sel")
-            cells = []
-            for cell in row:
-                if not isinstance(cell, dict):
-                    cell = {"teks": cell}
-                if isinstance(cell.get("teks"), int) and not isinstance(cell["teks"], bool):
-                    cell = {**cell, "teks": str(cell["teks"])}
-                colspan, rowspan = (self.get(cell, name, int, 1) for name in ("colspan", "rowspan"))
-                if min(colspan, rowspan) < 1:
-                    raise self.error("W007", f"colspan/rowspan sel pada {where} harus minimal 1")
-                align = self.choice(cell, "rata", ("kiri", "tengah", "kanan")) if cell.get("rata") else None
-                cells.append(_Cell(self.get(cell, "teks", str, ""), colspan, rowspan, align,
-                                   self.get(cell, "tebal", bool, False)))
-            rows.append(cells)
-        return rows
+        write_table(self, data)
 
     def do_rumus(self, data: dict) -> None:
         top, bottom = (self.plain(self.get(data, key, str)) for key in ("pembilang", "penyebut"))

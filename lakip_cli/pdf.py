@@ -21,7 +21,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .diagnostics import LakipError, fail
+from .diagnostics import fail
 
 HELPER = Path(__file__).with_name("pdf_refresh.py")
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui libreoffice-math-nogui python3-uno"
