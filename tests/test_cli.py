@@ -69,3 +69,38 @@ def test_every_data_file_points_at_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target == (ROOT / SCHEMA_DIR / f"{kind}.schema.json").resolve(), path
+
+
+def test_check_reports_seed_problems_and_exits_1(runner) -> None:
+    result = runner.invoke(app, ["check", "2024", "-C", str(ROOT)])
+    assert result.exit_code == 1
+    err = result.stderr
+    assert "data/2024/instansi.yaml:68:12: galat:" in err and "[LK020]" in err
+    assert "[LK010]" in err and "[LK018]" in err
+    assert err.rstrip().splitlines()[-1].startswith("Gagal: 4 galat, ")
+
+
+def test_check_ignore_and_strict(runner) -> None:
+    errors = ["--ignore", "LK006", "--ignore", "LK007", "--ignore", "LK010", "--ignore", "LK020"]
+    result = runner.invoke(app, ["check", "2024", "-C", str(ROOT), *errors])
+    assert result.exit_code == 0, result.stderr
+    assert "Selesai: 0 galat" in result.stderr
+    strict = runner.invoke(app, ["check", "2024", "-C", str(ROOT), "--strict", *errors])
+    assert strict.exit_code == 1
+    assert "Gagal: 0 galat" in strict.stderr
+
+
+def test_check_json_is_machine_readable(runner) -> None:
+    result = runner.invoke(app, ["check", "2024", "-C", str(ROOT), "--format", "json"])
+    data = json.loads(result.stdout)
+    codes = {d["code"] for d in data}
+    assert {"LK001", "LK005", "LK009", "LK011", "LK016", "LK020"} <= codes
+    assert all(d["location"]["line"] > 0 for d in data)
+
+
+def test_rules_catalogue(runner) -> None:
+    result = runner.invoke(app, ["rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) >= 21
+    assert lines[0].startswith("LK001  data-kosong")
