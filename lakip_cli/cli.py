@@ -92,6 +92,12 @@ def _year(root: Path, year: int | None) -> int:
     return years[-1]
 
 
+def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
+    """The project root and the report year a command works on."""
+    root = _root(proyek)
+    return root, _year(root, year)
+
+
 def _no_year(folder: str) -> LakipError:
     from .diagnostics import fail
 
@@ -103,8 +109,7 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     """Periksa semua berkas data satu tahun: sintaks, isian, dan rujukan antarberkas."""
     f = _fmt(fmt)
     try:
-        root = _root(proyek)
-        y = _year(root, year)
+        root, y = _locate(proyek, year)
         from .compute import compute_report
         from .validate import load_project
 
@@ -131,8 +136,7 @@ def summary(
 ) -> None:
     """Tampilkan tabel capaian hasil hitungan (target, realisasi, capaian, predikat, anggaran)."""
     try:
-        root = _root(proyek)
-        y = _year(root, year)
+        root, y = _locate(proyek, year)
         from .compute import compute_report
         from .summary import summary_csv, summary_json, summary_text
         from .validate import load_project
@@ -161,8 +165,7 @@ def check(
     """Jalankan pemeriksaan konsistensi (aturan LK001 dst.) atas data satu tahun."""
     f = _fmt(fmt)
     try:
-        root = _root(proyek)
-        y = _year(root, year)
+        root, y = _locate(proyek, year)
         from .build import check_report
 
         _, diags = check_report(root, y, tuple(ignore or ()))
@@ -200,8 +203,7 @@ def build(
     """Susun laporan lengkap sebagai dokumen Word (dan PDF)."""
     f = _fmt(fmt)
     try:
-        root = _root(proyek)
-        y = _year(root, year)
+        root, y = _locate(proyek, year)
         from .build import BuildOptions, build_report
 
         result = build_report(root, BuildOptions(year=y, output=output, final=final, pdf=pdf, charts=grafik,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -139,22 +139,31 @@ def tujuan_sasaran(report: Report, judul: str) -> str:
 # ---------------------------------------------------------------- BAB II / Lampiran
 
 
+def _per_sasaran(report: Report, cells: Callable[[IndikatorReport], list[Cell]]) -> list[list[Cell]]:
+    """One row per indicator; the number and the sasaran span all rows of their indicators."""
+    rows: list[list[Cell]] = []
+    for n, s in enumerate(report.sasaran, 1):
+        for k, ind in enumerate(s.indikator):
+            lead: list[Cell] = []
+            if k == 0:
+                lead = [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
+                        {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
+            rows.append(lead + cells(ind))
+    return rows
+
+
 def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = False) -> str:
     header: list[list[Cell]] = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
     if dengan_anggaran:
         header[0] += ["Anggaran"]
     header.append(_number_row(len(header[0])))
-    rows: list[list[Cell]] = []
-    for n, s in enumerate(report.sasaran, 1):
-        for k, ind in enumerate(s.indikator):
-            row: list[Cell] = []
-            if k == 0:
-                row += [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
-                        {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
-            row += [esc(ind.nama), _mid(target_text(ind.target, ind.satuan))]
-            if dengan_anggaran:
-                row.append(_num(rupiah(ind.biaya.pagu) if ind.biaya.lines else missing("pagu")))
-            rows.append(row)
+    def cells(ind: IndikatorReport) -> list[Cell]:
+        row = [esc(ind.nama), _mid(target_text(ind.target, ind.satuan))]
+        if dengan_anggaran:
+            row.append(_num(rupiah(ind.biaya.pagu) if ind.biaya.lines else missing("pagu")))
+        return row
+
+    rows = _per_sasaran(report, cells)
     return table(judul, header, rows, lebar=[1, 5, 6, 2] + ([3] if dengan_anggaran else []))
 
 
@@ -261,17 +270,9 @@ def realisasi_anggaran(report: Report, judul: str) -> str:
 def ringkasan_capaian(report: Report, judul: str) -> str:
     header = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
               _number_row(7)]
-    rows: list[list[Cell]] = []
-    for n, s in enumerate(report.sasaran, 1):
-        for k, ind in enumerate(s.indikator):
-            row: list[Cell] = []
-            if k == 0:
-                row += [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
-                        {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
-            row += [esc(ind.nama), _mid(target_text(ind.target, ind.satuan)),
-                    _mid(value_text(ind.realisasi, ind.satuan)), _mid(capaian_text(ind.capaian)),
-                    _mid(ind.predikat or "-")]
-            rows.append(row)
+    rows = _per_sasaran(report, lambda ind: [
+        esc(ind.nama), _mid(target_text(ind.target, ind.satuan)), _mid(value_text(ind.realisasi, ind.satuan)),
+        _mid(capaian_text(ind.capaian)), _mid(ind.predikat or "-")])
     kaki = []
     if report.capaian_rata is not None:
         kaki = [[{"teks": "Rata-rata capaian indikator yang terukur", "colspan": 5, "rata": "tengah"},
