@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +12,12 @@ from types import SimpleNamespace
 
 from .checks import run_checks
 from .compute import Report, compute_report
-from .diagnostics import Diagnostic, LakipError, has_errors
-from .render import RenderContext, render_report
+from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from .render import RenderContext, render_report, template_dir
 from .validate import load_project
 
 REFERENCE = "reference.docx"
+_PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 
 
 @dataclass(frozen=True)
@@ -54,15 +56,28 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
 
 
 def _write_text_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Temporary file then rename; a failure leaves the previous file and no debris."""
+    tmp: str | None = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    except OSError as exc:
+        if tmp:
+            Path(tmp).unlink(missing_ok=True)
+        raise fail(str(path), "W006", f"berkas tidak dapat ditulis: {exc.strerror or exc}") from None
+
+
+def _output_path(options: BuildOptions, out_dir: Path) -> Path:
+    docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
+    if not docx.is_absolute():
+        docx = Path.cwd() / docx
+    if docx.suffix.lower() != ".docx" or docx.is_dir():
+        raise fail(str(options.output), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    return docx
 
 
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
@@ -77,9 +92,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     settings = project.settings.model
     out_dir = root / settings.keluaran.folder
-    docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
-    if not docx.is_absolute():
-        docx = Path.cwd() / docx
+    docx = _output_path(options, out_dir)
     markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
     want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
@@ -94,7 +107,13 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             for key, chart in build_charts(report, Path(scratch)).items():
                 charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
         logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
-        text = render_report(report, RenderContext(charts=charts, final=options.final, logo=logo))
+        text = render_report(report, RenderContext(charts=charts, logo=logo))
+        if options.final:
+            # A second guard: whatever a template marks as missing also stops a final build.
+            leftovers = sorted(set(_PLACEHOLDER.findall(text)))
+            if leftovers:
+                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
+                                             f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         _write_text_atomic(markdown_path, text)
         core = CoreInfo(
             title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
@@ -102,7 +121,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             subject=f"{settings.singkatan_judul} {options.year}",
             created=build_time(report),
         )
-        write_docx(text, root / settings.folder_templat / REFERENCE, docx, base_dir=root, core=core)
+        reference = template_dir(root, settings.folder_templat) / REFERENCE
+        write_docx(text, reference, docx, base_dir=root, core=core)
 
     pdf_path = None
     if want_pdf:
@@ -119,4 +139,3 @@ def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[R
     return report, tuple(run_checks(report, ignore=ignore))
 
 
-__all__ = ["BuildOptions", "BuildResult", "build_report", "check_report", "final_gaps", "has_errors"]

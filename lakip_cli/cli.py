@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+import typer.main
 
 from .diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, format_diagnostics, has_errors
 
@@ -244,10 +245,53 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
         typer.echo(f"ditulis: {path.relative_to(root)}")
 
 
+# Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
+UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+_USAGE_WORDS = (
+    ("No such option", "opsi tidak dikenal"),
+    ("No such command", "perintah tidak dikenal"),
+    ("Missing argument", "argumen wajib tidak ada"),
+    ("Missing option", "opsi wajib tidak ada"),
+    ("Invalid value for", "nilai tidak valid untuk"),
+    ("Got unexpected extra argument", "argumen berlebih"),
+    ("Got unexpected extra arguments", "argumen berlebih"),
+    ("Option", "Opsi"),
+    ("requires an argument", "memerlukan nilai"),
+    ("Input should be a valid integer, unable to parse string as an integer", "harus bilangan bulat"),
+    ("is not one of", "bukan salah satu dari"),
+    ("Did you mean", "Maksud Anda"),
+    ("Value error, ", ""),
+)
+
+
+def usage_message(text: str) -> str:
+    """Click's usage messages, in Indonesian."""
+    for english, indonesian in _USAGE_WORDS:
+        text = text.replace(english, indonesian)
+    return text
+
+
 def main() -> None:
-    """Console entry point: project errors exit 1, anything else is a bug reported briefly."""
+    """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
+    command = typer.main.get_command(app)
     try:
-        app()
+        code = command.main(standalone_mode=False, prog_name="lakip")
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+            sys.exit(2)
+        hint = f" Lihat 'lakip {exc.ctx.info_name} --help'." if exc.ctx and exc.ctx.parent else " Lihat 'lakip --help'."
+        message = usage_message(exc.format_message()).rstrip(".")
+        end = "" if message.endswith("?") else "."
+        typer.echo(f"Perintah salah: {message}{end}{hint}", err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("Dibatalkan.", err=True)
+        sys.exit(130)
     except SystemExit:
         raise
     except KeyboardInterrupt:

@@ -46,9 +46,11 @@ def capaian(
         raise ZeroDivisionError("target 0")
     if polaritas == "positif":
         return realisasi / target * HUNDRED
+    if realisasi == 0:
+        # "Nothing happened" on a lower-is-better indicator: the ratio has no value and the mirror
+        # would say 200%; either way the data must state the capaian and why.
+        raise ZeroDivisionError("realisasi 0")
     if rumus_negatif == "rasio":
-        if realisasi == 0:
-            raise ZeroDivisionError("realisasi 0")
         return target / realisasi * HUNDRED
     return (2 * target - realisasi) / target * HUNDRED
 
@@ -185,7 +187,9 @@ class IndikatorReport:
     seri: tuple[YearFigure, ...]
     tren: Tren | None
     tren_persen: Decimal | None
+    tren_poin: Decimal | None
     target_renstra: Decimal | None
+    capaian_renstra: Decimal | None
     target_akhir: Decimal | None
     progres_akhir: Decimal | None
     anggaran: tuple[BudgetLine, ...]
@@ -210,9 +214,24 @@ class IndikatorReport:
         return self.source.model.satuan
 
     @property
-    def selisih_target(self) -> Decimal | None:
-        """Capaian minus 100: how far above (positive) or below (negative) the target."""
-        return None if self.capaian is None else self.capaian - HUNDRED
+    def kekurangan(self) -> Decimal | None:
+        """How many points of capaian are missing to reach the target (None when met or unknown)."""
+        if self.capaian_mentah is None or self.capaian_mentah >= HUNDRED:
+            return None
+        return HUNDRED - self.capaian_mentah
+
+    @property
+    def tren_poin_mutlak(self) -> Decimal | None:
+        return None if self.tren_poin is None else abs(self.tren_poin)
+
+    @property
+    def tren_persen_mutlak(self) -> Decimal | None:
+        return None if self.tren_persen is None else abs(self.tren_persen)
+
+    @property
+    def target_pk_atau_target(self) -> Target | None:
+        """The target as signed in the Perjanjian Kinerja, else the indicator file's."""
+        return self.target_pk if self.target_pk is not None else self.target
 
     @property
     def tahun_lalu(self) -> YearFigure | None:
@@ -255,6 +274,15 @@ class Report:
     notes: tuple[Diagnostic, ...] = field(default=())
 
     @property
+    def ada_target_rentang(self) -> bool:
+        return any(isinstance(i.target, Rentang) for i in self.indikator)
+
+    @property
+    def anggaran_bersama(self) -> tuple[BudgetLine, ...]:
+        """Budget lines used by more than one indicator (counted once in every total)."""
+        return tuple(line for line in self.anggaran if len(line.indikator) > 1)
+
+    @property
     def kosong(self) -> tuple[tuple[SourceLocation, str], ...]:
         """Everything required that the data leaves empty, with where it belongs."""
         out: list[tuple[SourceLocation, str]] = []
@@ -263,6 +291,11 @@ class Report:
             out.append((lap.at(), "tanggal penandatanganan (laporan.yaml: tanggal)"))
         if not lap.model.kata_pengantar:
             out.append((lap.at(), "kata pengantar (laporan.yaml: kata_pengantar)"))
+        if not lap.model.langkah_mendatang:
+            out.append((lap.at(), "langkah di masa mendatang (laporan.yaml: langkah_mendatang)"))
+        kepala = self.project.instansi
+        if not kepala.model.kepala.nip:
+            out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
         for ind in self.indikator:
             for what in ind.kosong:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
@@ -363,7 +396,7 @@ _NARASI_WAJIB = {"penyebab": "analisis penyebab (narasi.penyebab)",
                  "program": "analisis program/kegiatan (narasi.program)"}
 
 
-def _missing(m: Indikator, lines: Sequence[BudgetLine]) -> tuple[str, ...]:
+def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str, ...]:
     out = []
     if m.target is None:
         out.append("target")
@@ -371,6 +404,8 @@ def _missing(m: Indikator, lines: Sequence[BudgetLine]) -> tuple[str, ...]:
         out.append("realisasi")
     if m.rumus is None:
         out.append("rumus (pembilang/penyebut)")
+    if m.renstra.target_tahunan.get(year) is None:
+        out.append(f"target Renstra/RPJMD tahun {year} (renstra.target_tahunan)")
     if not m.anggaran:
         out.append("anggaran (kode sub kegiatan)")
     elif any(not line.lengkap for line in lines):
@@ -398,10 +433,20 @@ def _indikator(
     now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan")
     seri = _series(p, ind, now, rumus_negatif, cap, errors, notes)
     prev = seri[1] if len(seri) > 1 and seri[1].tahun == p.year - 1 else None
-    trend = tren(value, prev.capaian if prev else None)
-    trend_pct = None
-    if trend is not None and prev and prev.capaian:
-        trend_pct = (value - prev.capaian) / prev.capaian * HUNDRED  # type: ignore[operator]
+    # Status and trend come from the uncapped values: a cap limits what is shown and averaged,
+    # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
+    trend = tren(raw, prev.capaian_mentah if prev else None)
+    trend_pct = trend_points = None
+    if trend is not None and prev is not None and prev.capaian_mentah:
+        trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
+        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]
+    capaian_renstra = None
+    if m.renstra.target_tahunan.get(p.year) is not None and realisasi is not None:
+        try:
+            capaian_renstra = capaian(m.renstra.target_tahunan[p.year], realisasi, polaritas=m.polaritas,
+                                      rumus_negatif=rumus_negatif)
+        except ZeroDivisionError:
+            capaian_renstra = None
     own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
     target_renstra = m.renstra.target_tahunan.get(p.year)
     akhir = m.renstra.target_akhir
@@ -416,11 +461,12 @@ def _indikator(
         source=ind, nomor=nomor, sasaran_id=sasaran_id, target_pk=target_pk, rumus_negatif=rumus_negatif,
         target=m.target, komponen=m.realisasi if isinstance(m.realisasi, Komponen) else None,
         realisasi=realisasi, capaian=value, capaian_mentah=raw, capaian_manual=m.capaian_manual is not None,
-        predikat=predikat(value, kebijakan), status=status_of(value), seri=seri, tren=trend,
-        tren_persen=trend_pct, target_renstra=target_renstra, target_akhir=akhir, progres_akhir=progres,
+        predikat=predikat(value, kebijakan), status=status_of(raw), seri=seri, tren=trend,
+        tren_persen=trend_pct, tren_poin=trend_points, target_renstra=target_renstra,
+        capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
         anggaran=own, biaya=sum_budget(own),
         sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
-        kosong=_missing(m, own),
+        kosong=_missing(m, own, p.year),
     )
 
 

@@ -70,7 +70,10 @@ def _scalar(node: ScalarNode, rel: str) -> Any:
         "tag:yaml.org,2002:null",
         "tag:yaml.org,2002:timestamp",
     ):
-        value = _SCALAR.construct_object(node)
+        try:
+            value = _SCALAR.construct_object(node)
+        except ValueError:
+            raise _at(rel, node, "V012", f"tanggal '{node.value}' tidak ada di kalender (format TTTT-BB-HH)") from None
         if isinstance(value, dt.datetime):
             return value.date() if value.time() == dt.time() else value
         return value

@@ -10,7 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 # A planner writes numbers as YAML ints or floats; Decimal keeps them exact from here on.
 Angka = Annotated[Decimal, Field(allow_inf_nan=False)]
-Rupiah = Annotated[int, Field(ge=0, description="Jumlah rupiah tanpa desimal, mis. 13774269418")]
+# Strict: YAML reads "75.000" as the number 75, so a thousands separator must fail, never shrink the amount.
+Rupiah = Annotated[int, Field(ge=0, strict=True, description="Jumlah rupiah tanpa titik pemisah, mis. 13774269418")]
+Bulat = Annotated[int, Field(strict=True)]
 Teks = Annotated[str, Field(min_length=1)]
 Markdown = Annotated[str, Field(description="Teks Markdown")]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="Kode pengenal")]
@@ -132,7 +134,7 @@ class Jabatan(Strict):
 
 class BarisSdm(Strict):
     uraian: Teks
-    jumlah: int | None = Field(ge=0, description="kosong = '-' (tidak ada)")
+    jumlah: Bulat | None = Field(ge=0, description="kosong = '-' (tidak ada)")
 
 
 class RincianSdm(Strict):
@@ -144,9 +146,9 @@ class RincianSdm(Strict):
 
 
 class Sdm(Strict):
-    jumlah: int = Field(ge=0, description="Jumlah seluruh pegawai seperti dinyatakan")
+    jumlah: Bulat = Field(ge=0, description="Jumlah seluruh pegawai seperti dinyatakan")
     komposisi: tuple[BarisSdm, ...] = Field((), description="Rincian dalam kalimat pembuka (struktural, fungsional, ...)")
-    honorer: int = Field(0, ge=0)
+    honorer: Bulat = Field(0, ge=0)
     rincian: tuple[RincianSdm, ...] = ()
     per_unit: tuple[BarisSdm, ...] = ()
 
@@ -302,8 +304,8 @@ class StandarNasional(Strict):
 
 
 class SdmIndikator(Strict):
-    rencana: int | None = Field(None, ge=0)
-    realisasi: int | None = Field(None, ge=0)
+    rencana: Bulat | None = Field(None, ge=0)
+    realisasi: Bulat | None = Field(None, ge=0)
 
 
 class Narasi(Strict):

@@ -58,7 +58,6 @@ class RenderContext:
     """What templates see besides the report: chart files and build mode."""
 
     charts: Mapping[str, Any] = field(default_factory=dict)
-    final: bool = False
     logo: str | None = None
 
 
@@ -76,6 +75,7 @@ def _environment(folder: Path) -> SandboxedEnvironment:
         esc=tables.esc, angka=angka, persen=persen, rupiah=rupiah, satuan=dengan_satuan,
         terbilang=terbilang, jumlah_kata=jumlah_kata, tanggal=tanggal, romawi=lambda n: ROMAN[n],
         target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
+        daftar=daftar, huruf=huruf,
     )
     env.globals.update(
         directive=tables.directive, belum=tables.missing,
@@ -89,6 +89,28 @@ def _environment(folder: Path) -> SandboxedEnvironment:
     return env
 
 
+def daftar(items: list[str]) -> str:
+    """['a', 'b', 'c'] -> 'a, b, dan c'; ['a', 'b'] -> 'a dan b'."""
+    items = [str(i) for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) == 2:
+        return f"{items[0]} dan {items[1]}"
+    return ", ".join(items[:-1]) + f", dan {items[-1]}"
+
+
+def huruf(n: int) -> str:
+    """1 -> 'a', 2 -> 'b' ... for lettered sub-items."""
+    return chr(ord("a") + n - 1) if 1 <= n <= 26 else str(n)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType | None) -> LakipError:
     """Point at the template line: syntax errors carry it, runtime errors have it in the traceback."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
@@ -97,11 +119,7 @@ def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType 
         if filename.endswith(".j2"):
             name, line = filename, tb.tb_lineno
         tb = tb.tb_next
-    path = Path(name) if name else folder
-    try:
-        rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        rel = path.as_posix()
+    rel = _shown(Path(name) if name else folder, root)
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.UndefinedError):
         message = f"nama tidak dikenal di templat: {message}"
@@ -112,23 +130,34 @@ def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType 
     return LakipError([Diagnostic(SourceLocation(rel, line or 0, 1 if line else 0), "T001", "error", message)])
 
 
+BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_dir(root: Path, configured: str) -> Path:
+    """The project's template folder; a project without one uses the templates shipped with lakip."""
+    folder = root / configured
+    if folder.is_dir():
+        return folder
+    if configured == "templates" and BUILTIN_TEMPLATES.is_dir():
+        return BUILTIN_TEMPLATES
+    raise fail(configured, "T002", "folder templat tidak ditemukan")
+
+
 def render_report(report: Report, context: RenderContext = RenderContext()) -> str:
     """Fill every chapter template from the computed report; one Markdown text."""
     root = report.project.root
-    folder = root / report.project.settings.model.folder_templat
-    if not folder.is_dir():
-        raise fail(report.project.settings.model.folder_templat, "T002", "folder templat tidak ditemukan")
+    folder = template_dir(root, report.project.settings.model.folder_templat)
     env = _environment(folder)
     numbering = Numbering()
     values = {
         "r": report,
         "tahun": report.year,
+        "tahun_lalu": report.year - 1,
         "instansi": report.project.instansi.model,
         "perencanaan": report.project.perencanaan.model,
         "laporan": report.project.laporan.model,
         "proyek": report.project.settings.model,
         "grafik": context.charts,
-        "final": context.final,
         "logo": context.logo,
         "bab": numbering.chapter,
         "nomor": numbering.next,
@@ -136,7 +165,7 @@ def render_report(report: Report, context: RenderContext = RenderContext()) -> s
     parts = []
     for name in CHAPTERS:
         if not (folder / name).is_file():
-            raise fail(f"{folder.relative_to(root).as_posix()}/{name}", "T002", "berkas templat tidak ditemukan")
+            raise fail(_shown(folder / name, root), "T002", "berkas templat tidak ditemukan")
         try:
             parts.append(env.get_template(name).render(values).strip("\n"))
         except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError, AttributeError,

@@ -157,14 +157,21 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
     if dengan_anggaran:
         header[0] += ["Anggaran"]
     header.append(_number_row(len(header[0])))
+    shared = {line.id for line in report.anggaran_bersama}
+
     def cells(ind: IndikatorReport) -> list[Cell]:
-        row = [esc(ind.nama), _mid(target_text(ind.target, ind.satuan))]
+        row = [esc(ind.nama), _mid(target_text(ind.target_pk_atau_target, ind.satuan))]
         if dengan_anggaran:
-            row.append(_num(rupiah(ind.biaya.pagu) if ind.biaya.lines else missing("pagu")))
+            mark = "\\*" if any(line.id in shared for line in ind.anggaran) else ""
+            row.append(_num(rupiah(ind.biaya.pagu) + mark if ind.biaya.lines else missing("pagu")))
         return row
 
     rows = _per_sasaran(report, cells)
-    return table(judul, header, rows, lebar=[1, 5, 6, 2] + ([3] if dengan_anggaran else []))
+    kaki: list[list[Cell]] = []
+    if dengan_anggaran:
+        kaki = [[{"teks": "Jumlah anggaran (setiap sub kegiatan dihitung satu kali)", "colspan": 4,
+                  "rata": "tengah"}, _num(rupiah(report.total.pagu))]]
+    return table(judul, header, rows, kaki=kaki, lebar=[1, 5, 6, 2] + ([3] if dengan_anggaran else []))
 
 
 # ---------------------------------------------------------------- BAB III A, per indicator
@@ -211,19 +218,13 @@ def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> str:
         f"Target Akhir {dok} ({akhir})", f"Realisasi {report.year}", f"Capaian thd. Target {dok} {report.year}",
         "Progres thd. Target Akhir",
     ]]
-    renstra_capaian = None
-    if ind.target_renstra is not None and ind.realisasi is not None and ind.target_renstra != 0:
-        from .compute import capaian
-
-        renstra_capaian = capaian(ind.target_renstra, ind.realisasi, polaritas=ind.model.polaritas,
-                                  rumus_negatif=ind.rumus_negatif)
     row: list[Cell] = [
         esc(ind.nama),
         _mid(target_text(ind.target, ind.satuan)),
         _mid(target_text(ind.target_renstra, ind.satuan) if ind.target_renstra is not None else "-"),
         _mid(target_text(ind.target_akhir, ind.satuan) if ind.target_akhir is not None else "-"),
         _mid(value_text(ind.realisasi, ind.satuan)),
-        _mid(persen(renstra_capaian) if renstra_capaian is not None else "-"),
+        _mid(persen(ind.capaian_renstra) if ind.capaian_renstra is not None else "-"),
         _mid(persen(ind.progres_akhir) if ind.progres_akhir is not None else "-"),
     ]
     return table(judul, header, [row], lebar=[4, 1.6, 1.6, 1.6, 1.6, 1.8, 1.8], ukuran_huruf=9)

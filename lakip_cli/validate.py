@@ -56,7 +56,7 @@ class Project:
 # ---------------------------------------------------------------- Pydantic errors -> diagnostics
 
 _TYPE_MESSAGES = {
-    "int_type": "harus bilangan bulat",
+    "int_type": "harus bilangan bulat, ditulis tanpa titik pemisah ribuan (mis. 75000000, bukan 75.000.000)",
     "int_parsing": "harus bilangan bulat",
     "int_from_float": "harus bilangan bulat (tanpa desimal)",
     "decimal_type": "harus angka",

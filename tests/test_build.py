@@ -228,3 +228,13 @@ def test_docx_carries_chart_images(built_pdf: tuple[Path, Path]) -> None:
     with zipfile.ZipFile(docx) as z:
         media = [n for n in z.namelist() if n.startswith("word/media/") and n.endswith(".png")]
     assert len(media) >= 10
+
+
+def test_final_build_of_a_complete_project_has_no_gaps(minimal: Path, runner) -> None:
+    result = runner.invoke(app, ["build", "2024", "--final", "-C", str(minimal)])
+    assert result.exit_code == 0, result.stderr
+    text = (minimal / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")
+    assert "BELUM DIISI" not in text
+    assert "Contoh, 28 Februari 2025" in text
+    doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
+    assert not any("BELUM DIISI" in p.text for p in doc.paragraphs)

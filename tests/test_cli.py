@@ -104,3 +104,52 @@ def test_rules_catalogue(runner) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) >= 21
     assert lines[0].startswith("LK001  data-kosong")
+
+
+def _main(monkeypatch, capsys, *argv: str) -> tuple[int, str]:
+    from lakip_cli.cli import main
+
+    monkeypatch.setattr("sys.argv", ["lakip", *argv])
+    try:
+        main()
+    except SystemExit as exc:
+        return int(exc.code or 0), capsys.readouterr().err
+    return 0, capsys.readouterr().err
+
+
+def test_usage_errors_are_indonesian(monkeypatch, capsys) -> None:
+    code, err = _main(monkeypatch, capsys, "validate", "dua-ribu", "-C", str(ROOT))
+    assert code == 2
+    assert err.startswith("Perintah salah: nilai tidak valid untuk 'year': harus bilangan bulat.")
+    code, err = _main(monkeypatch, capsys, "validat")
+    assert code == 2 and "perintah tidak dikenal 'validat'. Maksud Anda 'validate'?" in err
+
+
+def test_exit_codes_through_the_entry_point(monkeypatch, capsys) -> None:
+    assert _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))[0] == 0
+    assert _main(monkeypatch, capsys, "check", "2024", "-C", str(ROOT))[0] == 1
+
+
+def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("rusak")
+
+    monkeypatch.setattr("lakip_cli.validate.load_project", broken)
+    code, err = _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))
+    assert code == 3
+    assert "kesalahan internal: RuntimeError: rusak" in err and "--debug" in err
+    assert "Traceback" not in err
+    code, err = _main(monkeypatch, capsys, "--debug", "validate", "2024", "-C", str(ROOT))
+    assert code == 3 and "Traceback" in err
+
+
+def test_output_must_be_a_docx(runner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", "2024", "-C", str(ROOT), "--tanpa-grafik", "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "berkas keluaran harus berakhiran .docx" in result.stderr
+    blocked = tmp_path / "bukan-folder"
+    blocked.write_text("x")
+    result = runner.invoke(app, ["build", "2024", "-C", str(ROOT), "--tanpa-grafik", "-o",
+                                 str(blocked / "LAKIP.docx")])
+    assert result.exit_code == 1
+    assert "tidak dapat ditulis" in result.stderr and "Traceback" not in result.stderr

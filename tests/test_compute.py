@@ -191,7 +191,7 @@ def test_every_valid_input_computes_or_fails_with_a_location(tmp_path_factory, t
     try:
         report = compute_report(load_project(project, 2024))
     except LakipError as exc:
-        assert target == 0  # the only input without a capaian under the default (mirror) policy
+        assert target == 0 or (polaritas == "negatif" and realisasi == 0)  # inputs without a capaian
         for d in exc.diagnostics:
             assert d.location.path.endswith("01-layanan.yaml") and d.location.line > 0
             assert d.code == "V040"
@@ -224,3 +224,25 @@ def test_previous_year_folder_fills_and_cross_checks_history(minimal: Path) -> N
     assert notes[0].location.path == "data/2024/indikator/01-layanan.yaml"
     assert notes[0].location.line == 18  # the riwayat row for 2023
     assert "realisasi 82" in notes[0].message
+
+
+def test_cap_limits_display_but_not_status_or_trend(tmp_path: Path) -> None:
+    from conftest import copy_project
+
+    project = copy_project(ROOT, tmp_path / "proyek")
+    settings = project / "lakip.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("kebijakan:\n", "kebijakan:\n  batas_capaian: 100\n"),
+                        encoding="utf-8")
+    report = compute_report(load_project(project, 2024))
+    ik = _ind(report, "IK01")
+    assert ik.capaian == 100 and persen(ik.capaian_mentah) == "111,11%"
+    assert ik.status == "melampaui"
+    assert ik.tren == "turun"  # 125% -> 111,11% uncapped; both would read 100% capped
+    assert report.counts.melampaui == 2
+    assert persen(report.sasaran[0].capaian) == "98,89%"  # the mean uses capped values, as the policy says
+
+
+def test_negative_polarity_with_zero_realisasi_needs_an_explicit_value() -> None:
+    for variant in ("cermin", "rasio"):
+        with pytest.raises(ZeroDivisionError):
+            capaian(D(10), D(0), polaritas="negatif", rumus_negatif=variant)
