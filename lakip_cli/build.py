@@ -13,6 +13,7 @@ from types import SimpleNamespace
 from .checks import run_checks
 from .compute import Report, compute_report
 from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from .output import write_atomic
 from .render import RenderContext, render_report, template_dir
 from .validate import load_project
 
@@ -53,22 +54,6 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
     """What stops a final build: every missing item and every error-level check."""
     gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
     return gaps + [d for d in diagnostics if d.severity == "error"]
-
-
-def _write_text_atomic(path: Path, text: str) -> None:
-    """Temporary file then rename; a failure leaves the previous file and no debris."""
-    tmp: str | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp:
-            Path(tmp).unlink(missing_ok=True)
-        raise fail(str(path), "W006", f"berkas tidak dapat ditulis: {exc.strerror or exc}") from None
 
 
 def _output_path(options: BuildOptions, out_dir: Path) -> Path:
@@ -114,7 +99,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             if leftovers:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
-        _write_text_atomic(markdown_path, text)
+        write_atomic(markdown_path, text.encode("utf-8"))
         core = CoreInfo(
             title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
             author=project.instansi.model.nama,

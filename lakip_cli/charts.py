@@ -19,290 +19,79 @@ the output.
 
 from __future__ import annotations
 
-import atexit
-import io
-import math
-import os
-import shutil
-import sys
-import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .chart_canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of this module's API
+    ANGGARAN_SPREAD,
+    CM,
+    COLOR_BELUM,
+    COLOR_GRID,
+    COLOR_GROUP,
+    COLOR_LINE,
+    COLOR_MUTED,
+    COLOR_REALISASI,
+    COLOR_TARGET,
+    Chart,
+    DPI,
+    LEGEND_GAP,
+    NO_DATA,
+    SIZE_SMALL,
+    SIZE_TEXT,
+    SIZE_TITLE,
+    TEXT_LINE_CM,
+    TREND_HEIGHT_PX,
+    WIDTH_PX,
+    TextMeasure,
+    axes_cm,
+    as_float,
+    fig_x,
+    tick_formatter,
+    px_for_cm,
+    legend_below,
+    new_figure,
+    nice_ceiling,
+    pct_axis_label,
+    prepare_matplotlib_env,
+    rc_params,
+    save_chart,
+    draw_title,
+    title_height,
+    to_decimal,
+)
 from .compute import BudgetLine, IndikatorReport, Report, YearFigure
 from .display import angka, persen, rupiah
 from .models import Rentang
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
-    from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure
-
-DPI = 200
-WIDTH_PX = 1260  # 6.3 in = 16.0 cm: the text width of an A4 page with 2.5 cm margins
-HEIGHT_STEP_PX = 25  # heights are multiples of 1/8 in, exact in binary floating point
-TREND_HEIGHT_PX = 550  # 7.0 cm
-ANGGARAN_SPREAD = 20  # largest pagu / smallest pagu above which bars are drawn relative to each pagu
-
-FONT_PREFERENCE = ("Liberation Sans", "Arial", "DejaVu Sans")
-SIZE_TITLE = 9.0
-SIZE_TEXT = 7.5
-SIZE_SMALL = 7.0
-
-COLOR_TARGET = "#a9c4e0"
-COLOR_REALISASI = "#1f4e8c"
-COLOR_BELUM = "#d9661f"
-COLOR_GROUP = "#eef2f7"
-COLOR_GRID = "#d9d9d9"
-COLOR_MUTED = "#6b6b6b"
-COLOR_LINE = "#b22222"
-
-CM = 1 / 2.54  # inches per centimetre
-TEXT_LINE_CM = 0.32  # one line of SIZE_SMALL/SIZE_TEXT text with leading
-
-NO_DATA = "data belum tersedia"
-
-
-@dataclass(frozen=True)
-class Chart:
-    key: str  # "sasaran", "anggaran", or "tren-<indicator id>"
-    path: Path  # PNG written
-    judul: str  # suggested caption text in Indonesian, without the "Gambar N" label
-
 
 def build_charts(report: Report, folder: Path) -> dict[str, Chart]:
     """Draw every chart the report has data for into folder; return them by key (see module doc)."""
     folder.mkdir(parents=True, exist_ok=True)
-    _prepare_matplotlib_env()
+    prepare_matplotlib_env()
     import matplotlib  # noqa: PLC0415 - imported only when charts are built
 
     charts: dict[str, Chart] = {}
-    with matplotlib.rc_context(_rc_params(matplotlib)):
+    with matplotlib.rc_context(rc_params(matplotlib)):
         if report.indikator:
-            charts["sasaran"] = _save(folder, "sasaran", _sasaran_figure(report),
+            charts["sasaran"] = save_chart(folder, "sasaran", _sasaran_figure(report),
                                       f"Capaian indikator kinerja per sasaran strategis tahun {report.year}")
         for ind in report.indikator:
             years = _trend_years(ind)
             if len(years) >= 2:
                 key = f"tren-{ind.id}"
                 judul = f"Target dan realisasi {ind.nama} tahun {years[0].tahun}\u2013{years[-1].tahun}"
-                charts[key] = _save(folder, key, _trend_figure(ind, years), judul)
+                charts[key] = save_chart(folder, key, _trend_figure(ind, years), judul)
         lines = [line for line in report.anggaran if line.lengkap]
         if lines:
-            charts["anggaran"] = _save(folder, "anggaran", _anggaran_figure(lines, report.year),
+            charts["anggaran"] = save_chart(folder, "anggaran", _anggaran_figure(lines, report.year),
                                        f"Pagu dan realisasi anggaran per sub kegiatan tahun {report.year}")
     return charts
 
 
-# ---------------------------------------------------------------- matplotlib setup
-
-
-def _prepare_matplotlib_env() -> None:
-    """Point MPLCONFIGDIR at a private temp dir when matplotlib's default dirs are not writable."""
-    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
-        return
-    home = Path.home()
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
-    if sys.platform != "linux":
-        config = cache = home / ".matplotlib"
-    if all(_writable_dir(d) for d in (config, cache)):
-        return
-    private = tempfile.mkdtemp(prefix="lakip-matplotlib-")
-    atexit.register(shutil.rmtree, private, ignore_errors=True)
-    os.environ["MPLCONFIGDIR"] = private
-
-
-def _writable_dir(path: Path) -> bool:
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return os.access(path, os.W_OK | os.X_OK)
-
-
-def _font_families() -> list[str]:
-    """The preferred fonts under private names, each bound to one file per face, chosen by path.
-
-    Two packages may install the same family (Debian: fonts-liberation and fonts-liberation2;
-    matplotlib ships DejaVu Sans besides the system's). matplotlib then takes whichever file comes
-    first in its font cache, and that order changes when the cache is rebuilt: so would the pixels.
-    """
-    import dataclasses  # noqa: PLC0415
-
-    from matplotlib import font_manager  # noqa: PLC0415
-
-    manager = font_manager.fontManager
-    known = {entry.name for entry in manager.ttflist}
-    families = []
-    for family in FONT_PREFERENCE:
-        alias = f"lakip {family}"
-        if alias not in known:
-            faces: dict[str, Any] = {}
-            for entry in sorted((e for e in manager.ttflist if e.name == family), key=lambda e: str(e.fname)):
-                faces[f"{entry.style}/{entry.variant}/{entry.weight}/{entry.stretch}"] = entry  # last path wins
-            if not faces:
-                continue
-            manager.ttflist.extend(dataclasses.replace(faces[k], name=alias) for k in sorted(faces))
-            known.add(alias)
-        families.append(alias)
-    return families or ["DejaVu Sans"]
-
-
-def _rc_params(matplotlib: Any) -> dict[str, Any]:
-    fonts = _font_families()
-    skip = {"backend", "backend_fallback", "interactive"}
-    rc = {k: v for k, v in matplotlib.rcParamsDefault.items() if k not in skip}
-    rc.update({
-        "font.family": "sans-serif",
-        "font.sans-serif": fonts,
-        "font.size": SIZE_TEXT,
-        "axes.titlesize": SIZE_TITLE,
-        "axes.labelsize": SIZE_TEXT,
-        "xtick.labelsize": SIZE_SMALL,
-        "ytick.labelsize": SIZE_SMALL,
-        "legend.fontsize": SIZE_SMALL,
-        "axes.edgecolor": "#555555",
-        "axes.linewidth": 0.6,
-        "xtick.major.width": 0.6,
-        "ytick.major.width": 0.6,
-        "xtick.major.size": 2.5,
-        "ytick.major.size": 2.5,
-        "axes.unicode_minus": False,
-        "figure.dpi": DPI,
-        "savefig.dpi": DPI,
-        "text.parse_math": False,
-    })
-    return rc
-
-
-def _new_figure(height_px: int) -> tuple[Figure, RendererBase]:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
-    from matplotlib.figure import Figure  # noqa: PLC0415
-
-    fig = Figure(figsize=(WIDTH_PX / DPI, height_px / DPI), dpi=DPI, facecolor="white")
-    canvas = FigureCanvasAgg(fig)
-    return fig, canvas.get_renderer()
-
-
-def _height_px(height_cm: float) -> int:
-    px = height_cm * CM * DPI
-    return max(HEIGHT_STEP_PX, int(math.ceil(px / HEIGHT_STEP_PX)) * HEIGHT_STEP_PX)
-
-
-def _save(folder: Path, key: str, fig: Figure, judul: str) -> Chart:
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
-    path = folder / f"{key}.png"
-    tmp = folder / f".{key}.png.tmp"
-    tmp.write_bytes(buf.getvalue())
-    os.replace(tmp, path)
-    return Chart(key=key, path=path, judul=judul)
-
-
-# ---------------------------------------------------------------- text measurement
-
-
-class _Measure:
-    """Text widths in centimetres, measured with the renderer that will draw them."""
-
-    def __init__(self) -> None:
-        from matplotlib.font_manager import FontProperties  # noqa: PLC0415
-
-        _, self.renderer = _new_figure(HEIGHT_STEP_PX)
-        self._props = FontProperties
-        self._cache: dict[tuple[str, float, str], float] = {}
-
-    def width_cm(self, text: str, size: float, weight: str = "normal") -> float:
-        key = (text, size, weight)
-        if key not in self._cache:
-            prop = self._props(size=size, weight=weight)
-            w, _, _ = self.renderer.get_text_width_height_descent(text, prop, ismath=False)
-            self._cache[key] = w / DPI / CM
-        return self._cache[key]
-
-    def wrap(self, text: str, width_cm: float, size: float, weight: str = "normal") -> list[str]:
-        """Greedy word wrap to width_cm; a word longer than a line is broken inside."""
-        lines: list[str] = []
-        current = ""
-        for word in text.split():
-            candidate = f"{current} {word}" if current else word
-            if self.width_cm(candidate, size, weight) <= width_cm:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            current = word
-            while self.width_cm(current, size, weight) > width_cm and len(current) > 1:
-                cut = len(current) - 1
-                while cut > 1 and self.width_cm(current[:cut] + "-", size, weight) > width_cm:
-                    cut -= 1
-                lines.append(current[:cut] + "-")
-                current = current[cut:]
-        if current:
-            lines.append(current)
-        return lines or [""]
-
-
-# ---------------------------------------------------------------- shared layout helpers
-
-
-def _dec(value: Decimal | int | None) -> float:
-    return float(value) if value is not None else 0.0
-
-
-def _fig_x(cm: float) -> float:
-    return cm / (WIDTH_PX / DPI / CM)
-
-
-def _axes_cm(fig: Figure, height_cm: float, left: float, right: float, top: float, bottom: float) -> Axes:
-    """An axes placed by margins in centimetres (left/right from the left edge, top/bottom heights)."""
-    width_cm = WIDTH_PX / DPI / CM
-    return fig.add_axes((left / width_cm, bottom / height_cm, (right - left) / width_cm,
-                         (height_cm - top - bottom) / height_cm))
-
-
-def _formatter(fn: Callable[[float], str]) -> Any:
-    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
-
-    return FuncFormatter(lambda value, _pos: fn(value))
-
-
-def _nice_ceiling(value: float, steps: Sequence[float] = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)) -> float:
-    if value <= 0:
-        return 1.0
-    exp = 10 ** math.floor(math.log10(value))
-    return next(s * exp for s in steps if s * exp >= value - 1e-9)
-
-
-def _to_decimal(value: float) -> Decimal:
-    """A float from matplotlib (possibly numpy) as the Decimal it stands for: 0.30000000000000004 -> 0.3."""
-    return Decimal(f"{float(value):.12g}")
-
-
-def _pct_axis_label(value: float) -> str:
-    return persen(_to_decimal(value))
-
-
-LEGEND_GAP = 1.05  # cm from the axes' bottom edge to the legend's top: tick labels and axis label
-
-
-def _legend_below(fig: Figure, handles: list[Any], labels: list[str], top_cm: float, height_cm: float) -> None:
-    """A one-row legend whose top edge is top_cm above the bottom of the figure."""
-    fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, top_cm / height_cm),
-               ncol=len(handles), frameon=False, handlelength=1.6, columnspacing=1.6, borderaxespad=0.0)
-
-
-def _title(fig: Figure, lines: list[str], height_cm: float, top_cm: float = 0.25) -> None:
-    fig.text(_fig_x(0.25), 1 - top_cm / height_cm, "\n".join(lines), ha="left", va="top",
-             fontsize=SIZE_TITLE, fontweight="bold", linespacing=1.25)
-
-
-def _title_height(lines: list[str]) -> float:
-    return 0.25 + len(lines) * 0.42 + 0.15
 
 
 # ---------------------------------------------------------------- "sasaran": capaian per indicator
@@ -320,7 +109,7 @@ def _sasaran_figure(report: Report) -> Figure:
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = _Measure()
+    m = TextMeasure()
     title = m.wrap(f"Capaian Indikator Kinerja per Sasaran Strategis Tahun {report.year}", 15.3, SIZE_TITLE, "bold")
     full_width = WIDTH_PX / DPI / CM - 0.5
     label_width = SASARAN_LABEL_RIGHT - 0.25
@@ -336,23 +125,23 @@ def _sasaran_figure(report: Report) -> Figure:
             lines = m.wrap(f"{ind.nomor}. {ind.nama}", label_width, SIZE_SMALL)
             rows.append(("ind", lines, max(ROW_MIN, len(lines) * TEXT_LINE_CM + 0.16), ind))
     body = sum(r[2] for r in rows)
-    top = _title_height(title)
+    top = title_height(title)
     bottom = LEGEND_GAP + 0.6  # tick labels, axis label, legend
-    height_px = _height_px(top + body + bottom)
+    height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body  # rounding slack ends up below the legend
 
-    fig, _ = _new_figure(height_px)
-    _title(fig, title, height_cm)
-    ax = _axes_cm(fig, height_cm, SASARAN_PLOT[0], SASARAN_PLOT[1], top, bottom)
+    fig, _ = new_figure(height_px)
+    draw_title(fig, title, height_cm)
+    ax = axes_cm(fig, height_cm, SASARAN_PLOT[0], SASARAN_PLOT[1], top, bottom)
     values = [float(i.capaian) for i in report.indikator if i.capaian is not None]
     plot_cm = SASARAN_PLOT[1] - SASARAN_PLOT[0]
     # Room for a value label ("111,11%", about 1.2 cm) to the right of the longest bar.
-    xmax = _nice_ceiling(max([100.0, *values]) / (1 - 1.35 / plot_cm))
+    xmax = nice_ceiling(max([100.0, *values]) / (1 - 1.35 / plot_cm))
     lowest = min([0.0, *values])  # a mirrored negative indicator can fall below zero
-    ax.set_xlim(-_nice_ceiling(-lowest * 1.1) if lowest < 0 else 0, xmax)
+    ax.set_xlim(-nice_ceiling(-lowest * 1.1) if lowest < 0 else 0, xmax)
     ax.set_ylim(body, 0)
-    ax.xaxis.set_major_formatter(_formatter(_pct_axis_label))
+    ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
     ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     ax.set_yticks([])
     for side in ("top", "right", "left"):
@@ -370,14 +159,14 @@ def _sasaran_figure(report: Report) -> Figure:
                 _target_segment(ax, group_top, y)
             group_top = y + h
             # In the axes (not the figure) so the band hides the grid and the 100% line of other groups.
-            ax.add_patch(Rectangle((_fig_x(0.2), y), _fig_x(full_width + 0.1), h, transform=across,
+            ax.add_patch(Rectangle((fig_x(0.2), y), fig_x(full_width + 0.1), h, transform=across,
                                    facecolor=COLOR_GROUP, edgecolor="none", zorder=1, clip_on=False))
-            ax.text(_fig_x(0.3), y + h / 2, "\n".join(lines), transform=across, ha="left", va="center",
+            ax.text(fig_x(0.3), y + h / 2, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_TEXT, fontweight="bold", linespacing=1.15, clip_on=False, zorder=3)
         else:
             ind: IndikatorReport = item
             mid = y + h / 2
-            ax.text(_fig_x(0.3), mid, "\n".join(lines), transform=across, ha="left", va="center",
+            ax.text(fig_x(0.3), mid, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
             if ind.capaian is None:
                 ax.text(xmax * 0.01, mid, NO_DATA, ha="left", va="center", fontsize=SIZE_SMALL,
@@ -396,7 +185,7 @@ def _sasaran_figure(report: Report) -> Figure:
     handles = [Patch(color=COLOR_REALISASI), Patch(color=COLOR_BELUM),
                Line2D([], [], color=COLOR_LINE, linewidth=1.0, linestyle=(0, (4, 2)))]
     labels = ["Mencapai/melampaui target", "Belum mencapai target", "Target (100%)"]
-    _legend_below(fig, handles, labels, bottom - LEGEND_GAP, height_cm)
+    legend_below(fig, handles, labels, bottom - LEGEND_GAP, height_cm)
     return fig
 
 
@@ -420,7 +209,7 @@ def _trend_years(ind: IndikatorReport) -> list[YearFigure]:
 def _unit_value(value: Decimal | float | None, satuan: str) -> str:
     if value is None:
         return "-"
-    d = value if isinstance(value, Decimal) else _to_decimal(value)
+    d = value if isinstance(value, Decimal) else to_decimal(value)
     return persen(d) if satuan.strip() == "%" else angka(d)
 
 
@@ -434,35 +223,35 @@ def _trend_figure(ind: IndikatorReport, years: list[YearFigure]) -> Figure:
     from matplotlib.patches import Patch  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
-    m = _Measure()
+    m = TextMeasure()
     satuan = ind.satuan.strip()
     title = m.wrap(f"{ind.nomor}. {ind.nama}", 15.3, SIZE_TITLE, "bold")
     if len(title) > 3:  # the caption carries the full name
         title = [*title[:2], title[2].rstrip(" ,.;:") + "\u2026"]
-    height_px = TREND_HEIGHT_PX + (len(title) - 1) * _height_px(0.42)
+    height_px = TREND_HEIGHT_PX + (len(title) - 1) * px_for_cm(0.42)
     height_cm = height_px / DPI / CM
-    top = _title_height(title)
+    top = title_height(title)
     bottom = 1.55
-    fig, _ = _new_figure(height_px)
-    _title(fig, title, height_cm)
-    ax = _axes_cm(fig, height_cm, 1.75, 15.55, top + 0.1, bottom)
+    fig, _ = new_figure(height_px)
+    draw_title(fig, title, height_cm)
+    ax = axes_cm(fig, height_cm, 1.75, 15.55, top + 0.1, bottom)
 
     def top_of(t: Decimal | Rentang | None) -> float:
-        return _dec(t.atas if isinstance(t, Rentang) else t)
+        return as_float(t.atas if isinstance(t, Rentang) else t)
 
     def bottom_of(t: Decimal | Rentang | None) -> float:
-        return _dec(t.bawah if isinstance(t, Rentang) else t)
+        return as_float(t.bawah if isinstance(t, Rentang) else t)
 
-    peak = max([top_of(y.target) for y in years] + [_dec(y.realisasi) for y in years] + [0.0])
-    low = min([bottom_of(y.target) for y in years] + [_dec(y.realisasi) for y in years] + [0.0])
+    peak = max([top_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
+    low = min([bottom_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
     room = 0.18 * (peak - low)  # value labels above (or, for negative values, below) the bars
-    ymax = _nice_ceiling(peak + room) if peak > 0 else (0.0 if low < 0 else 1.0)
-    ymin = -_nice_ceiling(-low + room) if low < 0 else 0.0
+    ymax = nice_ceiling(peak + room) if peak > 0 else (0.0 if low < 0 else 1.0)
+    ymin = -nice_ceiling(-low + room) if low < 0 else 0.0
     ax.set_ylim(ymin, ymax)
     if ymin < 0:
         ax.axhline(0, color="#555555", linewidth=0.6)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.yaxis.set_major_formatter(_formatter(lambda v: _unit_value(v, satuan)))
+    ax.yaxis.set_major_formatter(tick_formatter(lambda v: _unit_value(v, satuan)))
     ax.set_ylabel("Persen (%)" if satuan == "%" else satuan[:1].upper() + satuan[1:])
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -503,7 +292,7 @@ def _trend_figure(ind: IndikatorReport, years: list[YearFigure]) -> Figure:
     ax.tick_params(axis="x", length=0, pad=4, labelsize=SIZE_SMALL)
     ax.set_xlim(-0.6, len(years) - 0.4)
     handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    _legend_below(fig, handles, ["Target", "Realisasi"], bottom - 0.95, height_cm)
+    legend_below(fig, handles, ["Target", "Realisasi"], bottom - 0.95, height_cm)
     return fig
 
 
@@ -519,7 +308,7 @@ def rupiah_singkat(value: int | Decimal | float, digits: int = 2) -> str:
     """13774269418 -> 'Rp13,77 M'; 36124950 -> 'Rp36,12 jt' (CLDR id short forms: rb, jt, M, T)."""
     from babel.numbers import format_compact_decimal  # noqa: PLC0415
 
-    amount = Decimal(value) if isinstance(value, Decimal | int) else _to_decimal(value)
+    amount = Decimal(value) if isinstance(value, Decimal | int) else to_decimal(value)
     if abs(amount) < 1000:
         return rupiah(amount)
     text = format_compact_decimal(abs(amount), locale="id_ID", fraction_digits=digits).replace("\xa0", " ")
@@ -531,7 +320,7 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = _Measure()
+    m = TextMeasure()
     title = m.wrap(f"Pagu dan Realisasi Anggaran per Sub Kegiatan Tahun {year}", 15.3, SIZE_TITLE, "bold")
     pagus = [line.pagu for line in lines if line.pagu]
     relative = bool(pagus) and max(pagus) > ANGGARAN_SPREAD * min(pagus)  # type: ignore[operator]
@@ -541,16 +330,16 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
         wrapped = m.wrap(line.nama, ANGGARAN_LABEL_RIGHT - 0.3, SIZE_SMALL)
         rows.append((line, wrapped, max(0.95, len(wrapped) * TEXT_LINE_CM + 0.2)))
     body = sum(h for _, _, h in rows)
-    top = _title_height(title) + 0.35  # plus the "Serapan" column head
+    top = title_height(title) + 0.35  # plus the "Serapan" column head
     note = ["Panjang batang relatif terhadap pagu masing-masing sub kegiatan."] if relative else []
     bottom = LEGEND_GAP + 0.6 + 0.35 * len(note)
-    height_px = _height_px(top + body + bottom)
+    height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body
 
-    fig, _ = _new_figure(height_px)
-    _title(fig, title, height_cm)
-    ax = _axes_cm(fig, height_cm, ANGGARAN_PLOT[0], ANGGARAN_PLOT[1], top, bottom)
+    fig, _ = new_figure(height_px)
+    draw_title(fig, title, height_cm)
+    ax = axes_cm(fig, height_cm, ANGGARAN_PLOT[0], ANGGARAN_PLOT[1], top, bottom)
     across = blended_transform_factory(fig.transFigure, ax.transData)
 
     def scaled(amount: int, pagu: int) -> float:
@@ -564,7 +353,7 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
         peak = max([100.0, *(float(line.serapan) for line in lines if line.serapan is not None)])
     else:
         peak = float(max(max(line.pagu or 0, line.realisasi or 0) for line in lines))
-    xmax = _nice_ceiling(peak / (1 - label_room)) if peak > 0 else 1.0
+    xmax = nice_ceiling(peak / (1 - label_room)) if peak > 0 else 1.0
     ax.set_xlim(0, xmax)
     ax.set_ylim(body, 0)
     ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
@@ -573,11 +362,11 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
         ax.set_xlim(0, xmax)
         ax.set_xticks([0, 25, 50, 75, 100])
         ax.spines["bottom"].set_bounds(0, 100)
-        ax.xaxis.set_major_formatter(_formatter(_pct_axis_label))
+        ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
         ax.set_xlabel("Persentase terhadap pagu")
         ax.xaxis.label.set_x(50 / xmax)  # centred under 0-100%
     else:
-        ax.xaxis.set_major_formatter(_formatter(lambda v: rupiah_singkat(v, 1) if v else "0"))
+        ax.xaxis.set_major_formatter(tick_formatter(lambda v: rupiah_singkat(v, 1) if v else "0"))
         ax.set_xlabel("Rupiah")
     ax.set_yticks([])
     for side in ("top", "right", "left"):
@@ -585,7 +374,7 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
     ax.grid(axis="x", color=COLOR_GRID, linewidth=0.5)
     ax.set_axisbelow(True)
 
-    fig.text(_fig_x(ANGGARAN_SERAPAN_RIGHT), 1 - (top - 0.1) / height_cm, "Serapan", ha="right", va="bottom",
+    fig.text(fig_x(ANGGARAN_SERAPAN_RIGHT), 1 - (top - 0.1) / height_cm, "Serapan", ha="right", va="bottom",
              fontsize=SIZE_SMALL, fontweight="bold")
     bar = 0.26
     pad = xmax * 0.012
@@ -593,7 +382,7 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
     for line, wrapped, h in rows:
         mid = y + h / 2
         pagu, real = line.pagu or 0, line.realisasi or 0
-        ax.text(_fig_x(0.3), mid, "\n".join(wrapped), transform=across, ha="left", va="center",
+        ax.text(fig_x(0.3), mid, "\n".join(wrapped), transform=across, ha="left", va="center",
                 fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
         for offset, amount, color, weight in ((-bar / 2 - 0.02, pagu, COLOR_TARGET, "normal"),
                                               (bar / 2 + 0.02, real, COLOR_REALISASI, "bold")):
@@ -601,14 +390,14 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
             ax.barh(mid + offset, length, height=bar, color=color, zorder=2)
             ax.text(length + pad, mid + offset, rupiah_singkat(amount), ha="left", va="center",
                     fontsize=SIZE_SMALL - 0.5, fontweight=weight, zorder=3)
-        ax.text(_fig_x(ANGGARAN_SERAPAN_RIGHT), mid, persen(line.serapan), transform=across, ha="right",
+        ax.text(fig_x(ANGGARAN_SERAPAN_RIGHT), mid, persen(line.serapan), transform=across, ha="right",
                 va="center", fontsize=SIZE_TEXT, fontweight="bold", clip_on=False)
         if y > 0:
             ax.axhline(y, color=COLOR_GRID, linewidth=0.4, zorder=1)
         y += h
 
     handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    _legend_below(fig, handles, ["Pagu", "Realisasi"], bottom - LEGEND_GAP, height_cm)
+    legend_below(fig, handles, ["Pagu", "Realisasi"], bottom - LEGEND_GAP, height_cm)
     if note:
         fig.text(0.5, (bottom - LEGEND_GAP - 0.6) / height_cm, note[0], ha="center", va="top",
                  fontsize=SIZE_SMALL - 0.5,

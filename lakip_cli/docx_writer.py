@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import copy
 import datetime
 import json
-import os
 import re
-import tempfile
 import textwrap
 import zipfile
 from dataclasses import dataclass, replace
@@ -27,6 +24,7 @@ from markdown_it import MarkdownIt
 
 from lakip_cli import docx_xml as ox
 from lakip_cli.docx_tables import write_table
+from lakip_cli.output import write_atomic
 from lakip_cli.diagnostics import LakipError, fail
 
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -119,7 +117,7 @@ def write_docx(markdown: str, reference: Path, target: Path, *, base_dir: Path, 
     builder.build(markdown)
     builder.finish()
     data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
-    _write_atomic(target, data)
+    write_atomic(target, data)
 
 
 def _open_reference(reference: Path):
@@ -129,28 +127,6 @@ def _open_reference(reference: Path):
         return Document(str(reference))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, OSError):
         raise fail(str(reference), "W001", f"dokumen referensi bukan berkas Word (.docx) yang sah: {reference}")
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write next to `target`, then rename over it; the previous file survives any failure."""
-    temporary = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)  # mkstemp creates 0600
-        os.replace(temporary, target)
-        temporary = None
-    except OSError as exc:
-        raise fail(str(target), "W006", "berkas sedang dibuka program lain atau tidak dapat ditulis: "
-                   f"{target} ({exc.strerror})") from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 class _Builder:
