@@ -5,91 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
 from .diagnostics import Diagnostic, LakipError, SourceLocation
-from .models import Indikator, Kebijakan, Komponen, Rentang
+from .formulas import (  # noqa: F401 - the formulas are part of this stage's API
+    HUNDRED,
+    Status,
+    Target,
+    Tren,
+    apply_cap,
+    capaian,
+    persen_of,
+    predikat,
+    status_of,
+    tren,
+)
+from .models import Indikator, Komponen, Rentang
 from .validate import Project, Sourced
 
-HUNDRED = Decimal(100)
 SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
 
-Status = Literal["melampaui", "tercapai", "belum_tercapai", "kosong"]
-Tren = Literal["naik", "turun", "tetap"]
-Target = Decimal | Rentang
-
-
-# ---------------------------------------------------------------- formulas
-
-
-def capaian(
-    target: Target,
-    realisasi: Decimal,
-    *,
-    polaritas: str = "positif",
-    rumus_negatif: str = "cermin",
-) -> Decimal:
-    """Capaian (%) of one realisasi against its target.
-
-    Positive polarity: R / T x 100. Negative polarity: mirror (2T - R) / T x 100
-    or ratio T / R x 100. A range target counts as met (100) inside the range
-    and is compared with the bound that was crossed outside it.
-    Raises ZeroDivisionError where the formula has no value (target 0, or
-    realisasi 0 with the ratio variant); callers require an explicit value then.
-    """
-    if isinstance(target, Rentang):
-        if target.bawah <= realisasi <= target.atas:
-            return HUNDRED
-        bound = target.atas if realisasi > target.atas else target.bawah
-        return capaian(bound, realisasi, polaritas=polaritas, rumus_negatif=rumus_negatif)
-    if target == 0:
-        raise ZeroDivisionError("target 0")
-    if polaritas == "positif":
-        return realisasi / target * HUNDRED
-    if realisasi == 0:
-        # "Nothing happened" on a lower-is-better indicator: the ratio has no value and the mirror
-        # would say 200%; either way the data must state the capaian and why.
-        raise ZeroDivisionError("realisasi 0")
-    if rumus_negatif == "rasio":
-        return target / realisasi * HUNDRED
-    return (2 * target - realisasi) / target * HUNDRED
-
-
-def apply_cap(value: Decimal, cap: Decimal | None) -> Decimal:
-    return min(value, cap) if cap is not None else value
-
-
-def predikat(value: Decimal | None, kebijakan: Kebijakan) -> str | None:
-    if value is None:
-        return None
-    for band in kebijakan.skala_predikat:
-        if value >= band.min:
-            return band.label
-    return kebijakan.skala_predikat[-1].label
-
-
-def status_of(value: Decimal | None) -> Status:
-    if value is None:
-        return "kosong"
-    if value > HUNDRED:
-        return "melampaui"
-    if value == HUNDRED:
-        return "tercapai"
-    return "belum_tercapai"
-
-
-def tren(current: Decimal | None, previous: Decimal | None) -> Tren | None:
-    if current is None or previous is None:
-        return None
-    if current > previous:
-        return "naik"
-    if current < previous:
-        return "turun"
-    return "tetap"
-
-
-def persen_of(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
-    return Decimal(part) / Decimal(whole) * HUNDRED if whole else None
 
 
 # ---------------------------------------------------------------- report values
