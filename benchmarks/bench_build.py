@@ -7,6 +7,7 @@ The floor is `import docx` plus saving an empty document: no build can be faster
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,14 +27,16 @@ def run(cmd: list[str], runs: int, cwd: Path) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MiB) of the child itself (os.wait4) over the runs."""
     times, peaks = [], []
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(cmd)} failed:\n{err}")
+        # stderr goes to a file: a pipe nobody reads fills up and blocks a build that reports many findings.
+        with tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+            _, status, usage = os.wait4(proc.pid, 0)
+            times.append(time.perf_counter() - start)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            if proc.returncode != 0:
+                err.seek(0)
+                raise SystemExit(f"{' '.join(cmd)} failed:\n{err.read().decode()}")
         peaks.append(usage.ru_maxrss / 1024)
     return statistics.median(times), max(peaks)
 
@@ -46,6 +49,10 @@ def main() -> None:
         print(f"{'floor (import docx + save empty)':<40} median {t:7.2f} s   peak {m:6.0f} MiB")
         seed_t, m = run([LAKIP, "build", "2024", "-o", f"{tmp}/seed.docx"], runs, ROOT)
         print(f"{'lakip build 2024 (seed, with charts)':<40} median {seed_t:7.2f} s   peak {m:6.0f} MiB")
+        if shutil.which("soffice"):
+            pdf_t, m = run([LAKIP, "build", "2024", "--pdf", "-o", f"{tmp}/seed.docx"], runs, ROOT)
+            print(f"{'lakip build 2024 --pdf':<40} median {pdf_t:7.2f} s   peak {m:6.0f} MiB"
+                  f"   PDF step adds {pdf_t - seed_t:5.2f} s")
         base = None
         for n in sizes:
             project = make_project(n, Path(tmp) / f"p{n}")
