@@ -171,7 +171,8 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
     if dengan_anggaran:
         kaki = [[{"teks": "Jumlah anggaran (setiap sub kegiatan dihitung satu kali)", "colspan": 4,
                   "rata": "tengah"}, _num(rupiah(report.total.pagu))]]
-    return table(judul, header, rows, kaki=kaki, lebar=[1, 5, 6, 2] + ([3] if dengan_anggaran else []))
+    lebar = [0.8, 4.4, 5.2, 1.6, 3.6] if dengan_anggaran else [1, 5, 6, 2]
+    return table(judul, header, rows, kaki=kaki, lebar=lebar)
 
 
 # ---------------------------------------------------------------- BAB III A, per indicator
