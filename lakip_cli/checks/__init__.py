@@ -8,64 +8,44 @@ Codes are never reused: a retired rule keeps its number out of circulation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib import import_module
 from types import ModuleType
 
 from ..compute import Report
 from ..diagnostics import Diagnostic, sort_diagnostics
-from . import (
-    lk001_data_kosong,
-    lk002_teks_templat,
-    lk003_pembilang_penyebut,
-    lk004_realisasi_di_atas_100,
-    lk005_capaian_tertulis,
-    lk006_jumlah_sdm,
-    lk007_komposisi_sdm,
-    lk008_realisasi_melebihi_pagu,
-    lk009_indikator_ganda,
-    lk010_target_pk,
-    lk011_anggaran_dipakai_bersama,
-    lk012_anggaran_kembar,
-    lk013_narasi_status,
-    lk014_narasi_tren,
-    lk015_narasi_capaian,
-    lk016_narasi_efisiensi,
-    lk017_tahun_usang,
-    lk018_instansi_lain,
-    lk019_nip,
-    lk020_tahun_peraturan,
-    lk021_kesimpulan_semua_tercapai,
+
+_RULE_MODULES = (
+    # completeness
+    "lk001_data_kosong",
+    "lk002_teks_templat",
+    # arithmetic
+    "lk003_pembilang_penyebut",
+    "lk004_realisasi_di_atas_100",
+    "lk005_capaian_tertulis",
+    "lk006_jumlah_sdm",
+    "lk007_komposisi_sdm",
+    "lk008_realisasi_melebihi_pagu",
+    # uniqueness
+    "lk009_indikator_ganda",
+    "lk010_target_pk",
+    "lk011_anggaran_dipakai_bersama",
+    "lk012_anggaran_kembar",
+    # narrative agrees with the figures
+    "lk013_narasi_status",
+    "lk014_narasi_tren",
+    "lk015_narasi_capaian",
+    "lk016_narasi_efisiensi",
+    # stale or foreign text
+    "lk017_tahun_usang",
+    "lk018_instansi_lain",
+    # identity and legal basis
+    "lk019_nip",
+    "lk020_tahun_peraturan",
+    # the report's own conclusions
+    "lk021_kesimpulan_semua_tercapai",
 )
 
-RULES: tuple[ModuleType, ...] = (
-    # completeness
-    lk001_data_kosong,
-    lk002_teks_templat,
-    # arithmetic
-    lk003_pembilang_penyebut,
-    lk004_realisasi_di_atas_100,
-    lk005_capaian_tertulis,
-    lk006_jumlah_sdm,
-    lk007_komposisi_sdm,
-    lk008_realisasi_melebihi_pagu,
-    # uniqueness
-    lk009_indikator_ganda,
-    lk010_target_pk,
-    lk011_anggaran_dipakai_bersama,
-    lk012_anggaran_kembar,
-    # narrative agrees with the figures
-    lk013_narasi_status,
-    lk014_narasi_tren,
-    lk015_narasi_capaian,
-    lk016_narasi_efisiensi,
-    # stale or foreign text
-    lk017_tahun_usang,
-    lk018_instansi_lain,
-    # identity and legal basis
-    lk019_nip,
-    lk020_tahun_peraturan,
-    # the report's own conclusions
-    lk021_kesimpulan_semua_tercapai,
-)
+RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
 
 
 def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
