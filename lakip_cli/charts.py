@@ -61,7 +61,7 @@ from .chart_canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of 
     to_decimal,
 )
 from .compute import BudgetLine, IndikatorReport, Report, YearFigure
-from .display import angka, persen, rupiah
+from .display import angka, is_persen, persen, rupiah
 from .models import Rentang
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -210,7 +210,7 @@ def _unit_value(value: Decimal | float | None, satuan: str) -> str:
     if value is None:
         return "-"
     d = value if isinstance(value, Decimal) else to_decimal(value)
-    return persen(d) if satuan.strip() == "%" else angka(d)
+    return persen(d) if is_persen(satuan) else angka(d)
 
 
 def _target_label(target: Decimal | Rentang | None, satuan: str) -> str:

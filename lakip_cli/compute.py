@@ -20,7 +20,7 @@ from .formulas import (  # noqa: F401 - the formulas are part of this stage's AP
     tren,
 )
 from .models import Indikator, Komponen, Rentang
-from .validate import Project, Sourced
+from .validate import Project, Sourced, each_sub_kegiatan
 
 SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
 
@@ -169,7 +169,7 @@ class IndikatorReport:
 
     @property
     def tahun_lalu(self) -> YearFigure | None:
-        return self.seri[1] if len(self.seri) > 1 and self.seri[1].tahun == self.seri[0].tahun - 1 else None
+        return previous_year(self.seri)
 
 
 @dataclass(frozen=True)
@@ -247,16 +247,16 @@ def _budget_lines(p: Project) -> tuple[BudgetLine, ...]:
     for ind in p.indikator:
         for ref in ind.model.anggaran:
             users.setdefault(ref, []).append(ind.model.id)
-    out = []
-    for pi, prog in enumerate(p.anggaran.model.program):
-        for ki, keg in enumerate(prog.kegiatan):
-            for si, sub in enumerate(keg.sub_kegiatan):
-                out.append(BudgetLine(
-                    id=sub.id, program=prog.nama, kegiatan=keg.nama, nama=sub.nama,
-                    pagu=sub.pagu, realisasi=sub.realisasi, indikator=tuple(users.get(sub.id, ())),
-                    location=p.anggaran.at("program", pi, "kegiatan", ki, "sub_kegiatan", si),
-                ))
-    return tuple(out)
+    return tuple(
+        BudgetLine(id=sub.id, program=prog.nama, kegiatan=keg.nama, nama=sub.nama, pagu=sub.pagu,
+                   realisasi=sub.realisasi, indikator=tuple(users.get(sub.id, ())), location=p.anggaran.at(*path))
+        for path, prog, keg, sub in each_sub_kegiatan(p)
+    )
+
+
+def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
+    """The year just before the first of a newest-first series, when the series has it."""
+    return seri[1] if len(seri) > 1 and seri[1].tahun == seri[0].tahun - 1 else None
 
 
 def _realisasi(m: Indikator) -> Decimal | None:
@@ -366,7 +366,7 @@ def _indikator(
     value = None if raw is None else apply_cap(raw, cap)
     now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan")
     seri = _series(p, ind, now, rumus_negatif, cap, errors, notes)
-    prev = seri[1] if len(seri) > 1 and seri[1].tahun == p.year - 1 else None
+    prev = previous_year(seri)
     # Status and trend come from the uncapped values: a cap limits what is shown and averaged,
     # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
     trend = tren(raw, prev.capaian_mentah if prev else None)

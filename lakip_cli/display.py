@@ -45,11 +45,16 @@ def rupiah(value: int | Decimal | None) -> str:
     return f"{sign}Rp{angka(abs(Decimal(value)), places=0)}"
 
 
+def is_persen(satuan: str) -> bool:
+    """Whether a unit is a percentage ('%'), the one unit printed without a space."""
+    return satuan.strip() == "%"
+
+
 def dengan_satuan(value: Decimal | None, satuan: str) -> str:
     """Value with its unit: '94,44%' or '100 orang'."""
     if value is None:
         return "-"
-    if satuan.strip() == "%":
+    if is_persen(satuan):
         return persen(value)
     return f"{angka(value)} {satuan}"
 

@@ -31,7 +31,7 @@ def summary_rows(report: Report) -> list[dict[str, Any]]:
             "sasaran": ind.sasaran_id,
             "indikator": ind.nama,
             "satuan": ind.satuan,
-            "target": target_text(ind.target, ind.satuan).replace("[[BELUM DIISI: target]]", "-"),
+            "target": "-" if ind.target is None else target_text(ind.target, ind.satuan),
             "realisasi": "-" if ind.realisasi is None else value_text(ind.realisasi, ind.satuan),
             "capaian": persen(ind.capaian),
             "predikat": ind.predikat or "-",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from .compute import IndikatorReport, Report, Target, YearFigure
-from .display import angka, dengan_satuan, persen, rupiah
+from .display import angka, dengan_satuan, is_persen, persen, rupiah
 from .models import Rentang
 
 Cell = str | dict[str, Any]
@@ -44,7 +44,7 @@ def target_text(target: Target | None, satuan: str) -> str:
     if target is None:
         return missing("target")
     if isinstance(target, Rentang):
-        unit = "%" if satuan.strip() == "%" else f" {satuan}"
+        unit = "%" if is_persen(satuan) else f" {satuan}"
         return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"
     return dengan_satuan(target, satuan)
 

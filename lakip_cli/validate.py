@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from .load import PathKey, YamlDoc, load_yaml
-from .models import Anggaran, Indikator, Instansi, Laporan, Perencanaan, Proyek
+from .models import Anggaran, Indikator, Instansi, Kegiatan, Laporan, Perencanaan, Program, Proyek, SubKegiatan
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -293,6 +293,14 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
     return project
 
 
+def each_sub_kegiatan(project: Project) -> Iterator[tuple[PathKey, Program, Kegiatan, SubKegiatan]]:
+    """Every budget line of anggaran.yaml with its YAML path and its program and kegiatan."""
+    for pi, prog in enumerate(project.anggaran.model.program):
+        for ki, keg in enumerate(prog.kegiatan):
+            for si, sub in enumerate(keg.sub_kegiatan):
+                yield ("program", pi, "kegiatan", ki, "sub_kegiatan", si), prog, keg, sub
+
+
 def _duplicates(items: Iterable[tuple[str, SourceLocation]], what: str) -> Iterator[Diagnostic]:
     seen: dict[str, SourceLocation] = {}
     for ident, loc in items:
@@ -318,11 +326,7 @@ def check_references(p: Project) -> list[Diagnostic]:
         if st.sasaran and st.sasaran not in sasaran_ids:
             out.append(_unknown(ren.at("strategi", i, "sasaran"), "sasaran", st.sasaran, sasaran_ids))
 
-    lines: list[tuple[str, SourceLocation]] = []
-    for pi, prog in enumerate(p.anggaran.model.program):
-        for ki, keg in enumerate(prog.kegiatan):
-            for si, sub in enumerate(keg.sub_kegiatan):
-                lines.append((sub.id, p.anggaran.at("program", pi, "kegiatan", ki, "sub_kegiatan", si, "id")))
+    lines = [(sub.id, p.anggaran.at(*path, "id")) for path, _, _, sub in each_sub_kegiatan(p)]
     out += _duplicates(lines, "sub kegiatan")
     line_ids = {ident for ident, _ in lines}
 

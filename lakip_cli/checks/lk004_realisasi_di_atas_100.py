@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from ..compute import HUNDRED, IndikatorReport, Report
 from ..diagnostics import Diagnostic
-from ..display import angka
+from ..display import angka, is_persen
 
 CODE = "LK004"
 NAME = "realisasi-di-atas-100"
@@ -37,7 +37,7 @@ SUMMARY = "Realisasi indikator persentase (bagian dari keseluruhan) melebihi 100
 
 def is_share(ind: IndikatorReport) -> bool:
     """A percentage that is a part of a whole: unit '%' and a numerator/denominator formula."""
-    return ind.satuan.strip() == "%" and (ind.model.rumus is not None or ind.komponen is not None)
+    return is_persen(ind.satuan) and (ind.model.rumus is not None or ind.komponen is not None)
 
 
 def check(report: Report) -> Iterator[Diagnostic]:

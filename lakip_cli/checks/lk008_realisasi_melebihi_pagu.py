@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..compute import Report
 from ..diagnostics import Diagnostic
 from ..display import rupiah
-from .sub_kegiatan import each_sub_kegiatan
+from ..validate import each_sub_kegiatan
 
 CODE = "LK008"
 NAME = "realisasi-melebihi-pagu"
@@ -32,7 +32,7 @@ SUMMARY = "Realisasi anggaran sub kegiatan melebihi pagunya"
 
 def check(report: Report) -> Iterator[Diagnostic]:
     ang = report.project.anggaran
-    for path, sub in each_sub_kegiatan(report.project):
+    for path, _, _, sub in each_sub_kegiatan(report.project):
         if sub.pagu is not None and sub.realisasi is not None and sub.realisasi > sub.pagu:
             yield Diagnostic(
                 ang.at(*path, "realisasi"), CODE, SEVERITY,

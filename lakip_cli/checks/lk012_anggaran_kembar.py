@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from ..compute import Report
 from ..diagnostics import Diagnostic
 from ..display import rupiah
-from .sub_kegiatan import each_sub_kegiatan
+from ..validate import each_sub_kegiatan
 
 CODE = "LK012"
 NAME = "anggaran-kembar"
@@ -37,7 +37,7 @@ SUMMARY = "Dua sub kegiatan berbeda dengan pagu dan realisasi yang persis sama (
 def check(report: Report) -> Iterator[Diagnostic]:
     ang = report.project.anggaran
     seen: dict[tuple[int, int], tuple[str, str]] = {}
-    for path, sub in each_sub_kegiatan(report.project):
+    for path, _, _, sub in each_sub_kegiatan(report.project):
         if sub.pagu is None or sub.realisasi is None:
             continue
         key = (sub.pagu, sub.realisasi)

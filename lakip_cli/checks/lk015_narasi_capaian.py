@@ -28,7 +28,7 @@ from collections.abc import Iterator
 
 from ..compute import Report
 from ..diagnostics import Diagnostic
-from ..display import angka, persen
+from ..display import angka, is_persen, persen
 from .narrative import agrees, excerpt, figure_of, indicator_passages, percent_mentions
 
 CODE = "LK015"
@@ -39,7 +39,7 @@ SUMMARY = "Angka capaian/realisasi (%) dalam narasi berbeda dengan hasil hitung"
 
 def check(report: Report) -> Iterator[Diagnostic]:
     for ind in report.indikator:
-        percent_unit = ind.satuan.strip() == "%"
+        percent_unit = is_persen(ind.satuan)
         for passage in indicator_passages(ind):
             seen: set[tuple[str, int, object]] = set()
             for mention in percent_mentions(passage.text, report.year):
