@@ -17,7 +17,6 @@ def make_project(n: int, dest: Path, *, charts: bool = False) -> Path:
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     shutil.copy(ROOT / "lakip.yaml", dest / "lakip.yaml")
-    shutil.copytree(ROOT / "templates", dest / "templates")
     year = dest / "data" / "2024"
     shutil.copytree(ROOT / "data" / "2024", year)
     settings = yaml.safe_load((dest / "lakip.yaml").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 import typer.main
 
-from .diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, format_diagnostics, has_errors
+from lakip_cli.diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, format_diagnostics, has_errors
 
 app = typer.Typer(
     help="lakip: menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) dari data YAML.",
@@ -75,7 +75,7 @@ def _die(exc: LakipError, fmt: str) -> NoReturn:
 
 
 def _root(proyek: Path) -> Path:
-    from .validate import find_root
+    from lakip_cli.source.validate import find_root
 
     return find_root(proyek)
 
@@ -83,7 +83,7 @@ def _root(proyek: Path) -> Path:
 def _year(root: Path, year: int | None) -> int:
     if year is not None:
         return year
-    from .validate import load_settings
+    from lakip_cli.source.validate import load_settings
 
     settings = load_settings(root).model
     folder = root / settings.folder_data
@@ -100,7 +100,7 @@ def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
 
 
 def _no_year(folder: str) -> LakipError:
-    from .diagnostics import fail
+    from lakip_cli.diagnostics import fail
 
     return fail(folder, "V030", f"tidak ada folder tahun (mis. {folder}/2024/)")
 
@@ -111,8 +111,8 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
-        from .compute import compute_report
-        from .validate import load_project
+        from lakip_cli.compute.report import compute_report
+        from lakip_cli.source.validate import load_project
 
         project = load_project(root, y)
         compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
@@ -138,9 +138,9 @@ def summary(
     """Tampilkan tabel capaian hasil hitungan (target, realisasi, capaian, predikat, anggaran)."""
     try:
         root, y = _locate(proyek, year)
-        from .compute import compute_report
-        from .summary import summary_csv, summary_json, summary_text
-        from .validate import load_project
+        from lakip_cli.compute.report import compute_report
+        from lakip_cli.present.summary import summary_csv, summary_json, summary_text
+        from lakip_cli.source.validate import load_project
 
         report = compute_report(load_project(root, y))
     except LakipError as exc:
@@ -167,7 +167,7 @@ def check(
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
-        from .build import check_report
+        from lakip_cli.pipeline import check_report
 
         _, diags = check_report(root, y, tuple(ignore or ()))
     except LakipError as exc:
@@ -184,7 +184,7 @@ def check(
 @app.command()
 def rules() -> None:
     """Tampilkan katalog aturan pemeriksaan."""
-    from .checks import rule_catalogue
+    from lakip_cli.checks import rule_catalogue
 
     for code, name, severity, text in rule_catalogue():
         typer.echo(f"{code}  {name:<28} {SEVERITY_LABEL[severity]:<10} {text}")
@@ -205,7 +205,7 @@ def build(
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
-        from .build import BuildOptions, build_report
+        from lakip_cli.pipeline import BuildOptions, build_report
 
         result = build_report(root, BuildOptions(year=y, output=output, final=final, pdf=pdf, charts=grafik,
                                                  ignore=tuple(ignore or ())))
@@ -235,7 +235,7 @@ def _shown(path: Path) -> str:
 @app.command()
 def schema(proyek: ProjectOpt = Path(".")) -> None:
     """Tulis JSON Schema setiap jenis berkas data ke folder schemas/."""
-    from .schema import write_schemas
+    from lakip_cli.source.schema import write_schemas
 
     try:
         root = _root(proyek)

@@ -26,8 +26,15 @@ def require_libreoffice() -> str:
     pytest.skip(message)
 
 
+# What a project copy never needs: the virtual environment, version control, build outputs and caches.
+COPY_IGNORE = shutil.ignore_patterns(
+    ".venv", "venv", ".git", "out", "__pycache__", ".pytest_cache", ".hypothesis", ".mypy_cache", ".ruff_cache",
+    "*.egg-info", "build", "dist", "benchmarks", "tests", "lakip_cli", "tools", ".ci",
+)
+
+
 def copy_project(src: Path, dest: Path) -> Path:
-    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("out", "__pycache__"))
+    shutil.copytree(src, dest, ignore=COPY_IGNORE)
     return dest
 
 

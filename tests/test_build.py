@@ -12,8 +12,9 @@ import pytest
 from docx import Document
 from lxml import etree
 
+from lakip_cli.present.templates import builtin_dir
 from conftest import ROOT, compare_golden, copy_project, require_libreoffice
-from lakip_cli.build import BuildOptions, build_report
+from lakip_cli.pipeline import BuildOptions, build_report
 from lakip_cli.cli import app
 from lakip_cli.diagnostics import LakipError
 
@@ -142,13 +143,18 @@ def test_source_date_epoch_is_honoured(tmp_path: Path, monkeypatch) -> None:
     assert "2025-02-28T00:00:00Z" in core
 
 
+BUILTIN_TEMPLATES = builtin_dir()
+
+
 def test_failed_build_keeps_previous_document(tmp_path: Path, runner) -> None:
     project = copy_project(ROOT, tmp_path / "proyek")
     out = project / "out" / "LAKIP-2024.docx"
     out.parent.mkdir()
     out.write_bytes(b"versi sebelumnya")
     tpl = project / "templates" / "40-bab4-penutup.md.j2"
-    tpl.write_text(tpl.read_text(encoding="utf-8") + "\n{{ tidak_ada.sama_sekali }}\n", encoding="utf-8")
+    tpl.parent.mkdir()
+    tpl.write_text(BUILTIN_TEMPLATES.joinpath(tpl.name).read_text(encoding="utf-8")
+                   + "\n{{ tidak_ada.sama_sekali }}\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1
     assert "templates/40-bab4-penutup.md.j2:" in result.stderr and "[T001]" in result.stderr

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, copy_project
-from lakip_cli.charts import DPI, WIDTH_PX, Chart, build_charts, rupiah_singkat
-from lakip_cli.compute import Report, compute_report
-from lakip_cli.validate import load_project
+from lakip_cli.charts.figures import DPI, WIDTH_PX, Chart, build_charts, rupiah_singkat
+from lakip_cli.compute.report import Report, compute_report
+from lakip_cli.source.validate import load_project
 
 PERENCANAAN = """\
 periode_awal: 2021
@@ -196,9 +196,9 @@ def test_fresh_process_gives_the_same_bytes(root: Path, charts: dict[str, Chart]
     """No state of this test process (rcParams, caches) leaks into the pictures."""
     script = (
         "import sys; from pathlib import Path\n"
-        "from lakip_cli.validate import load_project\n"
-        "from lakip_cli.compute import compute_report\n"
-        "from lakip_cli.charts import build_charts\n"
+        "from lakip_cli.source.validate import load_project\n"
+        "from lakip_cli.compute.report import compute_report\n"
+        "from lakip_cli.charts.figures import build_charts\n"
         "build_charts(compute_report(load_project(Path(sys.argv[1]), 2024)), Path(sys.argv[2]))\n"
     )
     subprocess.run([sys.executable, "-c", script, str(root), str(tmp_path)], check=True)
@@ -245,5 +245,5 @@ def test_rupiah_short_form() -> None:
 
 
 def test_module_import_does_not_load_matplotlib() -> None:
-    code = "import sys, lakip_cli.charts; sys.exit('matplotlib' in sys.modules)"
+    code = "import sys, lakip_cli.charts.figures; sys.exit('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -33,9 +33,9 @@ from hypothesis import strategies as st
 from lakip_cli.checks import RULES, rule_catalogue, run_checks
 from lakip_cli.checks.lk019_nip import nip_problems
 from lakip_cli.checks.narrative import agrees, parse_angka, percent_mentions, sentences, year_at
-from lakip_cli.compute import compute_report
+from lakip_cli.compute.report import compute_report
 from lakip_cli.diagnostics import Diagnostic, SourceLocation
-from lakip_cli.validate import load_project
+from lakip_cli.source.validate import load_project
 
 CASES = Path(__file__).parent / "check_cases"
 BASE = CASES / "_base"

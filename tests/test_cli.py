@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from lakip_cli.cli import app
-from lakip_cli.schema import SCHEMA_DIR, schema_texts
+from lakip_cli.source.schema import SCHEMA_DIR, schema_texts
 
 
 def test_validate_seed_is_clean(runner) -> None:
@@ -134,7 +134,7 @@ def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr("lakip_cli.validate.load_project", broken)
+    monkeypatch.setattr("lakip_cli.source.validate.load_project", broken)
     code, err = _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))
     assert code == 3
     assert "kesalahan internal: RuntimeError: rusak" in err and "--debug" in err

@@ -11,11 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from lakip_cli.compute import apply_cap, capaian, compute_report, predikat, status_of, tren
+from lakip_cli.compute.report import apply_cap, capaian, compute_report, predikat, status_of, tren
 from lakip_cli.diagnostics import LakipError
 from lakip_cli.display import persen, rupiah
-from lakip_cli.models import Kebijakan, Rentang
-from lakip_cli.validate import load_project
+from lakip_cli.source.models import Kebijakan, Rentang
+from lakip_cli.source.validate import load_project
 
 D = Decimal
 

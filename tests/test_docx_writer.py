@@ -16,12 +16,12 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from conftest import ROOT, require_libreoffice
-from lakip_cli import docx_xml
+from lakip_cli.write import ooxml as docx_xml
 from lakip_cli.diagnostics import LakipError
-from lakip_cli.docx_writer import REQUIRED_STYLES, CoreInfo, check_reference, write_docx
+from lakip_cli.write.document import REQUIRED_STYLES, CoreInfo, check_reference, write_docx
 
 CASES = Path(__file__).parent / "writer_cases"
-REFERENCE = ROOT / "templates" / "reference.docx"
+REFERENCE = ROOT / "lakip_cli" / "templates" / "reference.docx"
 CORE = CoreInfo("LKjIP Kesbangpol 2024", "Badan Kesbangpol", "LKjIP 2024", datetime.datetime(2025, 2, 28, 8, 30))
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
       "m": "http://schemas.openxmlformats.org/officeDocument/2006/math"}

@@ -17,7 +17,7 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from lakip_cli import pdf
+from lakip_cli.write import pdf
 from lakip_cli.diagnostics import LakipError
 
 HEADINGS = [("BAB I PENDAHULUAN", 1), ("Latar Belakang", 2), ("BAB II PERENCANAAN KINERJA", 1),
@@ -326,5 +326,5 @@ def test_fake_success_is_moved_into_place(tmp_path: Path, monkeypatch) -> None:
 
 def test_helper_script_imports_without_uno() -> None:
     """pdf_refresh.py is run by another interpreter; importing it here must not need uno."""
-    code = "import lakip_cli.pdf_refresh as m; import sys; sys.exit(m.main(['x']) != 2)"
+    code = "import lakip_cli.write.pdf_refresh as m; import sys; sys.exit(m.main(['x']) != 2)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, check=False).returncode == 0

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from importlib import import_module
 from types import ModuleType
 
-from ..compute import Report
-from ..diagnostics import Diagnostic, sort_diagnostics
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, sort_diagnostics
 
 _RULE_MODULES = (
     # completeness

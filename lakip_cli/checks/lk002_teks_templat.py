@@ -26,9 +26,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..validate import Sourced
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.source.validate import Sourced
 
 CODE = "LK002"
 NAME = "teks-templat"

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..display import angka
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka
 
 CODE = "LK003"
 NAME = "pembilang-melebihi-penyebut"

@@ -25,9 +25,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..compute import HUNDRED, IndikatorReport, Report
-from ..diagnostics import Diagnostic
-from ..display import angka, is_persen
+from lakip_cli.compute.report import HUNDRED, IndikatorReport, Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka, is_persen
 
 CODE = "LK004"
 NAME = "realisasi-di-atas-100"

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compute import Report, apply_cap, capaian
-from ..diagnostics import Diagnostic
-from ..display import angka, persen
-from .narrative import agrees
+from lakip_cli.compute.report import Report, apply_cap, capaian
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka, persen
+from lakip_cli.checks.narrative import agrees
 
 CODE = "LK005"
 NAME = "capaian-tertulis-berbeda"

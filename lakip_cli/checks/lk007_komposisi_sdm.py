@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..models import BarisSdm
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.source.models import BarisSdm
 
 CODE = "LK007"
 NAME = "komposisi-sdm"

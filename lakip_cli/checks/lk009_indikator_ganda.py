@@ -28,9 +28,9 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from ..compute import IndikatorReport, Report
-from ..diagnostics import Diagnostic
-from ..display import angka
+from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka
 
 CODE = "LK009"
 NAME = "indikator-ganda"

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..display import angka
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka
 
 CODE = "LK010"
 NAME = "target-pk-berbeda"

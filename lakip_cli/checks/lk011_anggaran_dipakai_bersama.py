@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
 
 CODE = "LK011"
 NAME = "anggaran-dipakai-bersama"

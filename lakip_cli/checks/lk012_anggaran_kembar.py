@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..display import rupiah
-from ..validate import each_sub_kegiatan
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import rupiah
+from lakip_cli.source.validate import each_sub_kegiatan
 
 CODE = "LK012"
 NAME = "anggaran-kembar"

@@ -35,10 +35,10 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..compute import IndikatorReport, Report
-from ..diagnostics import Diagnostic
-from ..display import persen, round2
-from .narrative import (
+from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import persen, round2
+from lakip_cli.checks.narrative import (
     MULTI_YEAR, NEGATIONS, PURPOSE, excerpt, figure_of, indicator_passages, is_conditional, sentences,
     words_before, year_at, years_named,
 )

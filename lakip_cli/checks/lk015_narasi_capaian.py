@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..display import angka, is_persen, persen
-from .narrative import agrees, excerpt, figure_of, indicator_passages, percent_mentions
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka, is_persen, persen
+from lakip_cli.checks.narrative import agrees, excerpt, figure_of, indicator_passages, percent_mentions
 
 CODE = "LK015"
 NAME = "narasi-capaian-angka"

@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..compute import HUNDRED, Report
-from ..diagnostics import Diagnostic
-from ..display import angka, persen, rupiah
-from .narrative import agrees, excerpt, indicator_passages, percent_mentions
+from lakip_cli.compute.report import HUNDRED, Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka, persen, rupiah
+from lakip_cli.checks.narrative import agrees, excerpt, indicator_passages, percent_mentions
 
 CODE = "LK016"
 NAME = "narasi-efisiensi-angka"

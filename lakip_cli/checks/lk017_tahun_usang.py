@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from .narrative import Passage, all_passages, excerpt, free_years, sentences
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.checks.narrative import Passage, all_passages, excerpt, free_years, sentences
 
 CODE = "LK017"
 NAME = "tahun-usang"

@@ -25,8 +25,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
 
 CODE = "LK019"
 NAME = "nip-tidak-valid"

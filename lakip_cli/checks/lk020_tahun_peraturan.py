@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..models import PeraturanDikenal
-from .narrative import all_passages, excerpt
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.source.models import PeraturanDikenal
+from lakip_cli.checks.narrative import all_passages, excerpt
 
 CODE = "LK020"
 NAME = "tahun-peraturan"

@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..compute import Report
-from ..diagnostics import Diagnostic
-from ..display import persen
-from .narrative import NEGATIONS, excerpt, is_conditional, report_passages, sentences, words_before
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import persen
+from lakip_cli.checks.narrative import NEGATIONS, excerpt, is_conditional, report_passages, sentences, words_before
 
 CODE = "LK021"
 NAME = "kesimpulan-semua-tercapai"

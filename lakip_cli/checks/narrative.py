@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from ..compute import IndikatorReport, Report, YearFigure
-from ..diagnostics import SourceLocation
-from ..validate import Sourced
+from lakip_cli.compute.report import IndikatorReport, Report, YearFigure
+from lakip_cli.diagnostics import SourceLocation
+from lakip_cli.source.validate import Sourced
 
 # ---------------------------------------------------------------- passages
 

@@ -9,9 +9,9 @@ import textwrap
 from decimal import Decimal
 from typing import Any
 
-from .compute import Report
-from .display import persen, rupiah
-from .tables import target_text, value_text
+from lakip_cli.compute.report import Report
+from lakip_cli.display import persen, rupiah
+from lakip_cli.present.tables import target_text, value_text
 
 COLUMNS = ("no", "id", "indikator", "target", "realisasi", "capaian", "predikat", "pagu", "realisasi_anggaran",
            "serapan")

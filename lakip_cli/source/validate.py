@@ -10,9 +10,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from .load import PathKey, YamlDoc, load_yaml
-from .models import Anggaran, Indikator, Instansi, Kegiatan, Laporan, Perencanaan, Program, Proyek, SubKegiatan
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
+from lakip_cli.source.models import Anggaran, Indikator, Instansi, Kegiatan, Laporan, Perencanaan, Program, Proyek, SubKegiatan
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from .models import Kebijakan, Rentang
+from lakip_cli.source.models import Kebijakan, Rentang
 
 HUNDRED = Decimal(100)
 

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from .checks import run_checks
-from .compute import Report, compute_report
-from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from .output import write_atomic
-from .render import RenderContext, render_report, template_dir
-from .validate import load_project
+from lakip_cli.checks import run_checks
+from lakip_cli.compute.report import Report, compute_report
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.write.atomic import write_atomic
+from lakip_cli.present.render import RenderContext, render_report
+from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.validate import load_project
 
-REFERENCE = "reference.docx"
 _PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 
 
@@ -82,12 +82,12 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
     want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
 
-    from .docx_writer import CoreInfo, write_docx
+    from lakip_cli.write.document import CoreInfo, write_docx
 
     with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
         charts: dict[str, SimpleNamespace] = {}
         if want_charts:
-            from .charts import build_charts
+            from lakip_cli.charts.figures import build_charts
 
             for key, chart in build_charts(report, Path(scratch)).items():
                 charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
@@ -106,12 +106,12 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             subject=f"{settings.singkatan_judul} {options.year}",
             created=build_time(report),
         )
-        reference = template_dir(root, settings.folder_templat) / REFERENCE
+        reference = TemplateSet(root, settings.folder_templat).reference()
         write_docx(text, reference, docx, base_dir=root, core=core)
 
     pdf_path = None
     if want_pdf:
-        from .pdf import convert_to_pdf
+        from lakip_cli.write.pdf import convert_to_pdf
 
         pdf_path = docx.with_suffix(".pdf")
         convert_to_pdf(docx, pdf_path)

@@ -12,10 +12,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import tables
-from .compute import Report
-from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from .display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
+from lakip_cli.present import tables
+from lakip_cli.present.templates import TemplateSet
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
 
 CHAPTERS = (
     "00-sampul.md.j2",
@@ -61,9 +62,9 @@ class RenderContext:
     logo: str | None = None
 
 
-def _environment(folder: Path) -> SandboxedEnvironment:
+def _environment(templates: TemplateSet) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(folder)),
+        loader=templates.loader(),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -104,14 +105,7 @@ def huruf(n: int) -> str:
     return chr(ord("a") + n - 1) if 1 <= n <= 26 else str(n)
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType | None) -> LakipError:
+def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | None) -> LakipError:
     """Point at the template line: syntax errors carry it, runtime errors have it in the traceback."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
     while tb is not None:
@@ -119,7 +113,7 @@ def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType 
         if filename.endswith(".j2"):
             name, line = filename, tb.tb_lineno
         tb = tb.tb_next
-    rel = _shown(Path(name) if name else folder, root)
+    rel = templates.shown(Path(name)) if name else templates.configured
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.UndefinedError):
         message = f"nama tidak dikenal di templat: {message}"
@@ -130,24 +124,10 @@ def _template_error(folder: Path, root: Path, exc: Exception, tb: TracebackType 
     return LakipError([Diagnostic(SourceLocation(rel, line or 0, 1 if line else 0), "T001", "error", message)])
 
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def template_dir(root: Path, configured: str) -> Path:
-    """The project's template folder; a project without one uses the templates shipped with lakip."""
-    folder = root / configured
-    if folder.is_dir():
-        return folder
-    if configured == "templates" and BUILTIN_TEMPLATES.is_dir():
-        return BUILTIN_TEMPLATES
-    raise fail(configured, "T002", "folder templat tidak ditemukan")
-
-
 def render_report(report: Report, context: RenderContext = RenderContext()) -> str:
     """Fill every chapter template from the computed report; one Markdown text."""
-    root = report.project.root
-    folder = template_dir(root, report.project.settings.model.folder_templat)
-    env = _environment(folder)
+    templates = TemplateSet(report.project.root, report.project.settings.model.folder_templat)
+    env = _environment(templates)
     numbering = Numbering()
     values = {
         "r": report,
@@ -164,13 +144,12 @@ def render_report(report: Report, context: RenderContext = RenderContext()) -> s
     }
     parts = []
     for name in CHAPTERS:
-        if not (folder / name).is_file():
-            raise fail(_shown(folder / name, root), "T002", "berkas templat tidak ditemukan")
+        templates.find(name)
         try:
             parts.append(env.get_template(name).render(values).strip("\n"))
         except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError, AttributeError,
                 IndexError) as exc:
-            raise _template_error(folder, root, exc, exc.__traceback__) from None
+            raise _template_error(templates, exc, exc.__traceback__) from None
     text = "\n\n".join(parts) + "\n"
     # Block tags on their own lines leave blank lines behind; Markdown needs at most one.
     return _BLANK_RUNS.sub("\n\n", _TRAILING_WS.sub("", text))

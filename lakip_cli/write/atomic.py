@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .diagnostics import fail
+from lakip_cli.diagnostics import fail
 
 
 def write_atomic(target: Path, data: bytes) -> None:

@@ -22,9 +22,9 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 from markdown_it import MarkdownIt
 
-from lakip_cli import docx_xml as ox
-from lakip_cli.docx_tables import write_table
-from lakip_cli.output import write_atomic
+from lakip_cli.write import ooxml as ox
+from lakip_cli.write.tables import write_table
+from lakip_cli.write.atomic import write_atomic
 from lakip_cli.diagnostics import LakipError, fail
 
 REQUIRED_STYLES: tuple[str, ...] = (

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .display import persen
+from lakip_cli.display import persen
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

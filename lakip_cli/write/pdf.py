@@ -21,7 +21,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from .diagnostics import fail
+from lakip_cli.diagnostics import fail
 
 HELPER = Path(__file__).with_name("pdf_refresh.py")
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui libreoffice-math-nogui python3-uno"
@@ -161,6 +161,6 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
 
 
 def _seconds(value: float) -> str:
-    from .display import angka  # noqa: PLC0415 - keep module import cheap
+    from lakip_cli.display import angka  # noqa: PLC0415 - keep module import cheap
 
     return angka(value)

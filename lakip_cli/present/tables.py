@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .compute import IndikatorReport, Report, Target, YearFigure
-from .display import angka, dengan_satuan, is_persen, persen, rupiah
-from .models import Rentang
+from lakip_cli.compute.report import IndikatorReport, Report, Target, YearFigure
+from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah
+from lakip_cli.source.models import Rentang
 
 Cell = str | dict[str, Any]
 MISSING = "[[BELUM DIISI]]"
@@ -338,6 +338,6 @@ def signature(report: Report) -> str:
 
 
 def tanggal_text(value: object) -> str:
-    from .display import tanggal
+    from lakip_cli.display import tanggal
 
     return tanggal(value) if value is not None else missing("tanggal penandatanganan")  # type: ignore[arg-type]

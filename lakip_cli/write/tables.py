@@ -10,10 +10,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from lakip_cli import docx_xml as ox
+from lakip_cli.write import ooxml as ox
 
 if TYPE_CHECKING:
-    from lakip_cli.docx_writer import _Builder as Builder
+    from lakip_cli.write.document import _Builder as Builder
 
 HEADER_FILL = "D9D9D9"
 ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000

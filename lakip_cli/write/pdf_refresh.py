@@ -7,7 +7,7 @@ refreshes every field and every index (table of contents, lists of tables and fi
 exports it to PDF. LibreOffice's plain `--convert-to pdf` keeps index contents as stored in
 the .docx, so a freshly generated document would print "update this field" placeholders.
 
-lakip_cli.pdf runs this file as a script with whichever interpreter has `uno`, which is usually not
+lakip_cli.write.pdf runs this file as a script with whichever interpreter has `uno`, which is usually not
 lakip's own: so it uses the standard library and `uno` only, and imports `uno` inside main() so that
 importing the module (tests, tooling) works anywhere.
 Exit status: 0 = PDF written; 2 = bad arguments; 3 = soffice did not start or accept the

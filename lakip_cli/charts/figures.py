@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .chart_canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of this module's API
+from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of this module's API
     ANGGARAN_SPREAD,
     CM,
     COLOR_BELUM,
@@ -60,9 +60,9 @@ from .chart_canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of 
     title_height,
     to_decimal,
 )
-from .compute import BudgetLine, IndikatorReport, Report, YearFigure
-from .display import angka, is_persen, persen, rupiah
-from .models import Rentang
+from lakip_cli.compute.report import BudgetLine, IndikatorReport, Report, YearFigure
+from lakip_cli.display import angka, is_persen, persen, rupiah
+from lakip_cli.source.models import Rentang
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .diagnostics import Diagnostic, LakipError, SourceLocation
-from .formulas import (  # noqa: F401 - the formulas are part of this stage's API
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
+from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
     HUNDRED,
     Status,
     Target,
@@ -19,8 +19,8 @@ from .formulas import (  # noqa: F401 - the formulas are part of this stage's AP
     status_of,
     tren,
 )
-from .models import Indikator, Komponen, Rentang
-from .validate import Project, Sourced, each_sub_kegiatan
+from lakip_cli.source.models import Indikator, Komponen, Rentang
+from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
 
 SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .models import Anggaran, Indikator, Instansi, Laporan, Perencanaan, Proyek
+from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Perencanaan, Proyek
 
 SCHEMA_DIR = "schemas"
 KINDS: dict[str, type[BaseModel]] = {
