@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 YEAR ?= 2024
 
-.PHONY: run test golden schema bench clean
+.PHONY: run test lint golden schema bench clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,13 @@ run: $(STAMP)
 	$(BIN)/lakip build $(YEAR)
 
 test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 golden: $(STAMP)
 	LAKIP_UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_build.py tests/test_bad_input.py tests/test_checks.py

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import sys
 import traceback
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 import typer.main
@@ -25,7 +25,7 @@ app = typer.Typer(
 _state = {"debug": False}
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -43,7 +43,11 @@ YearArg = Annotated[int | None, typer.Argument(help="Tahun laporan; bawaan: tahu
 
 
 @app.callback()
-def _main(debug: Annotated[bool, typer.Option("--debug", help="Tampilkan rincian teknis bila terjadi kesalahan internal.")] = False) -> None:
+def _main(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Tampilkan rincian teknis bila terjadi kesalahan internal.")
+    ] = False,
+) -> None:
     _state["debug"] = debug
 
 
@@ -123,7 +127,7 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
         typer.echo(f"Data {y} valid: {len(project.indikator)} indikator, tanpa galat.", err=True)
 
 
-class SummaryFormat(str, Enum):
+class SummaryFormat(StrEnum):
     text = "text"
     json = "json"
     csv = "csv"
@@ -193,8 +197,12 @@ def rules() -> None:
 @app.command()
 def build(
     year: YearArg = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Berkas .docx keluaran; bawaan out/LAKIP-TAHUN.docx.")] = None,
-    final: Annotated[bool, typer.Option("--final", help="Tolak membangun bila ada data wajib yang kosong atau galat pemeriksaan.")] = False,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Berkas .docx keluaran; bawaan out/LAKIP-TAHUN.docx.")
+    ] = None,
+    final: Annotated[
+        bool, typer.Option("--final", help="Tolak membangun bila ada data wajib yang kosong atau galat pemeriksaan.")
+    ] = False,
     pdf: Annotated[bool | None, typer.Option("--pdf/--no-pdf", help="Buat juga PDF melalui LibreOffice.")] = None,
     grafik: Annotated[bool | None, typer.Option("--grafik/--tanpa-grafik", help="Sertakan grafik.")] = None,
     ignore: IgnoreOpt = None,
@@ -246,7 +254,10 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
 
 
 # Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
-UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+if TYPE_CHECKING:  # the installed typer vendors click as typer._click; older typer used click
+    from typer._click.exceptions import UsageError
+else:
+    UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 _USAGE_WORDS = (
     ("No such option", "opsi tidak dikenal"),

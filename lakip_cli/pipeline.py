@@ -13,10 +13,10 @@ from types import SimpleNamespace
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.write.atomic import write_atomic
 from lakip_cli.present.render import RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.validate import load_project
+from lakip_cli.write.atomic import write_atomic
 
 _PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 
@@ -44,7 +44,7 @@ def build_time(report: Report) -> dt.datetime:
     """The timestamp stored in the document: SOURCE_DATE_EPOCH, else the signing date, else 1 January next year."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).replace(tzinfo=None)
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     signed = report.project.laporan.model.tanggal
     day = signed or dt.date(report.year + 1, 1, 1)
     return dt.datetime(day.year, day.month, day.day)

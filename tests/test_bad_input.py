@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, TESTS, compare_golden, copy_project
+
 from lakip_cli.cli import app
 
 CASES = TESTS / "bad_input"

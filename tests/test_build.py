@@ -9,14 +9,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, compare_golden, copy_project, require_libreoffice
 from docx import Document
 from lxml import etree
 
-from lakip_cli.present.templates import builtin_dir
-from conftest import ROOT, compare_golden, copy_project, require_libreoffice
-from lakip_cli.pipeline import BuildOptions, build_report
 from lakip_cli.cli import app
-from lakip_cli.diagnostics import LakipError
+from lakip_cli.pipeline import BuildOptions, build_report
+from lakip_cli.present.templates import builtin_dir
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 M = "http://schemas.openxmlformats.org/officeDocument/2006/math"

@@ -9,8 +9,8 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL, copy_project
+
 from lakip_cli.charts.figures import DPI, WIDTH_PX, Chart, build_charts, rupiah_singkat
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.source.validate import load_project

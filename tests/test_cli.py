@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from conftest import ROOT
+
 from lakip_cli.cli import app
 from lakip_cli.source.schema import SCHEMA_DIR, schema_texts
 

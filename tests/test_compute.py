@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
 from lakip_cli.compute.report import apply_cap, capaian, compute_report, predikat, status_of, tren
 from lakip_cli.diagnostics import LakipError
 from lakip_cli.display import persen, rupiah
@@ -231,8 +231,8 @@ def test_cap_limits_display_but_not_status_or_trend(tmp_path: Path) -> None:
 
     project = copy_project(ROOT, tmp_path / "proyek")
     settings = project / "lakip.yaml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("kebijakan:\n", "kebijakan:\n  batas_capaian: 100\n"),
-                        encoding="utf-8")
+    text = settings.read_text(encoding="utf-8").replace("kebijakan:\n", "kebijakan:\n  batas_capaian: 100\n")
+    settings.write_text(text, encoding="utf-8")
     report = compute_report(load_project(project, 2024))
     ik = _ind(report, "IK01")
     assert ik.capaian == 100 and persen(ik.capaian_mentah) == "111,11%"

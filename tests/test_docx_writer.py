@@ -10,14 +10,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, require_libreoffice
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from lxml import etree
 
-from conftest import ROOT, require_libreoffice
-from lakip_cli.write import ooxml as docx_xml
 from lakip_cli.diagnostics import LakipError
+from lakip_cli.write import ooxml as docx_xml
 from lakip_cli.write.document import REQUIRED_STYLES, CoreInfo, check_reference, write_docx
 
 CASES = Path(__file__).parent / "writer_cases"
@@ -253,7 +253,7 @@ def test_two_writes_are_byte_identical(full: Path, tmp_path: Path) -> None:
         assert {info.date_time for info in archive.infolist()} == {(2025, 2, 28, 8, 30, 0)}
         assert archive.namelist()[0] == "[Content_Types].xml"
     props = Document(str(again)).core_properties
-    stamp = CORE.created.replace(tzinfo=datetime.timezone.utc)
+    stamp = CORE.created.replace(tzinfo=datetime.UTC)
     assert (props.created, props.modified, props.last_printed, props.revision) == (stamp, stamp, stamp, 1)
     assert props.last_modified_by == CORE.author
 

@@ -17,8 +17,8 @@ from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from lakip_cli.write import pdf
 from lakip_cli.diagnostics import LakipError
+from lakip_cli.write import pdf
 
 HEADINGS = [("BAB I PENDAHULUAN", 1), ("Latar Belakang", 2), ("BAB II PERENCANAAN KINERJA", 1),
             ("BAB III AKUNTABILITAS KINERJA", 1)]

@@ -33,7 +33,6 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     COLOR_MUTED,
     COLOR_REALISASI,
     COLOR_TARGET,
-    Chart,
     DPI,
     LEGEND_GAP,
     NO_DATA,
@@ -43,20 +42,21 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     TEXT_LINE_CM,
     TREND_HEIGHT_PX,
     WIDTH_PX,
+    Chart,
     TextMeasure,
-    axes_cm,
     as_float,
+    axes_cm,
+    draw_title,
     fig_x,
-    tick_formatter,
-    px_for_cm,
     legend_below,
     new_figure,
     nice_ceiling,
     pct_axis_label,
     prepare_matplotlib_env,
+    px_for_cm,
     rc_params,
     save_chart,
-    draw_title,
+    tick_formatter,
     title_height,
     to_decimal,
 )
@@ -75,7 +75,7 @@ def build_charts(report: Report, folder: Path) -> dict[str, Chart]:
     import matplotlib  # noqa: PLC0415 - imported only when charts are built
 
     charts: dict[str, Chart] = {}
-    with matplotlib.rc_context(rc_params(matplotlib)):
+    with matplotlib.rc_context(rc_params(matplotlib)):  # type: ignore[arg-type]  # keys are plain str
         if report.indikator:
             charts["sasaran"] = save_chart(folder, "sasaran", _sasaran_figure(report),
                                       f"Capaian indikator kinerja per sasaran strategis tahun {report.year}")
@@ -121,9 +121,9 @@ def _sasaran_figure(report: Report) -> Figure:
         mean = f"rata-rata capaian {persen(s.capaian)}" if s.capaian is not None else NO_DATA
         head = m.wrap(f"{s.uraian} ({mean})", full_width - 0.2, SIZE_TEXT, "bold")
         rows.append(("head", head, len(head) * TEXT_LINE_CM + 0.18, s))
-        for ind in s.indikator:
-            lines = m.wrap(f"{ind.nomor}. {ind.nama}", label_width, SIZE_SMALL)
-            rows.append(("ind", lines, max(ROW_MIN, len(lines) * TEXT_LINE_CM + 0.16), ind))
+        for ik in s.indikator:
+            lines = m.wrap(f"{ik.nomor}. {ik.nama}", label_width, SIZE_SMALL)
+            rows.append(("ind", lines, max(ROW_MIN, len(lines) * TEXT_LINE_CM + 0.16), ik))
     body = sum(r[2] for r in rows)
     top = title_height(title)
     bottom = LEGEND_GAP + 0.6  # tick labels, axis label, legend
@@ -323,7 +323,7 @@ def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
     m = TextMeasure()
     title = m.wrap(f"Pagu dan Realisasi Anggaran per Sub Kegiatan Tahun {year}", 15.3, SIZE_TITLE, "bold")
     pagus = [line.pagu for line in lines if line.pagu]
-    relative = bool(pagus) and max(pagus) > ANGGARAN_SPREAD * min(pagus)  # type: ignore[operator]
+    relative = bool(pagus) and max(pagus) > ANGGARAN_SPREAD * min(pagus)
 
     rows = []
     for line in lines:

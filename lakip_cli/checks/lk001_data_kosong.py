@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 
 CODE = "LK001"
 NAME = "data-kosong"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Data wajib belum diisi (target, realisasi, rumus, anggaran, narasi analisis, tanggal)"
 
 

@@ -27,12 +27,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.source.validate import Sourced
 
 CODE = "LK002"
 NAME = "teks-templat"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Teks templat atau penanda isian tertinggal ('(Tabel) dan narasi/analisis', 'TODO', 'xxx', '...')"
 
 PLACEHOLDERS = (

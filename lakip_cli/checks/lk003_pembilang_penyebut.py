@@ -21,12 +21,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka
 
 CODE = "LK003"
 NAME = "pembilang-melebihi-penyebut"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Pembilang realisasi lebih besar dari penyebutnya (persentase bagian tidak mungkin > 100%)"
 
 

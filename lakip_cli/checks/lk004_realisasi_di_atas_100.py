@@ -26,12 +26,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lakip_cli.compute.report import HUNDRED, IndikatorReport, Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka, is_persen
 
 CODE = "LK004"
 NAME = "realisasi-di-atas-100"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Realisasi indikator persentase (bagian dari keseluruhan) melebihi 100%, termasuk riwayat"
 
 

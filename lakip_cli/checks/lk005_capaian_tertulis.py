@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report, apply_cap, capaian
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.display import angka, persen
 from lakip_cli.checks.narrative import agrees
+from lakip_cli.compute.report import Report, apply_cap, capaian
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import angka, persen
 
 CODE = "LK005"
 NAME = "capaian-tertulis-berbeda"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Capaian riwayat yang tertulis (capaian_tertulis) berbeda dengan hasil rumus"
 
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic, SourceLocation
+from lakip_cli.diagnostics import Diagnostic, Severity, SourceLocation
 from lakip_cli.source.models import BarisSdm
 
 CODE = "LK006"
 NAME = "jumlah-sdm"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Rincian SDM (komposisi, rincian per cakupan, per unit) tidak berjumlah sama dengan totalnya"
 
 

@@ -24,12 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.source.models import BarisSdm
 
 CODE = "LK007"
 NAME = "komposisi-sdm"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Jumlah kategori pegawai (struktural, fungsional, pelaksana, honorer) berbeda antartabel SDM"
 
 # The first category whose word appears in the row's text wins.
@@ -87,5 +87,6 @@ def check(report: Report) -> Iterator[Diagnostic]:
         n, first = komposisi["honorer"]
         yield Diagnostic(
             ins.at("sdm", "komposisi", first, "jumlah"), CODE, SEVERITY,
-            f"komposisi SDM menyebut honorer {n} orang, tetapi sdm.honorer = {sdm.honorer} ({ins.at('sdm', 'honorer')})",
+            f"komposisi SDM menyebut honorer {n} orang, tetapi sdm.honorer = {sdm.honorer} "
+            f"({ins.at('sdm', 'honorer')})",
         )

@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import rupiah
 from lakip_cli.source.validate import each_sub_kegiatan
 
 CODE = "LK008"
 NAME = "realisasi-melebihi-pagu"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Realisasi anggaran sub kegiatan melebihi pagunya"
 
 

@@ -29,12 +29,13 @@ import re
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import IndikatorReport, Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka
+from lakip_cli.source.models import Rentang
 
 CODE = "LK009"
 NAME = "indikator-ganda"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Indikator yang sama (atau hampir sama namanya) tercantum dua kali, mungkin dengan target berbeda"
 
 THRESHOLD = 0.85
@@ -58,7 +59,7 @@ def _target(ind: IndikatorReport) -> str:
     value = ind.target_pk if ind.target_pk is not None else ind.target
     if value is None:
         return "-"
-    return angka(value) if not hasattr(value, "bawah") else f"{angka(value.bawah)}–{angka(value.atas)}"
+    return angka(value) if not isinstance(value, Rentang) else f"{angka(value.bawah)}–{angka(value.atas)}"
 
 
 def check(report: Report) -> Iterator[Diagnostic]:

@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka
 
 CODE = "LK010"
 NAME = "target-pk-berbeda"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Target pada berkas indikator berbeda dengan target Perjanjian Kinerja (perencanaan.yaml)"
 
 

@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 
 CODE = "LK011"
 NAME = "anggaran-dipakai-bersama"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Satu sub kegiatan anggaran dipakai oleh lebih dari satu indikator"
 
 

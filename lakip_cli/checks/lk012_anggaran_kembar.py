@@ -24,13 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import rupiah
 from lakip_cli.source.validate import each_sub_kegiatan
 
 CODE = "LK012"
 NAME = "anggaran-kembar"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Dua sub kegiatan berbeda dengan pagu dan realisasi yang persis sama (kemungkinan tersalin)"
 
 

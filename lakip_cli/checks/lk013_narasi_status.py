@@ -33,14 +33,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from lakip_cli.checks.narrative import (
+    NEGATIONS,
+    PURPOSE,
+    excerpt,
+    indicator_passages,
+    is_conditional,
+    sentences,
+    words_before,
+    year_at,
+)
 from lakip_cli.compute.report import IndikatorReport, Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import persen
-from lakip_cli.checks.narrative import NEGATIONS, PURPOSE, excerpt, indicator_passages, is_conditional, sentences, words_before, year_at
 
 CODE = "LK013"
 NAME = "narasi-status"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Narasi menyebut tercapai/tidak tercapai/melampaui target yang bertentangan dengan capaian terhitung"
 
 _PHRASE = re.compile(

@@ -35,17 +35,26 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lakip_cli.compute.report import IndikatorReport, Report
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.display import persen, round2
 from lakip_cli.checks.narrative import (
-    MULTI_YEAR, NEGATIONS, PURPOSE, excerpt, figure_of, indicator_passages, is_conditional, sentences,
-    words_before, year_at, years_named,
+    MULTI_YEAR,
+    NEGATIONS,
+    PURPOSE,
+    excerpt,
+    figure_of,
+    indicator_passages,
+    is_conditional,
+    sentences,
+    words_before,
+    year_at,
+    years_named,
 )
+from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import persen, round2
 
 CODE = "LK014"
 NAME = "narasi-tren"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Narasi menyebut peningkatan/penurunan/tetap yang bertentangan dengan capaian tahun sebelumnya"
 
 _EVIDENCE = r"(?:mengalami|terjadi|ada|adanya|terdapat|menunjukkan|menunjukan)\s+"

@@ -26,14 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.display import angka, is_persen, persen
 from lakip_cli.checks.narrative import agrees, excerpt, figure_of, indicator_passages, percent_mentions
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import angka, is_persen, persen
 
 CODE = "LK015"
 NAME = "narasi-capaian-angka"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Angka capaian/realisasi (%) dalam narasi berbeda dengan hasil hitung"
 
 

@@ -26,18 +26,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import HUNDRED, Report
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.display import angka, persen, rupiah
 from lakip_cli.checks.narrative import agrees, excerpt, indicator_passages, percent_mentions
+from lakip_cli.compute.report import HUNDRED, Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import angka, persen, rupiah
 
 CODE = "LK016"
 NAME = "narasi-efisiensi-angka"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Angka efisiensi/serapan anggaran dalam narasi berbeda dengan pagu dan realisasi"
 
-_NO_EFFICIENCY = re.compile(r"\b(?:tidak|belum|tanpa)\s+(?:terdapat\s+|ada\s+|adanya\s+)?(?:sisa\s+)?(?:efisiensi|efesiensi)\b",
-                            re.IGNORECASE)
+_NO_EFFICIENCY = re.compile(
+    r"\b(?:tidak|belum|tanpa)\s+(?:terdapat\s+|ada\s+|adanya\s+)?(?:sisa\s+)?(?:efisiensi|efesiensi)\b",
+    re.IGNORECASE,
+)
 
 
 def check(report: Report) -> Iterator[Diagnostic]:

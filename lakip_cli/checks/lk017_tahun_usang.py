@@ -28,13 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
 from lakip_cli.checks.narrative import Passage, all_passages, excerpt, free_years, sentences
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
 
 CODE = "LK017"
 NAME = "tahun-usang"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Narasi menyebut tahun lampau yang tidak dicakup laporan (mis. tersalin dari laporan tahun lalu)"
 
 _COMPARISON = re.compile(r"\b(?:dibanding\w*|banding\w*|daripada|sebelumnya|tahun\s+lalu|semula)\b", re.IGNORECASE)

@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
 from lakip_cli.checks.narrative import all_passages, excerpt
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
 
 CODE = "LK018"
 NAME = "instansi-lain"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Narasi menyebut nama instansi lain (cek.instansi_lain), kemungkinan tersalin dari laporannya"
 
 

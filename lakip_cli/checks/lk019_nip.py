@@ -26,11 +26,11 @@ import datetime as dt
 from collections.abc import Iterator
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.diagnostics import Diagnostic, Severity
 
 CODE = "LK019"
 NAME = "nip-tidak-valid"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "NIP kepala tidak valid (18 digit: tanggal lahir, TMT, jenis kelamin 1/2, nomor urut)"
 
 MIN_AGE = 17

@@ -25,14 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.source.models import PeraturanDikenal
 from lakip_cli.checks.narrative import all_passages, excerpt
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.source.models import PeraturanDikenal
 
 CODE = "LK020"
 NAME = "tahun-peraturan"
-SEVERITY = "error"
+SEVERITY: Severity = "error"
 SUMMARY = "Peraturan yang dikenal (cek.peraturan) dikutip dengan tahun yang salah"
 
 Registry = list[tuple[PeraturanDikenal, re.Pattern[str]]]
@@ -76,7 +76,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
             yield Diagnostic(ins.at("dasar_hukum", i, "tahun"), CODE, SEVERITY,
                              _message(law.jenis, law.nomor, law.tahun, years, names))
     for passage in all_passages(report):
-        for reg, pattern in registry:
+        for reg, _pattern in registry:
             for m in re.finditer(f"(?:{reg.pola}){_CITATION.pattern}", passage.text, re.IGNORECASE):
                 nomor, tahun = m.group(m.re.groups - 1), int(m.group(m.re.groups))
                 years, names = expected_years(registry, m.group(), nomor)

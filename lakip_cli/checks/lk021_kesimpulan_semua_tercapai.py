@@ -27,14 +27,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic
-from lakip_cli.display import persen
 from lakip_cli.checks.narrative import NEGATIONS, excerpt, is_conditional, report_passages, sentences, words_before
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import persen
 
 CODE = "LK021"
 NAME = "kesimpulan-semua-tercapai"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 SUMMARY = "Kata pengantar/ikhtisar/kesimpulan menyatakan semua target tercapai, padahal ada yang belum"
 
 _ALL = re.compile(r"\b(?:semua|seluruh)(?:nya)?\b", re.IGNORECASE)

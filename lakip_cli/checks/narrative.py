@@ -120,7 +120,7 @@ def sentences(text: str) -> list[Sentence]:
         cuts.append(m.end())
     cuts.append(len(text))
     out = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         chunk = text[a:b]
         stripped = chunk.strip()
         if stripped:

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
 from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
     HUNDRED,
     Status,
@@ -19,6 +18,7 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     status_of,
     tren,
 )
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
 from lakip_cli.source.models import Indikator, Komponen, Rentang
 from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
 
@@ -288,7 +288,9 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
         return {}
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
-            out = {r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat}
+            out: dict[int, tuple[Target | None, Decimal | None]] = {
+                r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat
+            }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
     return {}

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -12,11 +12,11 @@ from typing import Any
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
+from lakip_cli.display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
 from lakip_cli.present import tables
 from lakip_cli.present.templates import TemplateSet
-from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
 
 CHAPTERS = (
     "00-sampul.md.j2",
@@ -85,7 +85,8 @@ def _environment(templates: TemplateSet) -> SandboxedEnvironment:
         tabel_a=tables.analisis_a, tabel_b=tables.analisis_b, tabel_c=tables.analisis_c,
         tabel_efisiensi=tables.efisiensi_anggaran, tabel_realisasi_anggaran=tables.realisasi_anggaran,
         tabel_ringkasan=tables.ringkasan_capaian, tabel_capaian_sasaran=tables.capaian_sasaran,
-        rumus_capaian=tables.capaian_line, rumus_realisasi=tables.realisasi_line, ttd=tables.signature, lanskap_b=tables.needs_landscape,
+        rumus_capaian=tables.capaian_line, rumus_realisasi=tables.realisasi_line, ttd=tables.signature,
+        lanskap_b=tables.needs_landscape,
     )
     return env
 

@@ -79,7 +79,8 @@ def summary_text(report: Report, width: int = 34) -> str:
     right = {0, 2, 3, 4, 6, 7}
 
     def line(cells: tuple[str, ...]) -> str:
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+        pairs = enumerate(zip(cells, widths, strict=True))
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in pairs)
 
     t = report.total
     c = report.counts

@@ -107,7 +107,7 @@ def sdm_rincian(report: Report, index: int, judul: str) -> str:
     r = report.project.instansi.model.sdm.rincian[index]
     rows = [[_mid(f"{i}."), esc(b.uraian), _num(angka(b.jumlah, places=0) if b.jumlah is not None else "-")]
             for i, b in enumerate(r.baris, 1)]
-    kaki = []
+    kaki: list[list[Cell]] = []
     if r.cakupan != "lain":
         kaki = [[{"teks": "Jumlah", "colspan": 2, "rata": "tengah"},
                  _num(angka(sum(b.jumlah or 0 for b in r.baris), places=0))]]
@@ -247,8 +247,10 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
 
 
 def realisasi_anggaran(report: Report, judul: str) -> str:
-    header = [["No", "Program / Kegiatan / Sub Kegiatan", "Indikator", "Pagu (Rp)", "Realisasi (Rp)",
-               "Sisa (Rp)", "Serapan"], _number_row(7)]
+    header: list[list[Cell]] = [
+        ["No", "Program / Kegiatan / Sub Kegiatan", "Indikator", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan"],
+        _number_row(7),
+    ]
     rows: list[list[Cell]] = []
     by_id = {i.id: i for i in report.indikator}
     for n, line in enumerate(report.anggaran, 1):
@@ -263,19 +265,23 @@ def realisasi_anggaran(report: Report, judul: str) -> str:
             _num(persen(line.serapan)),
         ])
     t = report.total
-    kaki = [[{"teks": "Jumlah (setiap sub kegiatan dihitung satu kali)", "colspan": 3, "rata": "tengah"},
-             _num(angka(t.pagu, places=0)), _num(angka(t.realisasi, places=0)),
-             _num(angka(t.sisa, places=0)), _num(persen(t.serapan))]]
+    kaki: list[list[Cell]] = [[
+        {"teks": "Jumlah (setiap sub kegiatan dihitung satu kali)", "colspan": 3, "rata": "tengah"},
+        _num(angka(t.pagu, places=0)), _num(angka(t.realisasi, places=0)),
+        _num(angka(t.sisa, places=0)), _num(persen(t.serapan)),
+    ]]
     return table(judul, header, rows, kaki=kaki, lebar=[0.8, 6, 1.4, 2.6, 2.6, 2.2, 1.6], ukuran_huruf=9)
 
 
 def ringkasan_capaian(report: Report, judul: str) -> str:
-    header = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
-              _number_row(7)]
+    header: list[list[Cell]] = [
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
+        _number_row(7),
+    ]
     rows = _per_sasaran(report, lambda ind: [
         esc(ind.nama), _mid(target_text(ind.target, ind.satuan)), _mid(value_text(ind.realisasi, ind.satuan)),
         _mid(capaian_text(ind.capaian)), _mid(ind.predikat or "-")])
-    kaki = []
+    kaki: list[list[Cell]] = []
     if report.capaian_rata is not None:
         kaki = [[{"teks": "Rata-rata capaian indikator yang terukur", "colspan": 5, "rata": "tengah"},
                  _mid(persen(report.capaian_rata)), _mid("-")]]

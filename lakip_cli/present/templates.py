@@ -1,4 +1,7 @@
-"""render: template lookup. A project's own template folder first, file by file, then the templates shipped in the package."""
+"""render: template lookup.
+
+A project's own template folder first, file by file, then the templates shipped in the package.
+"""
 
 from __future__ import annotations
 
@@ -47,7 +50,9 @@ class TemplateSet:
         if own.is_dir():
             return (own, builtin_dir())
         if self.configured != DEFAULT_FOLDER:
-            raise fail(self.configured, "T002", "folder templat yang diatur di lakip.yaml (folder_templat) tidak ditemukan")
+            raise fail(
+                self.configured, "T002", "folder templat yang diatur di lakip.yaml (folder_templat) tidak ditemukan"
+            )
         return (builtin_dir(),)
 
     def loader(self) -> jinja2.BaseLoader:
@@ -91,8 +96,8 @@ class TemplateSet:
         wanted = names or known
         unknown = [n for n in wanted if n not in known]
         if unknown:
-            raise LakipError([fail(n, "T003", "templat bawaan tidak dikenal; lihat `lakip templat daftar`").diagnostics[0]
-                              for n in unknown])
+            message = "templat bawaan tidak dikenal; lihat `lakip templat daftar`"
+            raise LakipError([fail(n, "T003", message).diagnostics[0] for n in unknown])
         target = self.project_dir
         try:
             target.mkdir(parents=True, exist_ok=True)

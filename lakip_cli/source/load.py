@@ -25,7 +25,7 @@ MAX_ALIASES = 200
 PathKey = tuple[str | int, ...]
 
 try:  # libyaml's composer is several times faster; both give the same nodes and marks
-    _Loader: type = yaml.CSafeLoader  # type: ignore[attr-defined]
+    _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
@@ -95,7 +95,8 @@ class _Builder:
     def build(self, node: Node, where: PathKey) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _at(self.rel, node, "V003", f"berkas terlalu rumit: lebih dari {MAX_NODES} simpul (alias berlebihan?)")
+            raise _at(self.rel, node, "V003",
+                      f"berkas terlalu rumit: lebih dari {MAX_NODES} simpul (alias berlebihan?)")
         m = node.start_mark
         self.values[where] = (m.line + 1, m.column + 1)
         if isinstance(node, ScalarNode):
@@ -171,7 +172,8 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
         raise fail(rel, "V007", "diharapkan berkas, tetapi yang ada adalah folder")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise fail(rel, "V004", f"berkas terlalu besar ({size:,} bita; batas {MAX_FILE_BYTES:,} bita)".replace(",", "."))
+        message = f"berkas terlalu besar ({size:,} bita; batas {MAX_FILE_BYTES:,} bita)".replace(",", ".")
+        raise fail(rel, "V004", message)
     text = _decode(path.read_bytes(), rel)
     try:
         if "*" in text and _count_aliases(text) > MAX_ALIASES:

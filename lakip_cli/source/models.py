@@ -140,14 +140,17 @@ class BarisSdm(Strict):
 class RincianSdm(Strict):
     judul: Teks
     cakupan: Literal["seluruh", "asn", "honorer", "lain"] = Field(
-        description="Total yang harus sama dengan jumlah baris: seluruh pegawai, ASN, honorer, atau tidak dijumlahkan (lain)"
+        description="Total yang harus sama dengan jumlah baris: seluruh pegawai, ASN, honorer, "
+        "atau tidak dijumlahkan (lain)"
     )
     baris: tuple[BarisSdm, ...]
 
 
 class Sdm(Strict):
     jumlah: Bulat = Field(ge=0, description="Jumlah seluruh pegawai seperti dinyatakan")
-    komposisi: tuple[BarisSdm, ...] = Field((), description="Rincian dalam kalimat pembuka (struktural, fungsional, ...)")
+    komposisi: tuple[BarisSdm, ...] = Field(
+        (), description="Rincian dalam kalimat pembuka (struktural, fungsional, ...)"
+    )
     honorer: Bulat = Field(0, ge=0)
     rincian: tuple[RincianSdm, ...] = ()
     per_unit: tuple[BarisSdm, ...] = ()
@@ -289,7 +292,9 @@ class Riwayat(Strict):
     tahun: int = Field(ge=1990, le=2100)
     target: Angka | None = None
     realisasi: Angka | None = None
-    capaian_tertulis: Angka | None = Field(None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)")
+    capaian_tertulis: Angka | None = Field(
+        None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
+    )
 
 
 class Renstra(Strict):

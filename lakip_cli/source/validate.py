@@ -9,10 +9,21 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
-from lakip_cli.source.models import Anggaran, Indikator, Instansi, Kegiatan, Laporan, Perencanaan, Program, Proyek, SubKegiatan
+from lakip_cli.source.models import (
+    Anggaran,
+    Indikator,
+    Instansi,
+    Kegiatan,
+    Laporan,
+    Perencanaan,
+    Program,
+    Proyek,
+    SubKegiatan,
+)
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -79,7 +90,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _message(err: dict[str, Any], field: str) -> str:
+def _message(err: ErrorDetails, field: str) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
     if kind == "missing":
@@ -163,7 +174,7 @@ def _inner_model(ann: Any) -> type[BaseModel] | None:
 
 
 def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
-    grouped: dict[PathKey, list[tuple[str, dict[str, Any]]]] = {}
+    grouped: dict[PathKey, list[tuple[str, ErrorDetails]]] = {}
     errors = exc.errors(include_url=False)
     # Pydantic also reports a tuple as too short when one of its items failed; that echo is noise.
     deeper = [tuple(e["loc"]) for e in errors]
@@ -184,10 +195,7 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
     for path, items in grouped.items():
         errs = [e for _, e in items]
         kinds = {e["type"] for e in errs}
-        if kinds == {"missing"}:
-            loc = doc.locate(path[:-1])
-        else:
-            loc = doc.locate(path, key="extra_forbidden" in kinds)
+        loc = doc.locate(path[:-1]) if kinds == {"missing"} else doc.locate(path, key="extra_forbidden" in kinds)
         if "extra_forbidden" in kinds:
             field = str(path[-1])
             msg = f"kunci tidak dikenal '{field}'"
@@ -347,8 +355,10 @@ def check_references(p: Project) -> list[Diagnostic]:
         for j, item in enumerate(row.indikator):
             loc = ren.at("perjanjian_kinerja", i, "indikator", j, "indikator")
             if item.indikator in in_pk:
-                out.append(Diagnostic(loc, "V021", "error",
-                                      f"indikator '{item.indikator}' sudah tercantum di PK pada {in_pk[item.indikator]}"))
+                out.append(Diagnostic(
+                    loc, "V021", "error",
+                    f"indikator '{item.indikator}' sudah tercantum di PK pada {in_pk[item.indikator]}",
+                ))
                 continue
             in_pk[item.indikator] = loc
             if item.indikator not in ind_ids:
@@ -357,15 +367,17 @@ def check_references(p: Project) -> list[Diagnostic]:
     by_id = {ind.model.id: ind for ind in p.indikator}
     for ind in p.indikator:
         if ind.model.id not in in_pk:
-            out.append(Diagnostic(ind.at("id"), "V022", "error",
-                                  f"indikator '{ind.model.id}' tidak tercantum di perjanjian_kinerja (perencanaan.yaml)"))
+            out.append(Diagnostic(
+                ind.at("id"), "V022", "error",
+                f"indikator '{ind.model.id}' tidak tercantum di perjanjian_kinerja (perencanaan.yaml)",
+            ))
     for i, row in enumerate(ren.model.perjanjian_kinerja):
         for j, item in enumerate(row.indikator):
-            ind = by_id.get(item.indikator)
-            if ind and ind.model.sasaran != row.sasaran:
+            listed = by_id.get(item.indikator)
+            if listed and listed.model.sasaran != row.sasaran:
                 out.append(Diagnostic(ren.at("perjanjian_kinerja", i, "indikator", j, "indikator"), "V020", "error",
                                       f"indikator '{item.indikator}' tercantum di bawah sasaran '{row.sasaran}', "
-                                      f"tetapi berkasnya menyebut sasaran '{ind.model.sasaran}'"))
+                                      f"tetapi berkasnya menyebut sasaran '{listed.model.sasaran}'"))
     return out
 
 

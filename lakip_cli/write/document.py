@@ -22,10 +22,10 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 from markdown_it import MarkdownIt
 
-from lakip_cli.write import ooxml as ox
-from lakip_cli.write.tables import write_table
-from lakip_cli.write.atomic import write_atomic
 from lakip_cli.diagnostics import LakipError, fail
+from lakip_cli.write import ooxml as ox
+from lakip_cli.write.atomic import write_atomic
+from lakip_cli.write.tables import write_table
 
 REQUIRED_STYLES: tuple[str, ...] = (
     "Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Title", "Subtitle", "Caption",
@@ -125,8 +125,9 @@ def _open_reference(reference: Path):
         raise fail(str(reference), "W001", f"dokumen referensi tidak ditemukan: {reference}")
     try:
         return Document(str(reference))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, OSError):
-        raise fail(str(reference), "W001", f"dokumen referensi bukan berkas Word (.docx) yang sah: {reference}")
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, OSError) as exc:
+        message = f"dokumen referensi bukan berkas Word (.docx) yang sah: {reference}"
+        raise fail(str(reference), "W001", message) from exc
 
 
 class _Builder:
@@ -223,7 +224,7 @@ class _Builder:
         for text, span_bold, italic in spans:
             end = pos + len(text)
             edges = [pos, *(c for c in cuts if pos < c < end), end]
-            for start, stop in zip(edges, edges[1:]):
+            for start, stop in zip(edges, edges[1:], strict=False):
                 if not (piece := NOT_XML.sub("", joined[start:stop])):
                     continue
                 missing = any(a <= start < b for a, b in marks)
@@ -291,7 +292,7 @@ class _Builder:
         level = len(self.lists)
         style_id = self.styles["list number" if ordered else "list bullet"]
         num_id, abstract_id = ox.style_numbering(self.doc.styles.element, self.numbering, style_id) or (None, None)
-        if ordered and num_id is not None:
+        if ordered and num_id is not None and abstract_id is not None:
             num_id = ox.add_restarted_num(self.numbering, abstract_id, level, start)
         self.lists.append([ordered, num_id, abstract_id, level, start])
 
@@ -336,7 +337,7 @@ class _Builder:
                 para = self.add_runs(self.paragraph(style), self.inline(text))
                 para.paragraph_format.space_before = Pt(48) if key == "judul" else None
         logo = self.get(data, "logo", str, "")
-        gap = Pt(96 if logo else 240)  # spreads title, logo and agency over the page
+        gap: Pt | None = Pt(96 if logo else 240)  # spreads title, logo and agency over the page
         if logo:
             para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER)
             para.paragraph_format.space_before, para.paragraph_format.line_spacing = gap, 1.0
@@ -373,7 +374,8 @@ class _Builder:
         fits = max(24, self.text_area()[0] // 120 - len(left) - len(times) - 6)
         lead_in = self.anchor.getprevious()
         if lead_in is not None and lead_in.tag == qn("w:p"):  # "... dengan rumus:" stays with its formula
-            Paragraph(lead_in, None).paragraph_format.keep_with_next = True
+            # Only the paragraph format is touched, which needs no story part.
+            Paragraph(lead_in, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
         para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER)
         para.paragraph_format.space_before = para.paragraph_format.space_after = Pt(6)
         para._p.append(ox.fraction_equation(textwrap.wrap(top, fits) or [""], textwrap.wrap(bottom, fits) or [""],
@@ -435,6 +437,7 @@ class _Builder:
         prefix, runs = ox.seq_field_runs(label, number)
         para.add_run(f"{word} {prefix}")
         para._p.extend(runs)
-        lead = re.match(r"^[\s:.\-\u2013]*", rest).group(0)
+        lead_match = re.match(r"^[\s:.\-\u2013]*", rest)  # always matches (possibly empty)
+        lead = lead_match.group(0) if lead_match else ""
         para.add_run(lead)
         self.add_runs(para, self.inline(rest[len(lead):]))

@@ -374,7 +374,7 @@ def level_indent(numbering, abstract_id: str | None, ilvl: int) -> int:
 def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime) -> bytes:
     """The saved package with fixed core properties and zip entries of fixed date, order and attributes."""
     if created.tzinfo is not None:
-        created = created.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        created = created.astimezone(datetime.UTC).replace(tzinfo=None)
     created = created.replace(microsecond=0)
     props = document.core_properties
     props.title, props.author, props.subject, props.last_modified_by = title, author, subject, author

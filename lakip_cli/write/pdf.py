@@ -11,6 +11,7 @@ LibreOffice is killed whole and parallel builds never share a profile or a pipe.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -91,10 +92,8 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     if os.name == "nt":  # pragma: no cover - no process groups; taskkill walks the tree
         subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
         return
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _last_line(data: bytes) -> str:
@@ -131,9 +130,11 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
     work = Path(tempfile.mkdtemp(prefix="lakip-pdf-"))
     cmd = [python, str(HELPER), soffice, (work / "profil").as_uri(),
            docx.resolve().as_uri(), partial.resolve().as_uri()]
-    extra: dict[str, object] = (
-        {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP} if os.name == "nt" else {"start_new_session": True}
-    )
+    extra: dict[str, object]
+    if sys.platform == "win32":
+        extra = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        extra = {"start_new_session": True}
     try:
         proc = subprocess.Popen(cmd, env=_clean_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, cwd=work, **extra)  # type: ignore[call-overload]
@@ -161,6 +162,8 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
 
 
 def _seconds(value: float) -> str:
+    from decimal import Decimal  # noqa: PLC0415
+
     from lakip_cli.display import angka  # noqa: PLC0415 - keep module import cheap
 
-    return angka(value)
+    return angka(Decimal(value))

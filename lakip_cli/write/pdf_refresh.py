@@ -17,6 +17,7 @@ on stderr is a one-line reason for the caller.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -113,17 +114,13 @@ def main(argv: list[str]) -> int:
         except Exception as exc:  # noqa: BLE001
             code = _fail(5, f"pembaruan indeks atau ekspor PDF gagal: {getattr(exc, 'Message', exc)}")
         finally:
-            try:
+            with contextlib.suppress(Exception):  # closing is best effort; terminate follows
                 doc.close(True)
-            except Exception:  # noqa: BLE001, S110 - closing is best effort; terminate follows
-                pass
         return code
     finally:
         if desktop is not None:
-            try:
+            with contextlib.suppress(Exception):  # the bridge dies with soffice; that is expected
                 desktop.terminate()
-            except Exception:  # noqa: BLE001, S110 - the bridge dies with soffice; that is expected
-                pass
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:

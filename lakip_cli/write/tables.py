@@ -51,7 +51,8 @@ def write_table(b: Builder, data: dict) -> None:
         if index is not None:
             cell, header = groups[group][2][row][index], groups[group][1]
             para = Paragraph(p, b.doc._body)
-            para.alignment = ALIGN.get(cell.align or ("tengah" if header else ""))
+            # None (no w:jc) is a valid value; python-docx's annotation omits it.
+            para.alignment = ALIGN.get(cell.align or ("tengah" if header else ""))  # type: ignore[assignment]
             b.add_runs(para, b.inline(cell.text), bold=header or group == 2 or cell.bold, size=size)
 
     def keep_row(group: int, row: int, slots) -> bool:
