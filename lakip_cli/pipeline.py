@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.present.render import RenderContext, render_report
+from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import write_atomic
-
-_PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 
 
 @dataclass(frozen=True)
@@ -85,21 +81,22 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     from lakip_cli.write.document import CoreInfo, write_docx
 
     with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
-        charts: dict[str, SimpleNamespace] = {}
+        charts: dict[str, Chart] = {}
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
             for key, chart in build_charts(report, Path(scratch)).items():
-                charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
-        logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
-        text = render_report(report, RenderContext(charts=charts, logo=logo))
+                charts[key] = Chart(chart.path, chart.judul)
+        logo = root / settings.keluaran.logo if settings.keluaran.logo else None
+        document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
             # A second guard: whatever a template marks as missing also stops a final build.
-            leftovers = sorted(set(_PLACEHOLDER.findall(text)))
+            leftovers = sorted(set(document.placeholders()))
             if leftovers:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
-        write_atomic(markdown_path, text.encode("utf-8"))
+        review, review_lines = document.review_markdown(root)
+        write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
             title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
             author=project.instansi.model.nama,
@@ -107,7 +104,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=build_time(report),
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        write_docx(text, reference, docx, base_dir=root, core=core)
+        write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
 
     pdf_path = None
     if want_pdf:
