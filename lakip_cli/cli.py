@@ -223,7 +223,7 @@ def build(
         _die(exc, f)
     _emit(result.diagnostics, f)
     if f == "text":
-        missing = len(result.report.kosong)
+        missing = len(result.report.belum_diisi)
         if missing:
             typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
         if result.diagnostics:

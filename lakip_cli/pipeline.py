@@ -48,7 +48,7 @@ def build_time(report: Report) -> dt.datetime:
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
     """What stops a final build: every missing item and every error-level check."""
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
+    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
     return gaps + [d for d in diagnostics if d.severity == "error"]
 
 

@@ -50,7 +50,7 @@ def test_summary_prints_computed_figures(runner) -> None:
     data = json.loads(runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "json"]).stdout)
     assert data["anggaran"]["pagu"] == 15_731_413_218
     assert data["indikator"][0]["capaian"].startswith("111.111")
-    assert data["jumlah"]["kosong"] == 1
+    assert data["jumlah"]["belum_terukur"] == 1
     csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv"]).stdout
     assert csv_text.splitlines()[0].startswith("no,id,indikator,target")
     assert len(csv_text.splitlines()) == 12

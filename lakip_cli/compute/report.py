@@ -129,7 +129,7 @@ class IndikatorReport:
     anggaran: tuple[BudgetLine, ...]
     biaya: BudgetSum
     sdm_efisiensi: int | None
-    kosong: tuple[str, ...]
+    belum_diisi: tuple[str, ...]
 
     @property
     def model(self) -> Indikator:
@@ -188,7 +188,7 @@ class Counts:
     melampaui: int
     tercapai: int
     belum_tercapai: int
-    kosong: int
+    belum_terukur: int
 
     @property
     def memenuhi(self) -> int:
@@ -217,7 +217,7 @@ class Report:
         return tuple(line for line in self.anggaran if len(line.indikator) > 1)
 
     @property
-    def kosong(self) -> tuple[tuple[SourceLocation, str], ...]:
+    def belum_diisi(self) -> tuple[tuple[SourceLocation, str], ...]:
         """Everything required that the data leaves empty, with where it belongs."""
         out: list[tuple[SourceLocation, str]] = []
         lap = self.project.laporan
@@ -231,7 +231,7 @@ class Report:
         if not kepala.model.kepala.nip:
             out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
         for ind in self.indikator:
-            for what in ind.kosong:
+            for what in ind.belum_diisi:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
         for line in self.anggaran:
             if not line.lengkap:
@@ -402,7 +402,7 @@ def _indikator(
         capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
         anggaran=own, biaya=sum_budget(own),
         sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
-        kosong=_missing(m, own, p.year),
+        belum_diisi=_missing(m, own, p.year),
     )
 
 
@@ -442,7 +442,7 @@ def compute_report(p: Project) -> Report:
         melampaui=statuses.count("melampaui"),
         tercapai=statuses.count("tercapai"),
         belum_tercapai=statuses.count("belum_tercapai"),
-        kosong=statuses.count("kosong"),
+        belum_terukur=statuses.count("belum_terukur"),
     )
     return Report(
         project=p, year=p.year, indikator=tuple(indikator), sasaran=tuple(sasaran), anggaran=all_lines,

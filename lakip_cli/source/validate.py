@@ -19,9 +19,9 @@ from lakip_cli.source.models import (
     Instansi,
     Kegiatan,
     Laporan,
+    Pengaturan,
     Perencanaan,
     Program,
-    Proyek,
     SubKegiatan,
 )
 
@@ -55,7 +55,7 @@ class Project:
 
     root: Path
     year: int
-    settings: Sourced[Proyek]
+    settings: Sourced[Pengaturan]
     instansi: Sourced[Instansi]
     perencanaan: Sourced[Perencanaan]
     anggaran: Sourced[Anggaran]
@@ -240,11 +240,11 @@ def find_root(start: Path) -> Path:
     raise fail(PROJECT_FILE, "V030", f"berkas proyek '{PROJECT_FILE}' tidak ditemukan di {start} atau folder induknya")
 
 
-def load_settings(root: Path) -> Sourced[Proyek]:
-    return load_model(root / PROJECT_FILE, root, Proyek)
+def load_settings(root: Path) -> Sourced[Pengaturan]:
+    return load_model(root / PROJECT_FILE, root, Pengaturan)
 
 
-def year_dir(root: Path, settings: Proyek, year: int) -> Path:
+def year_dir(root: Path, settings: Pengaturan, year: int) -> Path:
     return root / settings.folder_data / str(year)
 
 
