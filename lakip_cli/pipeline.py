@@ -13,6 +13,7 @@ from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.project import output_dir
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import write_atomic
 
@@ -61,10 +62,15 @@ def _output_path(options: BuildOptions, out_dir: Path) -> Path:
     return docx
 
 
+def load_report(root: Path, year: int) -> Report:
+    """load -> validate -> compute: a project folder and a year to the computed report."""
+    return compute_report(load_project(root, year))
+
+
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    project = load_project(root, options.year)
-    report = compute_report(project)
+    report = load_report(root, options.year)
+    project = report.project
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
         gaps = final_gaps(report, diagnostics)
@@ -72,7 +78,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             raise LakipError(gaps)
 
     settings = project.settings.model
-    out_dir = root / settings.keluaran.folder
+    out_dir = output_dir(root, settings)
     docx = _output_path(options, out_dir)
     markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
@@ -117,7 +123,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
     """load -> validate -> compute -> check, without rendering."""
-    report = compute_report(load_project(root, year))
+    report = load_report(root, year)
     return report, tuple(run_checks(report, ignore=ignore))
 
 

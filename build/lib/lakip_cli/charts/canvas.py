@@ -1,0 +1,262 @@
+"""charts: figure plumbing shared by every chart — sizes, fonts, rcParams, deterministic PNG output."""
+
+from __future__ import annotations
+
+import atexit
+import io
+import math
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lakip_cli.display import persen
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.figure import Figure
+
+DPI = 200
+WIDTH_PX = 1260  # 6.3 in = 16.0 cm: the text width of an A4 page with 2.5 cm margins
+HEIGHT_STEP_PX = 25  # heights are multiples of 1/8 in, exact in binary floating point
+TREND_HEIGHT_PX = 550  # 7.0 cm
+ANGGARAN_SPREAD = 20  # largest pagu / smallest pagu above which bars are drawn relative to each pagu
+
+FONT_PREFERENCE = ("Liberation Sans", "Arial", "DejaVu Sans")
+SIZE_TITLE = 9.0
+SIZE_TEXT = 7.5
+SIZE_SMALL = 7.0
+
+COLOR_TARGET = "#a9c4e0"
+COLOR_REALISASI = "#1f4e8c"
+COLOR_BELUM = "#d9661f"
+COLOR_GROUP = "#eef2f7"
+COLOR_GRID = "#d9d9d9"
+COLOR_MUTED = "#6b6b6b"
+COLOR_LINE = "#b22222"
+
+CM = 1 / 2.54  # inches per centimetre
+TEXT_LINE_CM = 0.32  # one line of SIZE_SMALL/SIZE_TEXT text with leading
+
+NO_DATA = "data belum tersedia"
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # "sasaran", "anggaran", or "tren-<indicator id>"
+    path: Path  # PNG written
+    judul: str  # suggested caption text in Indonesian, without the "Gambar N" label
+
+
+# ---------------------------------------------------------------- matplotlib setup
+
+
+def prepare_matplotlib_env() -> None:
+    """Point MPLCONFIGDIR at a private temp dir when matplotlib's default dirs are not writable."""
+    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
+        return
+    home = Path.home()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    if sys.platform != "linux":
+        config = cache = home / ".matplotlib"
+    if all(_writable_dir(d) for d in (config, cache)):
+        return
+    private = tempfile.mkdtemp(prefix="lakip-matplotlib-")
+    atexit.register(shutil.rmtree, private, ignore_errors=True)
+    os.environ["MPLCONFIGDIR"] = private
+
+
+def _writable_dir(path: Path) -> bool:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(path, os.W_OK | os.X_OK)
+
+
+def _font_families() -> list[str]:
+    """The preferred fonts under private names, each bound to one file per face, chosen by path.
+
+    Two packages may install the same family (Debian: fonts-liberation and fonts-liberation2;
+    matplotlib ships DejaVu Sans besides the system's). matplotlib then takes whichever file comes
+    first in its font cache, and that order changes when the cache is rebuilt: so would the pixels.
+    """
+    import dataclasses  # noqa: PLC0415
+
+    from matplotlib import font_manager  # noqa: PLC0415
+
+    manager = font_manager.fontManager
+    known = {entry.name for entry in manager.ttflist}
+    families = []
+    for family in FONT_PREFERENCE:
+        alias = f"lakip {family}"
+        if alias not in known:
+            faces: dict[str, Any] = {}
+            for entry in sorted((e for e in manager.ttflist if e.name == family), key=lambda e: str(e.fname)):
+                faces[f"{entry.style}/{entry.variant}/{entry.weight}/{entry.stretch}"] = entry  # last path wins
+            if not faces:
+                continue
+            manager.ttflist.extend(dataclasses.replace(faces[k], name=alias) for k in sorted(faces))
+            known.add(alias)
+        families.append(alias)
+    return families or ["DejaVu Sans"]
+
+
+def rc_params(matplotlib: Any) -> dict[str, Any]:
+    fonts = _font_families()
+    skip = {"backend", "backend_fallback", "interactive"}
+    rc = {k: v for k, v in matplotlib.rcParamsDefault.items() if k not in skip}
+    rc.update({
+        "font.family": "sans-serif",
+        "font.sans-serif": fonts,
+        "font.size": SIZE_TEXT,
+        "axes.titlesize": SIZE_TITLE,
+        "axes.labelsize": SIZE_TEXT,
+        "xtick.labelsize": SIZE_SMALL,
+        "ytick.labelsize": SIZE_SMALL,
+        "legend.fontsize": SIZE_SMALL,
+        "axes.edgecolor": "#555555",
+        "axes.linewidth": 0.6,
+        "xtick.major.width": 0.6,
+        "ytick.major.width": 0.6,
+        "xtick.major.size": 2.5,
+        "ytick.major.size": 2.5,
+        "axes.unicode_minus": False,
+        "figure.dpi": DPI,
+        "savefig.dpi": DPI,
+        "text.parse_math": False,
+    })
+    return rc
+
+
+def new_figure(height_px: int) -> tuple[Figure, RendererBase]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    fig = Figure(figsize=(WIDTH_PX / DPI, height_px / DPI), dpi=DPI, facecolor="white")
+    canvas = FigureCanvasAgg(fig)
+    return fig, canvas.get_renderer()
+
+
+def px_for_cm(height_cm: float) -> int:
+    px = height_cm * CM * DPI
+    return max(HEIGHT_STEP_PX, int(math.ceil(px / HEIGHT_STEP_PX)) * HEIGHT_STEP_PX)
+
+
+def save_chart(folder: Path, key: str, fig: Figure, judul: str) -> Chart:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    path = folder / f"{key}.png"
+    tmp = folder / f".{key}.png.tmp"
+    tmp.write_bytes(buf.getvalue())
+    os.replace(tmp, path)
+    return Chart(key=key, path=path, judul=judul)
+
+
+# ---------------------------------------------------------------- text measurement
+
+
+class TextMeasure:
+    """Text widths in centimetres, measured with the renderer that will draw them."""
+
+    def __init__(self) -> None:
+        from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+
+        _, self.renderer = new_figure(HEIGHT_STEP_PX)
+        self._props = FontProperties
+        self._cache: dict[tuple[str, float, str], float] = {}
+
+    def width_cm(self, text: str, size: float, weight: str = "normal") -> float:
+        key = (text, size, weight)
+        if key not in self._cache:
+            prop = self._props(size=size, weight=weight)
+            w, _, _ = self.renderer.get_text_width_height_descent(text, prop, ismath=False)
+            self._cache[key] = w / DPI / CM
+        return self._cache[key]
+
+    def wrap(self, text: str, width_cm: float, size: float, weight: str = "normal") -> list[str]:
+        """Greedy word wrap to width_cm; a word longer than a line is broken inside."""
+        lines: list[str] = []
+        current = ""
+        for word in text.split():
+            candidate = f"{current} {word}" if current else word
+            if self.width_cm(candidate, size, weight) <= width_cm:
+                current = candidate
+                continue
+            if current:
+                lines.append(current)
+            current = word
+            while self.width_cm(current, size, weight) > width_cm and len(current) > 1:
+                cut = len(current) - 1
+                while cut > 1 and self.width_cm(current[:cut] + "-", size, weight) > width_cm:
+                    cut -= 1
+                lines.append(current[:cut] + "-")
+                current = current[cut:]
+        if current:
+            lines.append(current)
+        return lines or [""]
+
+
+# ---------------------------------------------------------------- shared layout helpers
+
+
+def as_float(value: Decimal | int | None) -> float:
+    return float(value) if value is not None else 0.0
+
+
+def fig_x(cm: float) -> float:
+    return cm / (WIDTH_PX / DPI / CM)
+
+
+def axes_cm(fig: Figure, height_cm: float, left: float, right: float, top: float, bottom: float) -> Axes:
+    """An axes placed by margins in centimetres (left/right from the left edge, top/bottom heights)."""
+    width_cm = WIDTH_PX / DPI / CM
+    return fig.add_axes((left / width_cm, bottom / height_cm, (right - left) / width_cm,
+                         (height_cm - top - bottom) / height_cm))
+
+
+def tick_formatter(fn: Callable[[float], str]) -> Any:
+    from matplotlib.ticker import FuncFormatter  # noqa: PLC0415
+
+    return FuncFormatter(lambda value, _pos: fn(value))
+
+
+def nice_ceiling(value: float, steps: Sequence[float] = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)) -> float:
+    if value <= 0:
+        return 1.0
+    exp = 10 ** math.floor(math.log10(value))
+    return next(s * exp for s in steps if s * exp >= value - 1e-9)
+
+
+def to_decimal(value: float) -> Decimal:
+    """A float from matplotlib (possibly numpy) as the Decimal it stands for: 0.30000000000000004 -> 0.3."""
+    return Decimal(f"{float(value):.12g}")
+
+
+def pct_axis_label(value: float) -> str:
+    return persen(to_decimal(value))
+
+
+LEGEND_GAP = 1.05  # cm from the axes' bottom edge to the legend's top: tick labels and axis label
+
+
+def legend_below(fig: Figure, handles: list[Any], labels: list[str], top_cm: float, height_cm: float) -> None:
+    """A one-row legend whose top edge is top_cm above the bottom of the figure."""
+    fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, top_cm / height_cm),
+               ncol=len(handles), frameon=False, handlelength=1.6, columnspacing=1.6, borderaxespad=0.0)
+
+
+def draw_title(fig: Figure, lines: list[str], height_cm: float, top_cm: float = 0.25) -> None:
+    fig.text(fig_x(0.25), 1 - top_cm / height_cm, "\n".join(lines), ha="left", va="top",
+             fontsize=SIZE_TITLE, fontweight="bold", linespacing=1.25)
+
+
+def title_height(lines: list[str]) -> float:
+    return 0.25 + len(lines) * 0.42 + 0.15

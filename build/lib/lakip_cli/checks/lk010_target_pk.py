@@ -1,0 +1,50 @@
+"""LK010 target-pk-berbeda: an indicator's target differs from the signed Perjanjian Kinerja.
+
+What it checks:
+    For each indicator listed in ``perjanjian_kinerja`` (perencanaan.yaml)
+    with a ``target``: the indicator file's ``target`` equals it. Range
+    targets are not compared (the PK row holds a single number).
+
+Why it matters:
+    The PK is the signed commitment; capaian is computed from the indicator
+    file's target. The seed's PK promises 100% for "Kerukunan Umat Beragama"
+    while BAB III measures it against 90%, which turns 100% realisasi into
+    111,11% capaian.
+
+Bad:
+    perencanaan.yaml ``{indikator: IK10, target: 100}`` and IK10 ``target: 90``.
+
+Good:
+    Both 100 (or both 90, if the PK was signed with 90).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic, Severity
+from lakip_cli.display import angka
+
+CODE = "LK010"
+NAME = "target-pk-berbeda"
+SEVERITY: Severity = "error"
+SUMMARY = "Target pada berkas indikator berbeda dengan target Perjanjian Kinerja (perencanaan.yaml)"
+
+
+def check(report: Report) -> Iterator[Diagnostic]:
+    ren = report.project.perencanaan
+    pk_at = {}
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            pk_at[item.indikator] = ren.at("perjanjian_kinerja", i, "indikator", j, "target")
+    for ind in report.indikator:
+        pk, own = ind.target_pk, ind.model.target
+        if pk is None or not isinstance(own, Decimal) or pk == own:
+            continue
+        yield Diagnostic(
+            ind.source.at("target"), CODE, SEVERITY,
+            f"{ind.id}: target {angka(own)} berbeda dengan target Perjanjian Kinerja {angka(pk)} "
+            f"({pk_at.get(ind.id, ren.at('perjanjian_kinerja'))}); capaian dihitung dari target berkas ini",
+        )

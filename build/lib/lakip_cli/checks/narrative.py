@@ -1,0 +1,307 @@
+"""check: text scanning shared by the narrative rules (Report -> passages, sentences, claims).
+
+A *passage* is one narrative string of the data with the YAML node it came
+from. The helpers here split passages into sentences, find the years a
+sentence talks about, and read the percentages written next to the words
+capaian/realisasi/efisiensi/serapan. Everything is a heuristic tuned to keep
+false alarms low: when a sentence is ambiguous, the helpers say nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+from lakip_cli.compute.report import IndikatorReport, Report, YearFigure
+from lakip_cli.diagnostics import SourceLocation
+from lakip_cli.source.validate import Sourced
+
+# ---------------------------------------------------------------- passages
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One narrative string, where it is, and the indicator it belongs to (if any)."""
+
+    text: str
+    location: SourceLocation
+    label: str
+    indikator: IndikatorReport | None = None
+
+
+_LAPORAN_FIELDS = ("kata_pengantar", "ikhtisar", "kesimpulan")
+_INSTANSI_FIELDS = ("latar_belakang", "maksud_tujuan", "ruang_lingkup", "tugas_pokok",
+                    "dasar_struktur", "sarana", "permasalahan_strategis")
+_PERENCANAAN_FIELDS = ("pengantar_renstra", "pengantar_iku")
+NARASI_FIELDS = ("target", "tahunan", "jangka_menengah", "standar_nasional", "penyebab", "efisiensi", "program")
+
+
+def _field(src: Sourced, model: object, name: str, file_label: str) -> Iterator[Passage]:
+    text = getattr(model, name)
+    if text:
+        yield Passage(text, src.at(name), f"{file_label}: {name}")
+
+
+def report_passages(report: Report) -> Iterator[Passage]:
+    """The report's own texts in laporan.yaml: kata pengantar, ikhtisar, kesimpulan, langkah mendatang."""
+    lap = report.project.laporan
+    for name in _LAPORAN_FIELDS:
+        yield from _field(lap, lap.model, name, "laporan.yaml")
+    for i, text in enumerate(lap.model.langkah_mendatang):
+        yield Passage(text, lap.at("langkah_mendatang", i), f"laporan.yaml: langkah_mendatang {i + 1}")
+
+
+def general_passages(report: Report) -> Iterator[Passage]:
+    """Narrative of the agency and the report as a whole (not tied to one indicator)."""
+    p = report.project
+    ins, ren = p.instansi, p.perencanaan
+    yield from report_passages(report)
+    for name in _INSTANSI_FIELDS:
+        yield from _field(ins, ins.model, name, "instansi.yaml")
+    for i, text in enumerate(ins.model.fungsi):
+        yield Passage(text, ins.at("fungsi", i), f"instansi.yaml: fungsi {i + 1}")
+    for i, unit in enumerate(ins.model.unit_kerja):
+        if unit.tugas:
+            yield Passage(unit.tugas, ins.at("unit_kerja", i, "tugas"), f"instansi.yaml: tugas {unit.nama}")
+        for j, sub in enumerate(unit.sub_unit):
+            if sub.tugas:
+                yield Passage(sub.tugas, ins.at("unit_kerja", i, "sub_unit", j, "tugas"),
+                              f"instansi.yaml: tugas {sub.nama}")
+    for name in _PERENCANAAN_FIELDS:
+        yield from _field(ren, ren.model, name, "perencanaan.yaml")
+
+
+def indicator_passages(ind: IndikatorReport) -> Iterator[Passage]:
+    """The narrative analyses of one indicator (narasi.* and the national-standard note)."""
+    m = ind.model
+    for name in NARASI_FIELDS:
+        text = getattr(m.narasi, name)
+        if text:
+            yield Passage(text, ind.source.at("narasi", name), f"{ind.id} narasi.{name}", ind)
+    if m.standar_nasional and m.standar_nasional.keterangan:
+        yield Passage(m.standar_nasional.keterangan, ind.source.at("standar_nasional", "keterangan"),
+                      f"{ind.id} standar_nasional.keterangan", ind)
+
+
+def all_passages(report: Report) -> Iterator[Passage]:
+    yield from general_passages(report)
+    for ind in report.indikator:
+        yield from indicator_passages(ind)
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or list item, or heading) of a passage; start/end index the passage text."""
+
+    start: int
+    end: int
+    text: str
+
+
+# A full stop after these is an abbreviation, not the end of a sentence ("Rp. 37.491.400").
+_ABBREVIATIONS = {"rp", "no", "sub", "dll", "dsb", "dst", "kab", "kec", "kel", "jl", "dr", "drs", "ir",
+                  "h", "hj", "st", "prof", "tbk", "sd", "s.d", "thn", "th", "bpk", "ibu", "sk", "ttg"}
+_BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|[a-z][.)])\s)|[.!?](?=\s)|:\s*\n")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split at paragraph breaks, list items, '.', '!' or '?' before a space, and ':' at a line end."""
+    cuts = [0]
+    for m in _BREAK.finditer(text):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", text[: m.start()])
+            if word and word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        cuts.append(m.end())
+    cuts.append(len(text))
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        chunk = text[a:b]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(a + lead, a + lead + len(stripped), stripped))
+    return out
+
+
+def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
+    """The words around text[start:end], within its sentence, on one line, for a message."""
+    for s in sentences(text):
+        if s.start <= start < s.end:
+            lo, hi = s.start, s.end
+            break
+    else:
+        lo, hi = 0, len(text)
+    a = max(lo, start - width)
+    b = min(hi, end + width)
+    if a > lo:
+        space = text.find(" ", a, start)
+        a = space + 1 if space != -1 else a
+    if b < hi:
+        space = text.rfind(" ", end, b)
+        b = space if space != -1 else b
+    core = " ".join(text[a:b].split())
+    return ("…" if a > lo else "") + core + ("…" if b < hi else "")
+
+
+def words_before(text: str, pos: int, n: int) -> list[str]:
+    """The n words before pos, lower-cased, nearest last."""
+    return re.findall(r"[\w-]+", text[:pos].lower())[-n:]
+
+
+NEGATIONS = frozenset({"tidak", "belum", "tak", "bukan"})
+# Words that make what follows an aim rather than a statement of fact ("untuk mencapai target").
+PURPOSE = frozenset({"agar", "supaya", "untuk", "guna", "demi", "harus", "perlu", "diharapkan", "akan",
+                     "dapat", "bisa", "mampu", "upaya", "mengupayakan", "berupaya"})
+_CONDITIONAL = re.compile(r"\b(?:apabila|seandainya|sebaliknya|kalau|andaikan)\b|\b(?:jika|bila)\b(?!\s+dibanding)",
+                          re.IGNORECASE)
+
+
+def is_conditional(sentence: str) -> bool:
+    """'... dan sebaliknya jika ... maka kinerja tidak tercapai' states no fact ('jika dibandingkan' does)."""
+    return bool(_CONDITIONAL.search(sentence))
+
+
+# ---------------------------------------------------------------- years
+
+YEAR = re.compile(r"(?<![\w./-])((?:19|20)\d{2})(?![\w/])")
+_MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember"
+# Years inside these are part of a name or a fixed date, not a statement about a reporting year.
+_PROTECTED = re.compile(
+    r"(?:Nomor|Nom\.|No\.?)\s*[\w./-]+\s*,?\s+(?:Tahun|Thn\.?|Th\.?)\s+(?:19|20)\d{2}"  # Nomor 33 Tahun 2020
+    r"|\b\d+\s*/\s*(?:19|20)\d{2}\b"  # 53/2014
+    r"|\b(?:19|20)\d{2}\s*(?:-|–|—|s\.?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:19|20)\d{2}\b"  # 2021 – 2026
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\s+(?:19|20)\d{{2}}\b",  # 27 April 1999
+    re.IGNORECASE,
+)
+MULTI_YEAR = re.compile(r"\btahun\s*[-–]\s*tahun\b|\bdari\s+tahun\s+ke\s+tahun\b|\bbeberapa\s+tahun\b"
+                        r"|\b\d+\s+(?:\(\w+\)\s+)?tahun\s+terakhir\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\btahun\s+(sebelumnya|lalu|ini)\b|\(n\s*-\s*1\)", re.IGNORECASE)
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECTED.finditer(text)]
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def free_years(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, year) of each year that is not part of a citation, a period or a full date."""
+    spans = protected_spans(text)
+    for m in YEAR.finditer(text):
+        if not _inside(m.start(), spans):
+            yield m.start(), m.end(), int(m.group(1))
+
+
+def year_refs(sentence: str, report_year: int) -> list[tuple[int, int]]:
+    """(position, year) of every reference to a year: '2022', 'tahun lalu', 'tahun ini', '(n-1)'."""
+    refs = [(start, year) for start, _, year in free_years(sentence)]
+    multi = [m.span() for m in MULTI_YEAR.finditer(sentence)]
+    for m in _RELATIVE.finditer(sentence):
+        if _inside(m.start(), multi) or _inside(m.end() - 1, multi):
+            continue
+        word = (m.group(1) or "lalu").lower()
+        refs.append((m.start(), report_year if word == "ini" else report_year - 1))
+    return sorted(refs)
+
+
+def year_at(sentence: str, pos: int, report_year: int) -> int:
+    """The year a statement at pos is about: the last year named before it, else the report year."""
+    before = [year for at, year in year_refs(sentence, report_year) if at < pos]
+    return before[-1] if before else report_year
+
+
+def years_named(sentence: str, report_year: int) -> set[int]:
+    return {year for _, year in year_refs(sentence, report_year)}
+
+
+# ---------------------------------------------------------------- numbers written in prose
+
+
+def parse_angka(text: str) -> tuple[Decimal, int] | None:
+    """'3,6' -> (3.6, 1); '13.774' -> (13774, 0); '100' -> (100, 0)."""
+    t = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", t):
+        t = t.replace(".", "")
+    t = t.replace(",", ".")
+    try:
+        value = Decimal(t)
+    except InvalidOperation:
+        return None
+    places = len(t.split(".")[1]) if "." in t else 0
+    return value, places
+
+
+def agrees(computed: Decimal | None, written: Decimal, places: int) -> bool:
+    """True when the written number is the computed one at the precision the text uses (rounded or cut)."""
+    if computed is None:
+        return True
+    q = Decimal(1).scaleb(-places)
+    return written in (computed.quantize(q, rounding=ROUND_HALF_UP), computed.quantize(q, rounding=ROUND_DOWN))
+
+
+_PERCENT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d+(?:,\d+)?)\s*(?:%|persen\b)", re.IGNORECASE)
+_KEYWORDS = (
+    ("capaian", r"capaian|pencapaian|tercapai|dicapai|di\s+capai|mencapai|mencapainya"),
+    ("realisasi", r"realisasi|terealisasi|direalisasikan"),
+    ("efisiensi", r"efisiensi|efesiensi|efisiensinya"),
+    ("serapan", r"serapan|penyerapan|daya\s+serap|terserap"),
+    # Percentages after these belong to something else; they stop the search for a keyword.
+    ("lain", r"target|standar|renstra|rpjmd|rpjmn|rata-rata|persentase|prosentase|predikat|bobot|sisa"),
+)
+_KEYWORD = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in _KEYWORDS), re.IGNORECASE)
+_MAX_GAP_WORDS = 6
+
+
+@dataclass(frozen=True)
+class PercentMention:
+    """A percentage written right after capaian/realisasi/efisiensi/serapan: what, how much, for which year."""
+
+    kind: str
+    value: Decimal
+    places: int
+    year: int
+    start: int
+    end: int
+
+
+def percent_mentions(text: str, report_year: int) -> Iterator[PercentMention]:
+    """Each 'capaian 94 %', 'realisasi sebesar 105%', 'efisiensi anggaran 3,6%' of a passage.
+
+    The keyword must come at most six words before the number, with no other
+    number in between (a year is allowed: 'realisasi tahun 2021 94%').
+    """
+    for s in sentences(text):
+        for m in _PERCENT.finditer(s.text):
+            parsed = parse_angka(m.group(1))
+            if parsed is None:
+                continue
+            prefix = s.text[: m.start()]
+            keyword = None
+            for k in _KEYWORD.finditer(prefix):
+                keyword = k
+            if keyword is None or keyword.lastgroup == "lain":
+                continue
+            gap = prefix[keyword.end():]
+            gap_wo_years = YEAR.sub(" ", _RELATIVE.sub(" ", gap))
+            if re.search(r"\d", gap_wo_years) or len(re.findall(r"\w+", gap_wo_years)) > _MAX_GAP_WORDS:
+                continue
+            yield PercentMention(
+                kind=keyword.lastgroup or "", value=parsed[0], places=parsed[1],
+                year=year_at(s.text, m.start(), report_year),
+                start=s.start + m.start(), end=s.start + m.end(),
+            )
+
+
+def figure_of(ind: IndikatorReport, year: int) -> YearFigure | None:
+    for yf in ind.seri:
+        if yf.tahun == year:
+            return yf
+    return None

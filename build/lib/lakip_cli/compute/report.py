@@ -1,0 +1,452 @@
+"""compute: Project -> Report. Pure functions, no I/O; every figure of the document comes from here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
+    HUNDRED,
+    Status,
+    Target,
+    Tren,
+    apply_cap,
+    capaian,
+    persen_of,
+    predikat,
+    status_of,
+    tren,
+)
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
+from lakip_cli.source.models import Indikator, Komponen, Rentang
+from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
+
+SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
+
+
+
+# ---------------------------------------------------------------- report values
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    id: str
+    program: str
+    kegiatan: str
+    nama: str
+    pagu: int | None
+    realisasi: int | None
+    indikator: tuple[str, ...]
+    location: SourceLocation
+
+    @property
+    def lengkap(self) -> bool:
+        return self.pagu is not None and self.realisasi is not None
+
+    @property
+    def sisa(self) -> int | None:
+        return self.pagu - self.realisasi if self.lengkap else None  # type: ignore[operator]
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return persen_of(self.realisasi, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
+
+    @property
+    def efisiensi(self) -> Decimal | None:
+        return persen_of(self.sisa, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class BudgetSum:
+    """Pagu, realisasi and what follows from them, over budget lines each counted once."""
+
+    pagu: int
+    realisasi: int
+    lines: int
+    incomplete: int
+
+    @property
+    def sisa(self) -> int:
+        return self.pagu - self.realisasi
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return persen_of(self.realisasi, self.pagu)
+
+    @property
+    def efisiensi(self) -> Decimal | None:
+        return persen_of(self.sisa, self.pagu)
+
+
+def sum_budget(lines: Sequence[BudgetLine]) -> BudgetSum:
+    unique = {line.id: line for line in lines}.values()
+    complete = [line for line in unique if line.lengkap]
+    return BudgetSum(
+        pagu=sum(line.pagu for line in complete),  # type: ignore[misc]
+        realisasi=sum(line.realisasi for line in complete),  # type: ignore[misc]
+        lines=len(complete),
+        incomplete=len(unique) - len(complete),
+    )
+
+
+@dataclass(frozen=True)
+class YearFigure:
+    """One year of one indicator: what was targeted, realised and achieved."""
+
+    tahun: int
+    target: Target | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    capaian_mentah: Decimal | None
+    capaian_tertulis: Decimal | None
+    sumber: str
+
+
+@dataclass(frozen=True)
+class IndikatorReport:
+    source: Sourced[Indikator]
+    nomor: int
+    sasaran_id: str
+    target_pk: Decimal | None
+    rumus_negatif: str
+    target: Target | None
+    komponen: Komponen | None
+    realisasi: Decimal | None
+    capaian: Decimal | None
+    capaian_mentah: Decimal | None
+    capaian_manual: bool
+    predikat: str | None
+    status: Status
+    seri: tuple[YearFigure, ...]
+    tren: Tren | None
+    tren_persen: Decimal | None
+    tren_poin: Decimal | None
+    target_renstra: Decimal | None
+    capaian_renstra: Decimal | None
+    target_akhir: Decimal | None
+    progres_akhir: Decimal | None
+    anggaran: tuple[BudgetLine, ...]
+    biaya: BudgetSum
+    sdm_efisiensi: int | None
+    belum_diisi: tuple[str, ...]
+
+    @property
+    def model(self) -> Indikator:
+        return self.source.model
+
+    @property
+    def id(self) -> str:
+        return self.source.model.id
+
+    @property
+    def nama(self) -> str:
+        return self.source.model.nama
+
+    @property
+    def satuan(self) -> str:
+        return self.source.model.satuan
+
+    @property
+    def kekurangan(self) -> Decimal | None:
+        """How many points of capaian are missing to reach the target (None when met or unknown)."""
+        if self.capaian_mentah is None or self.capaian_mentah >= HUNDRED:
+            return None
+        return HUNDRED - self.capaian_mentah
+
+    @property
+    def tren_poin_mutlak(self) -> Decimal | None:
+        return None if self.tren_poin is None else abs(self.tren_poin)
+
+    @property
+    def tren_persen_mutlak(self) -> Decimal | None:
+        return None if self.tren_persen is None else abs(self.tren_persen)
+
+    @property
+    def target_pk_atau_target(self) -> Target | None:
+        """The target as signed in the Perjanjian Kinerja, else the indicator file's."""
+        return self.target_pk if self.target_pk is not None else self.target
+
+    @property
+    def tahun_lalu(self) -> YearFigure | None:
+        return previous_year(self.seri)
+
+
+@dataclass(frozen=True)
+class SasaranReport:
+    id: str
+    uraian: str
+    tujuan: str
+    indikator: tuple[IndikatorReport, ...]
+    capaian: Decimal | None
+    predikat: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    jumlah: int
+    melampaui: int
+    tercapai: int
+    belum_tercapai: int
+    belum_terukur: int
+
+    @property
+    def memenuhi(self) -> int:
+        return self.melampaui + self.tercapai
+
+
+@dataclass(frozen=True)
+class Report:
+    project: Project
+    year: int
+    indikator: tuple[IndikatorReport, ...]
+    sasaran: tuple[SasaranReport, ...]
+    anggaran: tuple[BudgetLine, ...]
+    total: BudgetSum
+    counts: Counts
+    capaian_rata: Decimal | None
+    notes: tuple[Diagnostic, ...] = field(default=())
+
+    @property
+    def ada_target_rentang(self) -> bool:
+        return any(isinstance(i.target, Rentang) for i in self.indikator)
+
+    @property
+    def anggaran_bersama(self) -> tuple[BudgetLine, ...]:
+        """Budget lines used by more than one indicator (counted once in every total)."""
+        return tuple(line for line in self.anggaran if len(line.indikator) > 1)
+
+    @property
+    def belum_diisi(self) -> tuple[tuple[SourceLocation, str], ...]:
+        """Everything required that the data leaves empty, with where it belongs."""
+        out: list[tuple[SourceLocation, str]] = []
+        lap = self.project.laporan
+        if lap.model.tanggal is None:
+            out.append((lap.at(), "tanggal penandatanganan (laporan.yaml: tanggal)"))
+        if not lap.model.kata_pengantar:
+            out.append((lap.at(), "kata pengantar (laporan.yaml: kata_pengantar)"))
+        if not lap.model.langkah_mendatang:
+            out.append((lap.at(), "langkah di masa mendatang (laporan.yaml: langkah_mendatang)"))
+        kepala = self.project.instansi
+        if not kepala.model.kepala.nip:
+            out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
+        for ind in self.indikator:
+            for what in ind.belum_diisi:
+                out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
+        for line in self.anggaran:
+            if not line.lengkap:
+                out.append((line.location, f"anggaran '{line.id}' ({line.nama}): pagu/realisasi"))
+        return tuple(out)
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def _budget_lines(p: Project) -> tuple[BudgetLine, ...]:
+    users: dict[str, list[str]] = {}
+    for ind in p.indikator:
+        for ref in ind.model.anggaran:
+            users.setdefault(ref, []).append(ind.model.id)
+    return tuple(
+        BudgetLine(id=sub.id, program=prog.nama, kegiatan=keg.nama, nama=sub.nama, pagu=sub.pagu,
+                   realisasi=sub.realisasi, indikator=tuple(users.get(sub.id, ())), location=p.anggaran.at(*path))
+        for path, prog, keg, sub in each_sub_kegiatan(p)
+    )
+
+
+def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
+    """The year just before the first of a newest-first series, when the series has it."""
+    return seri[1] if len(seri) > 1 and seri[1].tahun == seri[0].tahun - 1 else None
+
+
+def _realisasi(m: Indikator) -> Decimal | None:
+    if isinstance(m.realisasi, Komponen):
+        return m.realisasi.pembilang / m.realisasi.penyebut * HUNDRED
+    return m.realisasi
+
+
+def _year_capaian(
+    ind: Sourced[Indikator], target: Target | None, realisasi: Decimal | None, rumus_negatif: str,
+    where: tuple[str | int, ...], errors: list[Diagnostic],
+) -> Decimal | None:
+    if target is None or realisasi is None:
+        return None
+    try:
+        return capaian(target, realisasi, polaritas=ind.model.polaritas, rumus_negatif=rumus_negatif)
+    except ZeroDivisionError:
+        errors.append(Diagnostic(
+            ind.at(*where), "V040", "error",
+            "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif); "
+            "isi 'capaian_manual' dengan 'nilai' dan 'alasan'" if where == ("target",) else
+            "capaian riwayat tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif)",
+        ))
+        return None
+
+
+def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None, Decimal | None]]:
+    if p.previous is None:
+        return {}
+    for prev in p.previous.indikator:
+        if prev.model.id == ind_id:
+            out: dict[int, tuple[Target | None, Decimal | None]] = {
+                r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat
+            }
+            out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
+            return out
+    return {}
+
+
+def _series(
+    p: Project, ind: Sourced[Indikator], now: YearFigure, rumus_negatif: str, cap: Decimal | None,
+    errors: list[Diagnostic], notes: list[Diagnostic],
+) -> tuple[YearFigure, ...]:
+    m = ind.model
+    figures: dict[int, YearFigure] = {now.tahun: now}
+    earlier = _previous_figures(p, m.id)
+    for i, row in enumerate(m.riwayat):
+        if row.tahun >= p.year:
+            notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
+                                    f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
+            continue
+        raw = _year_capaian(ind, row.target, row.realisasi, rumus_negatif, ("riwayat", i), errors)
+        figures[row.tahun] = YearFigure(
+            row.tahun, row.target, row.realisasi, None if raw is None else apply_cap(raw, cap), raw,
+            row.capaian_tertulis, "riwayat",
+        )
+        if row.tahun in earlier and earlier[row.tahun] != (row.target, row.realisasi):
+            t, r = earlier[row.tahun]
+            notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
+                                    f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
+                                    f"(target {t}, realisasi {r})"))
+    for year, (t, r) in earlier.items():
+        if year not in figures and year < p.year:
+            raw = _year_capaian(ind, t, r, rumus_negatif, ("id",), errors)
+            figures[year] = YearFigure(year, t, r, None if raw is None else apply_cap(raw, cap), raw,
+                                       None, f"data {p.year - 1}")
+    years = sorted(figures, reverse=True)[:SERIES_YEARS]
+    return tuple(figures[y] for y in years)
+
+
+_NARASI_WAJIB = {"penyebab": "analisis penyebab (narasi.penyebab)",
+                 "efisiensi": "analisis efisiensi (narasi.efisiensi)",
+                 "program": "analisis program/kegiatan (narasi.program)"}
+
+
+def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str, ...]:
+    out = []
+    if m.target is None:
+        out.append("target")
+    if m.realisasi is None and m.capaian_manual is None:
+        out.append("realisasi")
+    if m.rumus is None:
+        out.append("rumus (pembilang/penyebut)")
+    if m.renstra.target_tahunan.get(year) is None:
+        out.append(f"target Renstra/RPJMD tahun {year} (renstra.target_tahunan)")
+    if not m.anggaran:
+        out.append("anggaran (kode sub kegiatan)")
+    elif any(not line.lengkap for line in lines):
+        out.append("pagu/realisasi anggaran")
+    for key, label in _NARASI_WAJIB.items():
+        if not getattr(m.narasi, key):
+            out.append(label)
+    return tuple(out)
+
+
+def _indikator(
+    p: Project, ind: Sourced[Indikator], nomor: int, sasaran_id: str, target_pk: Decimal | None,
+    lines: dict[str, BudgetLine], errors: list[Diagnostic], notes: list[Diagnostic],
+) -> IndikatorReport:
+    m = ind.model
+    kebijakan = p.settings.model.kebijakan
+    cap = kebijakan.batas_capaian
+    rumus_negatif = m.rumus_negatif or kebijakan.polaritas_negatif
+    realisasi = _realisasi(m)
+    if m.capaian_manual is not None:
+        raw: Decimal | None = m.capaian_manual.nilai
+    else:
+        raw = _year_capaian(ind, m.target, realisasi, rumus_negatif, ("target",), errors)
+    value = None if raw is None else apply_cap(raw, cap)
+    now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan")
+    seri = _series(p, ind, now, rumus_negatif, cap, errors, notes)
+    prev = previous_year(seri)
+    # Status and trend come from the uncapped values: a cap limits what is shown and averaged,
+    # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
+    trend = tren(raw, prev.capaian_mentah if prev else None)
+    trend_pct = trend_points = None
+    if trend is not None and prev is not None and prev.capaian_mentah:
+        trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
+        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]
+    capaian_renstra = None
+    if m.renstra.target_tahunan.get(p.year) is not None and realisasi is not None:
+        try:
+            capaian_renstra = capaian(m.renstra.target_tahunan[p.year], realisasi, polaritas=m.polaritas,
+                                      rumus_negatif=rumus_negatif)
+        except ZeroDivisionError:
+            capaian_renstra = None
+    own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
+    target_renstra = m.renstra.target_tahunan.get(p.year)
+    akhir = m.renstra.target_akhir
+    progres = None
+    if akhir is not None and realisasi is not None and akhir != 0:
+        try:
+            progres = capaian(akhir, realisasi, polaritas=m.polaritas, rumus_negatif=rumus_negatif)
+        except ZeroDivisionError:
+            progres = None
+    sdm = m.sdm
+    return IndikatorReport(
+        source=ind, nomor=nomor, sasaran_id=sasaran_id, target_pk=target_pk, rumus_negatif=rumus_negatif,
+        target=m.target, komponen=m.realisasi if isinstance(m.realisasi, Komponen) else None,
+        realisasi=realisasi, capaian=value, capaian_mentah=raw, capaian_manual=m.capaian_manual is not None,
+        predikat=predikat(value, kebijakan), status=status_of(raw), seri=seri, tren=trend,
+        tren_persen=trend_pct, tren_poin=trend_points, target_renstra=target_renstra,
+        capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
+        anggaran=own, biaya=sum_budget(own),
+        sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
+        belum_diisi=_missing(m, own, p.year),
+    )
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal | None:
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
+def compute_report(p: Project) -> Report:
+    """Compute every figure of the report; raise LakipError where a figure cannot exist."""
+    errors: list[Diagnostic] = []
+    notes: list[Diagnostic] = []
+    kebijakan = p.settings.model.kebijakan
+    all_lines = _budget_lines(p)
+    lines = {line.id: line for line in all_lines}
+    by_id = {ind.model.id: ind for ind in p.indikator}
+    sasaran_text = {s.id: s for s in p.perencanaan.model.sasaran}
+
+    indikator: list[IndikatorReport] = []
+    sasaran: list[SasaranReport] = []
+    for row in p.perencanaan.model.perjanjian_kinerja:
+        own = []
+        for item in row.indikator:
+            ind = _indikator(p, by_id[item.indikator], len(indikator) + 1, row.sasaran, item.target,
+                             lines, errors, notes)
+            indikator.append(ind)
+            own.append(ind)
+        values = [i.capaian for i in own if i.capaian is not None]
+        mean = _mean(values)
+        s = sasaran_text[row.sasaran]
+        sasaran.append(SasaranReport(s.id, s.uraian, s.tujuan, tuple(own), mean, predikat(mean, kebijakan)))
+    if errors:
+        raise LakipError(errors)
+
+    statuses = [i.status for i in indikator]
+    counts = Counts(
+        jumlah=len(indikator),
+        melampaui=statuses.count("melampaui"),
+        tercapai=statuses.count("tercapai"),
+        belum_tercapai=statuses.count("belum_tercapai"),
+        belum_terukur=statuses.count("belum_terukur"),
+    )
+    return Report(
+        project=p, year=p.year, indikator=tuple(indikator), sasaran=tuple(sasaran), anggaran=all_lines,
+        total=sum_budget(all_lines), counts=counts,
+        capaian_rata=_mean([i.capaian for i in indikator if i.capaian is not None]),
+        notes=tuple(notes),
+    )

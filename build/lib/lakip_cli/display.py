@@ -1,0 +1,75 @@
+"""display: computed values -> Indonesian text (decimal comma, rupiah, counts in words, dates).
+
+Rounding happens here and only here: compute keeps full Decimal precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from num2words import num2words
+
+LOCALE = "id_ID"
+_TWO = Decimal("0.01")
+
+
+def round2(value: Decimal) -> Decimal:
+    return value.quantize(_TWO, rounding=ROUND_HALF_UP)
+
+
+def angka(value: Decimal | int | None, *, places: int = 2) -> str:
+    """94.4444 -> '94,44'; 100.00 -> '100'; 13774269418 -> '13.774.269.418'."""
+    if value is None:
+        return "-"
+    d = Decimal(value)
+    if places:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    pattern = "#,##0" + ("." + "#" * places if places else "")
+    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return "0" if text in ("-0",) else text
+
+
+def persen(value: Decimal | None) -> str:
+    """111.1111 -> '111,11%'."""
+    return "-" if value is None else f"{angka(value)}%"
+
+
+def rupiah(value: int | Decimal | None) -> str:
+    """13774269418 -> 'Rp13.774.269.418' (PUEBI: no full stop, no space)."""
+    if value is None:
+        return "-"
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{angka(abs(Decimal(value)), places=0)}"
+
+
+def is_persen(satuan: str) -> bool:
+    """Whether a unit is a percentage ('%'), the one unit printed without a space."""
+    return satuan.strip() == "%"
+
+
+def dengan_satuan(value: Decimal | None, satuan: str) -> str:
+    """Value with its unit: '94,44%' or '100 orang'."""
+    if value is None:
+        return "-"
+    if is_persen(satuan):
+        return persen(value)
+    return f"{angka(value)} {satuan}"
+
+
+def terbilang(n: int) -> str:
+    """11 -> 'sebelas'."""
+    return num2words(n, lang="id")
+
+
+def jumlah_kata(n: int, benda: str = "") -> str:
+    """11, 'indikator' -> '11 (sebelas) indikator'."""
+    text = f"{n} ({terbilang(n)})"
+    return f"{text} {benda}".strip()
+
+
+def tanggal(value: dt.date) -> str:
+    """2025-02-28 -> '28 Februari 2025'."""
+    return format_date(value, format="d MMMM y", locale=LOCALE)

@@ -1,0 +1,129 @@
+"""build: the whole pipeline for one report year, load -> validate -> compute -> check -> render -> write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from lakip_cli.checks import run_checks
+from lakip_cli.compute.report import Report, compute_report
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.present.render import Chart, RenderContext, render_report
+from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.project import output_dir
+from lakip_cli.source.validate import load_project
+from lakip_cli.write.atomic import write_atomic
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    year: int
+    output: Path | None = None
+    final: bool = False
+    pdf: bool | None = None
+    charts: bool | None = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    docx: Path
+    markdown: Path
+    pdf: Path | None
+    diagnostics: tuple[Diagnostic, ...]
+    report: Report
+
+
+def build_time(report: Report) -> dt.datetime:
+    """The timestamp stored in the document: SOURCE_DATE_EPOCH, else the signing date, else 1 January next year."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+    signed = report.project.laporan.model.tanggal
+    day = signed or dt.date(report.year + 1, 1, 1)
+    return dt.datetime(day.year, day.month, day.day)
+
+
+def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
+    """What stops a final build: every missing item and every error-level check."""
+    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
+    return gaps + [d for d in diagnostics if d.severity == "error"]
+
+
+def _output_path(options: BuildOptions, out_dir: Path) -> Path:
+    docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
+    if not docx.is_absolute():
+        docx = Path.cwd() / docx
+    if docx.suffix.lower() != ".docx" or docx.is_dir():
+        raise fail(str(options.output), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    return docx
+
+
+def load_report(root: Path, year: int) -> Report:
+    """load -> validate -> compute: a project folder and a year to the computed report."""
+    return compute_report(load_project(root, year))
+
+
+def build_report(root: Path, options: BuildOptions) -> BuildResult:
+    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+    report = load_report(root, options.year)
+    project = report.project
+    diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    if options.final:
+        gaps = final_gaps(report, diagnostics)
+        if gaps:
+            raise LakipError(gaps)
+
+    settings = project.settings.model
+    out_dir = output_dir(root, settings)
+    docx = _output_path(options, out_dir)
+    markdown_path = docx.with_suffix(".md")
+    want_charts = settings.keluaran.grafik if options.charts is None else options.charts
+    want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+
+    from lakip_cli.write.document import CoreInfo, write_docx
+
+    with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
+        charts: dict[str, Chart] = {}
+        if want_charts:
+            from lakip_cli.charts.figures import build_charts
+
+            for key, chart in build_charts(report, Path(scratch)).items():
+                charts[key] = Chart(chart.path, chart.judul)
+        logo = root / settings.keluaran.logo if settings.keluaran.logo else None
+        document = render_report(report, RenderContext(charts=charts, logo=logo))
+        if options.final:
+            # A second guard: whatever a template marks as missing also stops a final build.
+            leftovers = sorted(set(document.placeholders()))
+            if leftovers:
+                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
+                                             f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
+        review, review_lines = document.review_markdown(root)
+        write_atomic(markdown_path, review.encode("utf-8"))
+        core = CoreInfo(
+            title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
+            author=project.instansi.model.nama,
+            subject=f"{settings.singkatan_judul} {options.year}",
+            created=build_time(report),
+        )
+        reference = TemplateSet(root, settings.folder_templat).reference()
+        write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
+
+    pdf_path = None
+    if want_pdf:
+        from lakip_cli.write.pdf import convert_to_pdf
+
+        pdf_path = docx.with_suffix(".pdf")
+        convert_to_pdf(docx, pdf_path)
+    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+
+
+def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
+    """load -> validate -> compute -> check, without rendering."""
+    report = load_report(root, year)
+    return report, tuple(run_checks(report, ignore=ignore))
+
+

@@ -1,0 +1,368 @@
+"""validate: Pydantic models of every data file kind (raw dicts -> typed models)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# A planner writes numbers as YAML ints or floats; Decimal keeps them exact from here on.
+Angka = Annotated[Decimal, Field(allow_inf_nan=False)]
+# Strict: YAML reads "75.000" as the number 75, so a thousands separator must fail, never shrink the amount.
+Rupiah = Annotated[int, Field(ge=0, strict=True, description="Jumlah rupiah tanpa titik pemisah, mis. 13774269418")]
+Bulat = Annotated[int, Field(strict=True)]
+Teks = Annotated[str, Field(min_length=1)]
+Markdown = Annotated[str, Field(description="Teks Markdown")]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="Kode pengenal")]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, so a typo never vanishes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- lakip.yaml
+
+
+class Predikat(Strict):
+    min: Angka = Field(description="Batas bawah capaian (%) untuk predikat ini")
+    label: Teks
+
+
+class Kebijakan(Strict):
+    polaritas_negatif: Literal["cermin", "rasio"] = Field(
+        "cermin",
+        description="cermin: (2T - R) / T x 100; rasio: T / R x 100",
+    )
+    batas_capaian: Angka | None = Field(
+        None, gt=0, description="Batas atas capaian (%) untuk tampilan dan agregasi; kosong = tanpa batas"
+    )
+    agregasi_sasaran: Literal["rata-rata"] = "rata-rata"
+    skala_predikat: tuple[Predikat, ...] = (
+        Predikat(min=Decimal(91), label="Sangat Tinggi"),
+        Predikat(min=Decimal(76), label="Tinggi"),
+        Predikat(min=Decimal(66), label="Sedang"),
+        Predikat(min=Decimal(51), label="Rendah"),
+        Predikat(min=Decimal(0), label="Sangat Rendah"),
+    )
+    sumber_skala_predikat: str = "Permendagri Nomor 86 Tahun 2017"
+
+    @field_validator("skala_predikat")
+    @classmethod
+    def _descending(cls, v: tuple[Predikat, ...]) -> tuple[Predikat, ...]:
+        mins = [p.min for p in v]
+        if not mins:
+            raise ValueError("skala predikat tidak boleh kosong")
+        if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+            raise ValueError("batas 'min' skala predikat harus menurun dan tidak berulang")
+        return v
+
+
+class Keluaran(Strict):
+    folder: str = "out"
+    pdf: bool = False
+    grafik: bool = True
+    logo: str | None = Field(None, description="Berkas gambar lambang daerah untuk sampul")
+
+
+class PeraturanDikenal(Strict):
+    nama: Teks = Field(description="Jenis peraturan seperti tertulis, mis. 'Peraturan Menteri PANRB'")
+    pola: Teks = Field(description="Ekspresi reguler (tanpa nomor) yang mengenali jenis peraturan")
+    nomor: int
+    tahun: int
+
+
+class Cek(Strict):
+    abaikan: tuple[str, ...] = ()
+    instansi_lain: tuple[str, ...] = ()
+    peraturan: tuple[PeraturanDikenal, ...] = ()
+
+
+class Pengaturan(Strict):
+    """lakip.yaml: project settings."""
+
+    judul: Teks = "LAPORAN KINERJA INSTANSI PEMERINTAH"
+    singkatan_judul: Teks = "LKjIP"
+    lokal: Literal["id_ID"] = "id_ID"
+    folder_data: str = "data"
+    folder_templat: str = "templates"
+    kebijakan: Kebijakan = Kebijakan()
+    keluaran: Keluaran = Keluaran()
+    cek: Cek = Cek()
+
+
+# ---------------------------------------------------------------- instansi.yaml
+
+
+class Pejabat(Strict):
+    nama: Teks
+    jabatan: Teks = Field(description="Jabatan seperti dicetak pada blok tanda tangan")
+    pangkat: Teks | None = None
+    nip: Teks | None = Field(None, description="NIP 18 digit, boleh dengan spasi: 19700115 199003 2 003")
+
+
+class Misi(Strict):
+    nomor: int = Field(ge=1)
+    uraian: Teks
+
+
+class Peraturan(Strict):
+    jenis: Teks = Field(description="mis. 'Undang-Undang', 'Peraturan Menteri PANRB'")
+    nomor: int | str
+    tahun: int = Field(ge=1945, le=2100)
+    tentang: Teks
+
+
+class SubUnit(Strict):
+    nama: Teks
+    tugas: Markdown
+
+
+class Unit(Strict):
+    nama: Teks
+    tugas: Markdown
+    sub_unit: tuple[SubUnit, ...] = ()
+
+
+class Jabatan(Strict):
+    nama: Teks
+    eselon: str | None = None
+
+
+class BarisSdm(Strict):
+    uraian: Teks
+    jumlah: Bulat | None = Field(ge=0, description="kosong = '-' (tidak ada)")
+
+
+class RincianSdm(Strict):
+    judul: Teks
+    cakupan: Literal["seluruh", "asn", "honorer", "lain"] = Field(
+        description="Total yang harus sama dengan jumlah baris: seluruh pegawai, ASN, honorer, "
+        "atau tidak dijumlahkan (lain)"
+    )
+    baris: tuple[BarisSdm, ...]
+
+
+class Sdm(Strict):
+    jumlah: Bulat = Field(ge=0, description="Jumlah seluruh pegawai seperti dinyatakan")
+    komposisi: tuple[BarisSdm, ...] = Field(
+        (), description="Rincian dalam kalimat pembuka (struktural, fungsional, ...)"
+    )
+    honorer: Bulat = Field(0, ge=0)
+    rincian: tuple[RincianSdm, ...] = ()
+    per_unit: tuple[BarisSdm, ...] = ()
+
+
+class Instansi(Strict):
+    """instansi.yaml: agency profile and BAB I."""
+
+    nama: Teks
+    singkatan: Teks
+    pemerintah: Teks = Field(description="mis. 'Pemerintah Kota Metro'")
+    daerah: Teks = Field(description="mis. 'Kota Metro'")
+    kota: Teks = Field(description="Tempat penandatanganan, mis. 'Metro'")
+    kepala: Pejabat
+    visi: Teks
+    misi: tuple[Misi, ...]
+    latar_belakang: Markdown
+    dasar_hukum: tuple[Peraturan, ...]
+    maksud_tujuan: Markdown
+    ruang_lingkup: Markdown
+    tugas_pokok: Markdown
+    fungsi: tuple[Teks, ...]
+    unit_kerja: tuple[Unit, ...] = ()
+    dasar_struktur: Markdown | None = None
+    struktur: tuple[Jabatan, ...] = ()
+    sdm: Sdm
+    sarana: Markdown | None = None
+    permasalahan_strategis: Markdown | None = None
+
+
+# ---------------------------------------------------------------- perencanaan.yaml
+
+
+class Tujuan(Strict):
+    id: Id
+    uraian: Teks
+    misi: int | None = Field(None, description="Nomor misi yang didukung")
+
+
+class SasaranStrategis(Strict):
+    id: Id
+    uraian: Teks
+    tujuan: Id
+
+
+class Strategi(Strict):
+    misi: int | None = None
+    sasaran: Id | None = None
+    uraian: Teks
+    arah_kebijakan: Teks
+
+
+class BarisPk(Strict):
+    indikator: Id
+    target: Angka | None = Field(None, description="Target seperti tertulis pada dokumen PK yang ditandatangani")
+
+
+class PerjanjianKinerja(Strict):
+    sasaran: Id
+    indikator: tuple[BarisPk, ...] = Field(min_length=1)
+
+
+class Perencanaan(Strict):
+    """perencanaan.yaml: Renstra summary and the Perjanjian Kinerja."""
+
+    periode_awal: int
+    periode_akhir: int
+    dokumen_jangka_menengah: Teks = Field("RPJMD", description="Nama dokumen target jangka menengah")
+    pengantar_renstra: Markdown | None = None
+    pengantar_iku: Markdown | None = None
+    tujuan: tuple[Tujuan, ...] = Field(min_length=1)
+    sasaran: tuple[SasaranStrategis, ...] = Field(min_length=1)
+    strategi: tuple[Strategi, ...] = ()
+    perjanjian_kinerja: tuple[PerjanjianKinerja, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _period(self) -> Perencanaan:
+        if self.periode_akhir < self.periode_awal:
+            raise ValueError("periode_akhir tidak boleh lebih awal dari periode_awal")
+        return self
+
+
+# ---------------------------------------------------------------- anggaran.yaml
+
+
+class SubKegiatan(Strict):
+    id: Id
+    nama: Teks
+    pagu: Rupiah | None = Field(None, description="kosong = belum diisi")
+    realisasi: Rupiah | None = Field(None, description="kosong = belum diisi")
+
+
+class Kegiatan(Strict):
+    nama: Teks
+    sub_kegiatan: tuple[SubKegiatan, ...] = Field(min_length=1)
+
+
+class Program(Strict):
+    nama: Teks
+    kegiatan: tuple[Kegiatan, ...] = Field(min_length=1)
+
+
+class Anggaran(Strict):
+    """anggaran.yaml: program / kegiatan / sub kegiatan; each budget line declared once."""
+
+    program: tuple[Program, ...] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- indikator/*.yaml
+
+
+class Rumus(Strict):
+    pembilang: Teks
+    penyebut: Teks
+
+
+class Komponen(Strict):
+    pembilang: Angka = Field(ge=0)
+    penyebut: Angka = Field(gt=0)
+
+
+class Rentang(Strict):
+    bawah: Angka
+    atas: Angka
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Rentang:
+        if self.atas < self.bawah:
+            raise ValueError("batas 'atas' rentang target lebih kecil dari 'bawah'")
+        return self
+
+
+class CapaianManual(Strict):
+    nilai: Angka = Field(description="Capaian (%) yang ditetapkan")
+    alasan: Teks = Field(description="Mengapa capaian tidak dapat dihitung dengan rumus")
+
+
+class Riwayat(Strict):
+    tahun: int = Field(ge=1990, le=2100)
+    target: Angka | None = None
+    realisasi: Angka | None = None
+    capaian_tertulis: Angka | None = Field(
+        None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
+    )
+
+
+class Renstra(Strict):
+    target_tahunan: dict[int, Angka] = Field(default_factory=dict, description="Target Renstra/RPJMD per tahun")
+    target_akhir: Angka | None = Field(None, description="Target akhir periode")
+
+
+class StandarNasional(Strict):
+    nilai: Angka | None = None
+    sumber: Teks | None = None
+    keterangan: Markdown | None = None
+
+
+class SdmIndikator(Strict):
+    rencana: Bulat | None = Field(None, ge=0)
+    realisasi: Bulat | None = Field(None, ge=0)
+
+
+class Narasi(Strict):
+    target: Markdown | None = None
+    tahunan: Markdown | None = None
+    jangka_menengah: Markdown | None = None
+    standar_nasional: Markdown | None = None
+    penyebab: Markdown | None = None
+    efisiensi: Markdown | None = None
+    program: Markdown | None = None
+
+
+class Indikator(Strict):
+    """indikator/NN-nama.yaml: one performance indicator of the Perjanjian Kinerja."""
+
+    id: Id
+    nama: Teks
+    sasaran: Id = Field(description="Kode sasaran strategis di perencanaan.yaml")
+    uraian_sasaran: Teks | None = Field(None, description="Sasaran seperti ditulis untuk indikator ini")
+    satuan: Teks = Field(description="'%' atau satuan hitung, mis. 'orang'")
+    polaritas: Literal["positif", "negatif"] = "positif"
+    rumus_negatif: Literal["cermin", "rasio"] | None = Field(None, description="Menimpa kebijakan proyek")
+    rumus: Rumus | None = None
+    target: Angka | Rentang | None = None
+    realisasi: Angka | Komponen | None = None
+    capaian_manual: CapaianManual | None = None
+    renstra: Renstra = Renstra()
+    standar_nasional: StandarNasional | None = None
+    riwayat: tuple[Riwayat, ...] = ()
+    anggaran: tuple[Id, ...] = Field((), description="Kode sub kegiatan di anggaran.yaml")
+    sdm: SdmIndikator = SdmIndikator()
+    narasi: Narasi = Narasi()
+
+    @field_validator("riwayat")
+    @classmethod
+    def _unique_years(cls, v: tuple[Riwayat, ...]) -> tuple[Riwayat, ...]:
+        years = [r.tahun for r in v]
+        dup = sorted({y for y in years if years.count(y) > 1})
+        if dup:
+            raise ValueError(f"tahun riwayat berulang: {', '.join(map(str, dup))}")
+        return v
+
+
+# ---------------------------------------------------------------- laporan.yaml
+
+
+class Laporan(Strict):
+    """laporan.yaml: the year's report texts and signing date."""
+
+    tahun: int = Field(ge=2000, le=2100)
+    tanggal: dt.date | None = Field(None, description="Tanggal penandatanganan; kosong = belum diisi")
+    kata_pengantar: Markdown | None = None
+    ikhtisar: Markdown | None = Field(None, description="Paragraf tambahan Ikhtisar Eksekutif")
+    kesimpulan: Markdown | None = None
+    langkah_mendatang: tuple[Teks, ...] = ()

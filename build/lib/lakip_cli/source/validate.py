@@ -1,0 +1,375 @@
+"""validate: loaded YAML documents -> a typed Project, with every error located at file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
+from lakip_cli.source.models import (
+    Anggaran,
+    Indikator,
+    Instansi,
+    Kegiatan,
+    Laporan,
+    Pengaturan,
+    Perencanaan,
+    Program,
+    SubKegiatan,
+)
+from lakip_cli.source.project import INDICATOR_DIR, PROJECT_FILE, year_dir
+
+M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+YEAR_FILES: dict[str, type[BaseModel]] = {
+    "instansi.yaml": Instansi,
+    "perencanaan.yaml": Perencanaan,
+    "anggaran.yaml": Anggaran,
+    "laporan.yaml": Laporan,
+}
+
+
+@dataclass(frozen=True)
+class Sourced(Generic[T]):
+    """A validated model and the document it came from, so later stages can point at it."""
+
+    model: T
+    doc: YamlDoc
+
+    def at(self, *where: str | int, key: bool = False) -> SourceLocation:
+        return self.doc.locate(tuple(where), key=key)
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything a report year needs, validated and cross-referenced."""
+
+    root: Path
+    year: int
+    settings: Sourced[Pengaturan]
+    instansi: Sourced[Instansi]
+    perencanaan: Sourced[Perencanaan]
+    anggaran: Sourced[Anggaran]
+    laporan: Sourced[Laporan]
+    indikator: tuple[Sourced[Indikator], ...]
+    previous: Project | None = None
+
+
+# ---------------------------------------------------------------- Pydantic errors -> diagnostics
+
+_TYPE_MESSAGES = {
+    "int_type": "harus bilangan bulat, ditulis tanpa titik pemisah ribuan (mis. 75000000, bukan 75.000.000)",
+    "int_parsing": "harus bilangan bulat",
+    "int_from_float": "harus bilangan bulat (tanpa desimal)",
+    "decimal_type": "harus angka",
+    "decimal_parsing": "harus angka",
+    "finite_number": "harus angka terhingga",
+    "float_type": "harus angka",
+    "string_type": "harus teks",
+    "bool_type": "harus true atau false",
+    "bool_parsing": "harus true atau false",
+    "date_type": "harus tanggal (TTTT-BB-HH)",
+    "date_parsing": "harus tanggal (TTTT-BB-HH)",
+    "date_from_datetime_inexact": "harus tanggal tanpa jam",
+    "dict_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_type": "harus berupa pemetaan (kunci: nilai)",
+    "model_attributes_type": "harus berupa pemetaan (kunci: nilai)",
+    "tuple_type": "harus berupa daftar (- ...)",
+    "list_type": "harus berupa daftar (- ...)",
+    "string_pattern_mismatch": "hanya boleh huruf, angka, '-', '_' dan '.' (tanpa spasi)",
+    "decimal_max_places": "terlalu banyak angka desimal",
+}
+
+
+def _message(err: ErrorDetails, field: str) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        return f"kunci wajib '{field}' tidak ada"
+    if kind == "extra_forbidden":
+        return f"kunci tidak dikenal '{field}'"
+    if kind in ("greater_than_equal",):
+        return f"nilai harus ≥ {ctx.get('ge')}"
+    if kind in ("greater_than",):
+        return f"nilai harus > {ctx.get('gt')}"
+    if kind in ("less_than_equal",):
+        return f"nilai harus ≤ {ctx.get('le')}"
+    if kind == "literal_error":
+        return f"nilai harus salah satu dari: {ctx.get('expected', '')}".replace(" or ", ", ")
+    if kind in ("too_short",):
+        return "tidak boleh kosong"
+    if kind in ("string_too_short",):
+        return "teks tidak boleh kosong"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind]
+    return f"nilai tidak valid ({err['msg']})"
+
+
+def _data_path(doc: YamlDoc, loc: tuple[Any, ...], kind: str = "") -> tuple[PathKey, bool]:
+    """Turn a Pydantic loc into a path through the data, dropping union/validator tags.
+
+    Returns the path and whether a union branch tag was skipped.
+    """
+    path: list[str | int] = []
+    node: Any = doc.data
+    skipped = False
+    for part in loc:
+        if isinstance(node, dict):
+            key: Any = part
+            if key not in node and isinstance(part, str) and part.isdigit() and int(part) in node:
+                key = int(part)
+            if key in node:
+                path.append(key)
+                node = node[key]
+                continue
+            # A missing or extra key: the last element names it; union tags are not data keys.
+            if part is loc[-1] and kind in ("missing", "extra_forbidden"):
+                path.append(part)
+                node = None
+                continue
+            skipped = True
+            continue
+        if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+            continue
+        skipped = True
+    return tuple(path), skipped
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names of the model that owns the last element of loc (for 'did you mean')."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            continue
+        ann = fields[part].annotation
+        current = _inner_model(ann) or current
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(ann: Any) -> type[BaseModel] | None:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
+    grouped: dict[PathKey, list[tuple[str, ErrorDetails]]] = {}
+    errors = exc.errors(include_url=False)
+    # Pydantic also reports a tuple as too short when one of its items failed; that echo is noise.
+    deeper = [tuple(e["loc"]) for e in errors]
+    errors = [e for e in errors if not (e["type"] == "too_short" and any(
+        len(d) > len(e["loc"]) and d[: len(e["loc"])] == tuple(e["loc"]) for d in deeper))]
+    union_paths: set[PathKey] = set()
+    for err in errors:
+        path, skipped = _data_path(doc, tuple(err["loc"]), err["type"])
+        if skipped:
+            union_paths.add(path)
+        field = str(path[-1]) if path else "(akar)"
+        grouped.setdefault(path, []).append((_message(err, field), err))
+    # A union value written in its mapping form: the errors inside the mapping say more than "must be a number".
+    for path in union_paths:
+        if any(len(other) > len(path) and other[: len(path)] == path for other in grouped):
+            grouped.pop(path, None)
+    out: list[Diagnostic] = []
+    for path, items in grouped.items():
+        errs = [e for _, e in items]
+        kinds = {e["type"] for e in errs}
+        loc = doc.locate(path[:-1]) if kinds == {"missing"} else doc.locate(path, key="extra_forbidden" in kinds)
+        if "extra_forbidden" in kinds:
+            field = str(path[-1])
+            msg = f"kunci tidak dikenal '{field}'"
+            hint = difflib.get_close_matches(field, _allowed_fields(model, tuple(errs[0]["loc"])), n=1)
+            if hint:
+                msg += f"; maksud Anda '{hint[0]}'?"
+            out.append(Diagnostic(loc, "V011", "error", msg))
+            continue
+        messages = list(dict.fromkeys(m for m, _ in items))
+        where = next((str(p) for p in reversed(path) if isinstance(p, str)), "(akar)")
+        code = "V010" if kinds == {"missing"} else "V012"
+        if code == "V010":
+            out.append(Diagnostic(loc, code, "error", messages[0]))
+        else:
+            out.append(Diagnostic(loc, code, "error", f"'{where}': " + " atau ".join(messages)))
+    return out
+
+
+def validate_doc(doc: YamlDoc, model: type[M]) -> M:
+    if not isinstance(doc.data, dict):
+        raise fail(doc.path, "V012", "isi berkas harus berupa pemetaan (kunci: nilai)", 1, 1)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise LakipError(diagnostics_from_validation(doc, model, exc)) from None
+
+
+def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
+    doc = load_yaml(path, root)
+    return Sourced(validate_doc(doc, model), doc)
+
+
+# ---------------------------------------------------------------- the project
+
+
+def load_settings(root: Path) -> Sourced[Pengaturan]:
+    return load_model(root / PROJECT_FILE, root, Pengaturan)
+
+
+def load_project(root: Path, year: int, *, with_previous: bool = True) -> Project:
+    """Load and validate a whole report year; every problem in one LakipError."""
+    settings = load_settings(root)
+    folder = year_dir(root, settings.model, year)
+    rel_folder = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+    if not folder.is_dir():
+        raise fail(rel_folder, "V030", f"folder data tahun {year} tidak ditemukan ({rel_folder}/)")
+    diags: list[Diagnostic] = []
+    loaded: dict[str, Sourced[Any]] = {}
+    for name, model in YEAR_FILES.items():
+        try:
+            loaded[name] = load_model(folder / name, root, model)
+        except LakipError as exc:
+            diags.extend(exc.diagnostics)
+    indikator: list[Sourced[Indikator]] = []
+    ind_dir = folder / INDICATOR_DIR
+    if not ind_dir.is_dir():
+        diags.append(Diagnostic(SourceLocation(f"{rel_folder}/{INDICATOR_DIR}"), "V030", "error",
+                                f"folder '{INDICATOR_DIR}/' tidak ditemukan"))
+    else:
+        for path in sorted(ind_dir.iterdir()):
+            if path.name.startswith(".") or not (path.suffix in (".yaml", ".yml") or path.is_dir()):
+                continue
+            try:
+                indikator.append(load_model(path, root, Indikator))
+            except LakipError as exc:
+                diags.extend(exc.diagnostics)
+    if diags:
+        raise LakipError(diags)
+    laporan = loaded["laporan.yaml"]
+    if laporan.model.tahun != year:
+        diags.append(Diagnostic(laporan.at("tahun"), "V020", "error",
+                                f"tahun laporan {laporan.model.tahun} tidak sama dengan folder {year}"))
+    previous = None
+    if with_previous and year_dir(root, settings.model, year - 1).is_dir():
+        previous = load_project(root, year - 1, with_previous=False)
+    project = Project(
+        root=root,
+        year=year,
+        settings=settings,
+        instansi=loaded["instansi.yaml"],
+        perencanaan=loaded["perencanaan.yaml"],
+        anggaran=loaded["anggaran.yaml"],
+        laporan=laporan,
+        indikator=tuple(indikator),
+        previous=previous,
+    )
+    diags.extend(check_references(project))
+    if diags:
+        raise LakipError(diags)
+    return project
+
+
+def each_sub_kegiatan(project: Project) -> Iterator[tuple[PathKey, Program, Kegiatan, SubKegiatan]]:
+    """Every budget line of anggaran.yaml with its YAML path and its program and kegiatan."""
+    for pi, prog in enumerate(project.anggaran.model.program):
+        for ki, keg in enumerate(prog.kegiatan):
+            for si, sub in enumerate(keg.sub_kegiatan):
+                yield ("program", pi, "kegiatan", ki, "sub_kegiatan", si), prog, keg, sub
+
+
+def _duplicates(items: Iterable[tuple[str, SourceLocation]], what: str) -> Iterator[Diagnostic]:
+    seen: dict[str, SourceLocation] = {}
+    for ident, loc in items:
+        if ident in seen:
+            yield Diagnostic(loc, "V021", "error",
+                             f"kode {what} '{ident}' sudah dipakai di {seen[ident]}")
+        else:
+            seen[ident] = loc
+
+
+def check_references(p: Project) -> list[Diagnostic]:
+    """References between files resolve, ids are unique, no indicator is orphaned."""
+    out: list[Diagnostic] = []
+    ren = p.perencanaan
+    tujuan_ids = {t.id for t in ren.model.tujuan}
+    sasaran_ids = {s.id for s in ren.model.sasaran}
+    out += _duplicates(((t.id, ren.at("tujuan", i, "id")) for i, t in enumerate(ren.model.tujuan)), "tujuan")
+    out += _duplicates(((s.id, ren.at("sasaran", i, "id")) for i, s in enumerate(ren.model.sasaran)), "sasaran")
+    for i, s in enumerate(ren.model.sasaran):
+        if s.tujuan not in tujuan_ids:
+            out.append(_unknown(ren.at("sasaran", i, "tujuan"), "tujuan", s.tujuan, tujuan_ids))
+    for i, st in enumerate(ren.model.strategi):
+        if st.sasaran and st.sasaran not in sasaran_ids:
+            out.append(_unknown(ren.at("strategi", i, "sasaran"), "sasaran", st.sasaran, sasaran_ids))
+
+    lines = [(sub.id, p.anggaran.at(*path, "id")) for path, _, _, sub in each_sub_kegiatan(p)]
+    out += _duplicates(lines, "sub kegiatan")
+    line_ids = {ident for ident, _ in lines}
+
+    out += _duplicates(((ind.model.id, ind.at("id")) for ind in p.indikator), "indikator")
+    ind_ids = {ind.model.id for ind in p.indikator}
+    for ind in p.indikator:
+        m = ind.model
+        if m.sasaran not in sasaran_ids:
+            out.append(_unknown(ind.at("sasaran"), "sasaran", m.sasaran, sasaran_ids))
+        for j, ref in enumerate(m.anggaran):
+            if ref not in line_ids:
+                out.append(_unknown(ind.at("anggaran", j), "sub kegiatan", ref, line_ids))
+
+    in_pk: dict[str, SourceLocation] = {}
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        if row.sasaran not in sasaran_ids:
+            out.append(_unknown(ren.at("perjanjian_kinerja", i, "sasaran"), "sasaran", row.sasaran, sasaran_ids))
+        for j, item in enumerate(row.indikator):
+            loc = ren.at("perjanjian_kinerja", i, "indikator", j, "indikator")
+            if item.indikator in in_pk:
+                out.append(Diagnostic(
+                    loc, "V021", "error",
+                    f"indikator '{item.indikator}' sudah tercantum di PK pada {in_pk[item.indikator]}",
+                ))
+                continue
+            in_pk[item.indikator] = loc
+            if item.indikator not in ind_ids:
+                out.append(_unknown(loc, "indikator", item.indikator, ind_ids,
+                                    suffix=f" (tidak ada berkas di {INDICATOR_DIR}/)"))
+    by_id = {ind.model.id: ind for ind in p.indikator}
+    for ind in p.indikator:
+        if ind.model.id not in in_pk:
+            out.append(Diagnostic(
+                ind.at("id"), "V022", "error",
+                f"indikator '{ind.model.id}' tidak tercantum di perjanjian_kinerja (perencanaan.yaml)",
+            ))
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            listed = by_id.get(item.indikator)
+            if listed and listed.model.sasaran != row.sasaran:
+                out.append(Diagnostic(ren.at("perjanjian_kinerja", i, "indikator", j, "indikator"), "V020", "error",
+                                      f"indikator '{item.indikator}' tercantum di bawah sasaran '{row.sasaran}', "
+                                      f"tetapi berkasnya menyebut sasaran '{listed.model.sasaran}'"))
+    return out
+
+
+def _unknown(loc: SourceLocation, what: str, ident: str, known: set[str], suffix: str = "") -> Diagnostic:
+    msg = f"{what} '{ident}' tidak dikenal{suffix}"
+    hint = difflib.get_close_matches(ident, sorted(known), n=1)
+    if hint:
+        msg += f"; maksud Anda '{hint[0]}'?"
+    return Diagnostic(loc, "V020", "error", msg)

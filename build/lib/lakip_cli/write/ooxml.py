@@ -1,0 +1,397 @@
+"""Write stage helpers: plain values -> raw OOXML elements (fields, equations, tables, sections), bytes."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass
+from typing import Literal
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+A4 = (11906, 16838)  # twips
+TWIPS_PER_CM = 567
+SlotKind = Literal["cell", "restart", "continue", "pad"]
+
+
+def el(tag: str, *children, **attrs: str | int):
+    """An element `tag` ("w:p") with attributes given as keyword names (w_val="x" -> w:val) and children."""
+    element = OxmlElement(tag)
+    for key, value in attrs.items():
+        element.set(qn(key.replace("_", ":", 1)), str(value))
+    for child in children:
+        if child is not None:
+            element.append(child)
+    return element
+
+
+def text_el(tag: str, text: str):
+    element = el(tag)
+    element.text = text
+    if text != text.strip():
+        element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return element
+
+
+# --- fields -----------------------------------------------------------------------------------
+
+
+def field_runs(instruction: str, cached: str) -> list:
+    """Runs of a complex field: begin, instruction, separate, cached result, end."""
+    def run(*children):
+        return el("w:r", *children)
+
+    return [
+        run(el("w:fldChar", w_fldCharType="begin")),
+        run(text_el("w:instrText", f" {instruction} ")),
+        run(el("w:fldChar", w_fldCharType="separate")),
+        run(text_el("w:t", cached)),
+        run(el("w:fldChar", w_fldCharType="end")),
+    ]
+
+
+def seq_field_runs(label: str, number: str) -> tuple[str, list]:
+    """Caption number "3.1" -> ("3.", runs of SEQ `label` showing 1).
+
+    The \\r switch pins the value, so Word's field update and LibreOffice both keep the given number.
+    """
+    prefix = number.rstrip("0123456789") if number[-1].isdigit() else number[:-1]
+    last = number[len(prefix):]
+    value, style = (int(last), "ARABIC") if last.isdigit() else (ord(last.upper()) - 64, "ALPHABETIC")
+    return prefix, field_runs(f"SEQ {label} \\* {style} \\r {value}", last)
+
+
+def enable_update_fields(settings) -> None:
+    """Add w:updateFields so Word refreshes TOC and page fields when the document opens."""
+    if settings.find(qn("w:updateFields")) is not None:
+        return
+    update = el("w:updateFields", w_val="true")
+    # CT_Settings is a sequence: updateFields precedes these siblings.
+    for tag in ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+                "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+                "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+                "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+                "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator"):
+        sibling = settings.find(qn(tag))
+        if sibling is not None:
+            sibling.addprevious(update)
+            return
+    settings.append(update)
+
+
+# --- equations --------------------------------------------------------------------------------
+
+
+def _math_run(text: str, *, normal: bool, font: str | None):
+    """m:r; `normal` marks ordinary upright text (m:nor) so words are not set as italic variables."""
+    mrpr = el("m:rPr", el("m:nor")) if normal else None
+    wrpr = el("w:rPr", el("w:rFonts", w_ascii=font, w_hAnsi=font, w_cs=font)) if font else None
+    return el("m:r", mrpr, wrpr, text_el("m:t", text))
+
+
+def _math_lines(lines: list[str], font: str | None):
+    """One text run, or an m:eqArr of stacked runs: fractions never wrap by themselves."""
+    if len(lines) == 1:
+        return _math_run(lines[0], normal=True, font=font)
+    return el("m:eqArr", *(el("m:e", _math_run(line, normal=True, font=font)) for line in lines))
+
+
+def fraction_equation(numerator: list[str], denominator: list[str], left: str | None = None,
+                      multiplier: str | None = None, font: str | None = None):
+    """m:oMathPara (centered): [left =] numerator / denominator [x multiplier]; each part given as lines."""
+    math = el("m:oMath")
+    if left:
+        math.append(_math_run(left, normal=True, font=font))
+        math.append(_math_run("=", normal=False, font=None))
+    math.append(el(
+        "m:f",
+        el("m:fPr", el("m:type", m_val="bar")),
+        el("m:num", _math_lines(numerator, font)),
+        el("m:den", _math_lines(denominator, font)),
+    ))
+    if multiplier:
+        math.append(_math_run("\u00d7", normal=False, font=None))
+        math.append(_math_run(multiplier, normal=True, font=font))
+    return el("m:oMathPara", el("m:oMathParaPr", el("m:jc", m_val="center")), math)
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+class LayoutError(ValueError):
+    """A table row that does not fit the column grid (message in Indonesian)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One w:tc of a laid-out row: grid column, width in grid columns, and what it holds."""
+
+    col: int
+    span: int
+    kind: SlotKind  # cell: plain; restart: top of a rowspan; continue: covered by a rowspan; pad: filler
+    source: int | None = None  # index of the cell in the given row (cell/restart)
+
+
+def layout_rows(rows: list[list[tuple[int, int]]], ncols: int) -> list[list[Slot]]:
+    """Place HTML-like rows of (colspan, rowspan) cells, whose covered positions are omitted, on a grid.
+
+    Short rows are padded; a rowspan reaching past the last row is clipped. Raises LayoutError.
+    """
+    carry: dict[int, list[int]] = {}  # grid column -> [rows still covered, colspan]
+    placed: list[list[Slot]] = []
+    for number, row in enumerate(rows, start=1):
+        slots: list[Slot] = []
+        col = index = 0
+        while col < ncols or index < len(row):
+            if col >= ncols:
+                raise LayoutError(f"baris ke-{number} berisi lebih banyak sel daripada {ncols} kolom tabel")
+            if col in carry:
+                remaining, span = carry[col]
+                slots.append(Slot(col, span, "continue"))
+                if remaining <= 1:
+                    del carry[col]
+                else:
+                    carry[col][0] = remaining - 1
+                col += span
+            elif index < len(row):
+                colspan, rowspan = row[index]
+                blocked = [c for c in range(col + 1, col + colspan) if c in carry]
+                if col + colspan > ncols or blocked:
+                    raise LayoutError(f"sel ke-{index + 1} pada baris ke-{number} melewati batas kolom "
+                                      "atau bertumpuk dengan sel rowspan")
+                slots.append(Slot(col, colspan, "restart" if rowspan > 1 else "cell", index))
+                if rowspan > 1:
+                    carry[col] = [rowspan - 1, colspan]
+                col += colspan
+                index += 1
+            else:
+                slots.append(Slot(col, 1, "pad"))
+                col += 1
+        placed.append(slots)
+    return placed
+
+
+def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row):
+    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row.
+
+    `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
+    their group. `fill_cell(group, row, cell_index, w_p)` writes a cell's paragraph; `keep_row(group, row,
+    slots)` says whether the row may not break across pages. Raises LayoutError naming the group.
+    """
+    tbl = table_element(widths, style_id)
+    for group, (label, header, rows) in enumerate(groups):
+        try:
+            layout = layout_rows(rows, len(widths))
+        except LayoutError as exc:
+            raise LayoutError(f"{label}: {exc}") from None
+        for number, slots in enumerate(layout):
+            # No cantSplit on repeating header rows: LibreOffice then drops the rows after them
+            # when those do not fit on the page (seen with LibreOffice 7.4).
+            tr = row_element(header=header, cant_split=not header and keep_row(group, number, slots))
+            for slot in slots:
+                merge = slot.kind if slot.kind in ("restart", "continue") else None
+                tc = cell_element(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
+                                  fill=header_fill if header else None, v_center=header or merge is not None)
+                tr.append(tc)
+                fill_cell(group, number, slot.source, tc.find(qn("w:p")))
+            tbl.append(tr)
+    return tbl
+
+
+def column_widths(weights: list[float], total: int) -> list[int]:
+    """Twips per column from relative weights, summing exactly to `total`."""
+    widths = [int(total * w / sum(weights)) for w in weights]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def table_element(widths: list[int], style_id: str | None):
+    """w:tbl with fixed layout, full width and grid; rows are appended by the caller."""
+    tbl_pr = el(
+        "w:tblPr",
+        el("w:tblStyle", w_val=style_id) if style_id else None,
+        el("w:tblW", w_w=sum(widths), w_type="dxa"),
+        el("w:tblLayout", w_type="fixed"),
+        el("w:tblLook", w_val="04A0", w_firstRow="1", w_lastRow="0", w_firstColumn="0",
+           w_lastColumn="0", w_noHBand="1", w_noVBand="1"),
+    )
+    grid = el("w:tblGrid", *(el("w:gridCol", w_w=w) for w in widths))
+    return el("w:tbl", tbl_pr, grid)
+
+
+def row_element(*, header: bool, cant_split: bool):
+    """w:tr; header rows repeat on every page (w:tblHeader)."""
+    props = [el("w:cantSplit") if cant_split else None, el("w:tblHeader") if header else None]
+    tr_pr = el("w:trPr", *props) if any(p is not None for p in props) else None
+    return el("w:tr", tr_pr)
+
+
+def cell_element(width: int, span: int, merge: str | None, *, fill: str | None = None,
+                 v_center: bool = False):
+    """w:tc with one empty w:p; `merge` is None, "restart" or "continue" (vertical merge)."""
+    tc_pr = el(
+        "w:tcPr",
+        el("w:tcW", w_w=width, w_type="dxa"),
+        el("w:gridSpan", w_val=span) if span > 1 else None,
+        (el("w:vMerge", w_val="restart") if merge == "restart" else el("w:vMerge")) if merge else None,
+        el("w:shd", w_val="clear", w_color="auto", w_fill=fill) if fill else None,
+        el("w:vAlign", w_val="center") if v_center else None,
+    )
+    return el("w:tc", tc_pr, el("w:p"))
+
+
+# --- sections ---------------------------------------------------------------------------------
+
+
+def page_geometry(sect_pr) -> tuple[int, int, int, int, int, int]:
+    """(width, height, top, right, bottom, left) in twips from a w:sectPr, A4 defaults where absent."""
+    sz, mar = sect_pr.find(qn("w:pgSz")), sect_pr.find(qn("w:pgMar"))
+
+    def num(node, attr: str, default: int) -> int:
+        value = node.get(qn(attr)) if node is not None else None
+        return int(value) if value is not None else default
+
+    return (num(sz, "w:w", A4[0]), num(sz, "w:h", A4[1]), num(mar, "w:top", 1134),
+            num(mar, "w:right", 1134), num(mar, "w:bottom", 1417), num(mar, "w:left", 1701))
+
+
+def section_properties(base, *, landscape: bool, num_fmt: str | None, start: int | None,
+                       footer_rid: str | None):
+    """A w:sectPr derived from the reference's `base` (portrait): orientation, page numbers, footer.
+
+    Landscape pages keep the binding margin on the bound edge: the portrait left margin becomes the
+    top one, so the page is turned clockwise to read.
+    """
+    sect = copy.deepcopy(base)
+    for tag in ("w:footerReference", "w:pgNumType", "w:titlePg", "w:type"):
+        for child in sect.findall(qn(tag)):
+            sect.remove(child)
+    width, height, top, right, bottom, left = page_geometry(base)
+    width, height = min(width, height), max(width, height)
+    sz = sect.find(qn("w:pgSz"))
+    if sz is None:
+        sz = el("w:pgSz")
+        sect.insert(len(sect.findall(qn("w:headerReference"))), sz)
+    sz.attrib.pop(qn("w:orient"), None)
+    mar = sect.find(qn("w:pgMar"))
+    if mar is None:
+        mar = el("w:pgMar", w_header=709, w_footer=709, w_gutter=0)
+        sz.addnext(mar)
+    if landscape:
+        width, height = height, width
+        top, right, bottom, left = left, top, right, bottom
+        sz.set(qn("w:orient"), "landscape")
+    for key, value in (("w:w", width), ("w:h", height)):
+        sz.set(qn(key), str(value))
+    for key, value in (("w:top", top), ("w:right", right), ("w:bottom", bottom), ("w:left", left)):
+        mar.set(qn(key), str(value))
+    if footer_rid:
+        ref = el("w:footerReference", w_type="default", r_id=footer_rid)
+        headers = sect.findall(qn("w:headerReference"))
+        (headers[-1].addnext(ref) if headers else sect.insert(0, ref))
+    sect.insert(list(sect).index(sz), el("w:type", w_val="nextPage"))
+    if num_fmt or start:
+        pg = el("w:pgNumType", **({"w_fmt": num_fmt} if num_fmt else {}))
+        if start:
+            pg.set(qn("w:start"), str(start))
+        before = [c for c in sect if c.tag in {qn(t) for t in ("w:pgMar", "w:paperSrc", "w:pgBorders",
+                                                                "w:lnNumType")}]
+        before[-1].addnext(pg)
+    return sect
+
+
+def text_area(sect_pr) -> tuple[int, int]:
+    """(text width, text height) in twips of the section described by `sect_pr`."""
+    width, height, top, right, bottom, left = page_geometry(sect_pr)
+    return width - left - right, height - top - bottom
+
+
+# --- numbering and breaks ---------------------------------------------------------------------
+
+
+def add_restarted_num(numbering, abstract_id: str, ilvl: int, start: int) -> int:
+    """A new w:num over `abstract_id` whose level `ilvl` restarts at `start`; returns its numId."""
+    ids = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    num_id = max(ids, default=0) + 1
+    cleanup = numbering.find(qn("w:numIdMacAtCleanup"))  # must stay the last child
+    (cleanup.addprevious if cleanup is not None else numbering.append)(el(
+        "w:num",
+        el("w:abstractNumId", w_val=abstract_id),
+        el("w:lvlOverride", el("w:startOverride", w_val=start), w_ilvl=ilvl),
+        w_numId=num_id,
+    ))
+    return num_id
+
+
+def add_footer(document_part, style_id: str, page_number: bool) -> str:
+    """A new footer part (empty, or a centered PAGE field); returns its relationship id."""
+    part, rid = document_part.add_footer_part()
+    p = part.element.find(qn("w:p"))
+    p.style = style_id
+    if page_number:
+        p.get_or_add_pPr().append(el("w:jc", w_val="center"))
+        p.extend(field_runs("PAGE", "1"))
+    return rid
+
+
+def style_ids(styles) -> dict[str, str]:
+    """Lower-case style name -> styleId (ids differ between localized Word versions, names do not)."""
+    out: dict[str, str] = {}
+    for style in styles.findall(qn("w:style")):
+        name = style.find(qn("w:name"))
+        if name is not None:
+            out.setdefault(name.get(qn("w:val")).lower(), style.get(qn("w:styleId")))
+    return out
+
+
+def default_font(styles) -> str | None:
+    fonts = styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
+    return str(fonts[0]) if fonts else None
+
+
+def style_numbering(styles, numbering, style_id: str) -> tuple[int, str] | None:
+    """(numId, abstractNumId) of the list a paragraph style is linked to, or None."""
+    num_ids = styles.xpath(f"w:style[@w:styleId='{style_id}']/w:pPr/w:numPr/w:numId/@w:val")
+    if not num_ids:
+        return None
+    abstract = numbering.xpath(f"w:num[@w:numId='{num_ids[0]}']/w:abstractNumId/@w:val")
+    return (int(num_ids[0]), str(abstract[0])) if abstract else None
+
+
+def level_indent(numbering, abstract_id: str | None, ilvl: int) -> int:
+    """Left indent (twips) of a list level, so unnumbered paragraphs of an item line up with its text."""
+    found = numbering.xpath(f"w:abstractNum[@w:abstractNumId='{abstract_id}']/w:lvl[@w:ilvl='{ilvl}']"
+                            "/w:pPr/w:ind/@w:left") if abstract_id is not None else []
+    return int(found[0]) if found else TWIPS_PER_CM * (ilvl + 1)
+
+
+# --- package ----------------------------------------------------------------------------------
+
+
+def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime) -> bytes:
+    """The saved package with fixed core properties and zip entries of fixed date, order and attributes."""
+    if created.tzinfo is not None:
+        created = created.astimezone(datetime.UTC).replace(tzinfo=None)
+    created = created.replace(microsecond=0)
+    props = document.core_properties
+    props.title, props.author, props.subject, props.last_modified_by = title, author, subject, author
+    props.created = props.modified = props.last_printed = created
+    props.revision = 1
+    props.comments = props.keywords = props.category = props.content_status = ""
+    props.identifier = props.version = ""
+    props.language = "id-ID"
+    stamp = max((1980, 1, 1, 0, 0, 0), created.timetuple()[:6])  # zip cannot store dates before 1980
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():  # python-docx writes parts in a stable order
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(info.filename), compresslevel=6)
+    return out.getvalue()
