@@ -110,7 +110,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=build_time(report),
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
 
     pdf_path = None
     if want_pdf:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import datetime
 import textwrap
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, Twips
 from docx.text.paragraph import Paragraph
-from lxml.etree import XMLSyntaxError
 
-from lakip_cli.diagnostics import fail
+from lakip_cli.diagnostics import Diagnostic, fail
 from lakip_cli.write import ooxml as ox
 from lakip_cli.write.atomic import write_atomic
 from lakip_cli.write.blocks import (
@@ -36,6 +32,7 @@ from lakip_cli.write.blocks import (
     Text,
 )
 from lakip_cli.write.builder import Builder, PageSection
+from lakip_cli.write.reference import open_reference
 from lakip_cli.write.tables import write_table
 
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -63,18 +60,20 @@ class CoreInfo:
 
 def check_reference(reference: Path) -> list[str]:
     """Names of REQUIRED_STYLES that the reference document lacks (LakipError W001 if it cannot be read)."""
-    names = ox.style_ids(_open_reference(reference).styles.element)
+    names = ox.style_ids(open_reference(reference).document.styles.element)
     return [name for name in REQUIRED_STYLES if name.lower() not in names]
 
 
 def write_docx(document: RenderedDocument, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo,
-               review_lines: Sequence[int] = ()) -> None:
+               review_lines: Sequence[int] = ()) -> tuple[Diagnostic, ...]:
     """Build the .docx from `document` with the styles of `reference` and replace `target` atomically.
 
     Same inputs give a byte-identical file. Raises LakipError (W001, W002, W005-W007) for any bad input;
     locations point at the Markdown review copy (`target` with suffix .md), line `review_lines[i]` for block i.
+    Returns the warnings about what was dropped from the reference document (W010).
     """
-    doc = _open_reference(reference)
+    cleaned = open_reference(reference)
+    doc = cleaned.document
     missing = [name for name in REQUIRED_STYLES if name.lower() not in ox.style_ids(doc.styles.element)]
     if missing:
         raise fail(str(reference), "W002", "dokumen referensi tidak memiliki gaya: " + ", ".join(missing))
@@ -85,16 +84,7 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
     builder.finish()
     data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
     write_atomic(target, data)
-
-
-def _open_reference(reference: Path):
-    if not reference.is_file():
-        raise fail(str(reference), "W001", f"dokumen referensi tidak ditemukan: {reference}")
-    try:
-        return Document(str(reference))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError, OSError):
-        reason = f"dokumen referensi bukan berkas Word (.docx) yang sah: {reference}"
-        raise fail(str(reference), "W001", reason) from None
+    return cleaned.warnings
 
 
 def _write_block(b: Builder, block: Block) -> None:

@@ -53,6 +53,11 @@ class BudgetLine:
         return persen_of(self.realisasi, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
     @property
+    def dipakai_bersama(self) -> bool:
+        """The line serves more than one indicator (and is counted once in every total)."""
+        return len(self.indikator) > 1
+
+    @property
     def efisiensi(self) -> Decimal | None:
         return persen_of(self.sisa, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
@@ -171,6 +176,29 @@ class IndikatorReport:
     def tahun_lalu(self) -> YearFigure | None:
         return previous_year(self.seri)
 
+    @property
+    def ada_riwayat(self) -> bool:
+        """The series holds at least one year before the report year."""
+        return len(self.seri) > 1
+
+    @property
+    def tahun_awal(self) -> int:
+        """The first year of the series (the report year when there is no history)."""
+        return min(y.tahun for y in self.seri)
+
+    @property
+    def status_renstra(self) -> Status | None:
+        """Met, exceeded or missed against the Renstra/RPJMD target for the report year."""
+        return None if self.capaian_renstra is None else status_of(self.capaian_renstra)
+
+    @property
+    def ada_efisiensi_sdm(self) -> bool:
+        return bool(self.sdm_efisiensi and self.sdm_efisiensi > 0)
+
+    @property
+    def negatif(self) -> bool:
+        return self.source.model.polaritas == "negatif"
+
 
 @dataclass(frozen=True)
 class SasaranReport:
@@ -210,6 +238,45 @@ class Report:
     @property
     def ada_target_rentang(self) -> bool:
         return any(isinstance(i.target, Rentang) for i in self.indikator)
+
+    def _with_status(self, status: str) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.status == status)
+
+    @property
+    def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_tercapai")
+
+    @property
+    def indikator_belum_terukur(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_terukur")
+
+    @property
+    def indikator_berubah(self) -> tuple[IndikatorReport, ...]:
+        """Indicators whose capaian rose, then those whose capaian fell, against the year before."""
+        return (tuple(i for i in self.indikator if i.tren == "naik")
+                + tuple(i for i in self.indikator if i.tren == "turun"))
+
+    @property
+    def indikator_negatif(self) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.negatif)
+
+    @property
+    def rumus_negatif(self) -> str:
+        """The project's formula for negative indicators: 'cermin' or 'rasio'."""
+        return self.project.settings.model.kebijakan.polaritas_negatif
+
+    @property
+    def rumus_negatif_lain(self) -> str:
+        return "rasio" if self.rumus_negatif == "cermin" else "cermin"
+
+    @property
+    def indikator_negatif_rumus_lain(self) -> tuple[IndikatorReport, ...]:
+        """Negative indicators that override the project's formula."""
+        return tuple(i for i in self.indikator_negatif if i.rumus_negatif != self.rumus_negatif)
+
+    @property
+    def semua_memenuhi(self) -> bool:
+        return self.counts.memenuhi == self.counts.jumlah
 
     @property
     def anggaran_bersama(self) -> tuple[BudgetLine, ...]:

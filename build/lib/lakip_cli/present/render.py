@@ -56,7 +56,7 @@ CHAPTERS: tuple[tuple[str, int], ...] = (
 )
 BLOCK_TYPES = (Narrative, Cover, Section, PageBreak, Index, Table, Formula, Picture, Signature, Note)
 MAX_RANGE = 100_000  # range() in a template: enough for any report, not enough to exhaust memory
-MAX_POWER = 10_000  # the largest result magnitude of ** allowed in a template
+MAX_POWER = 10**15  # the largest result magnitude of ** allowed in a template
 MAX_STRING = 5_000_000  # characters a template may build by repetition
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -188,9 +188,10 @@ def huruf(n: int) -> str:
 def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | None) -> LakipError:
     """Point at the template line: syntax errors carry it, runtime errors have it in the traceback."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    outermost = isinstance(exc, RecursionError)  # the include that starts the loop, not where it overflowed
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
+        if filename.endswith(".j2") and not (outermost and name and name.endswith(".j2")):
             name, line = filename, tb.tb_lineno
         tb = tb.tb_next
     rel = templates.shown(Path(name)) if name else templates.configured
