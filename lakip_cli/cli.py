@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from enum import StrEnum
@@ -22,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False}
 
 
 class Format(StrEnum):
@@ -305,13 +306,41 @@ def usage_message(text: str) -> str:
     return text
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI cancel, `timeout`, `docker stop`): unwound like Ctrl-C, so every cleanup runs."""
+
+
+_STOPPED: dict[object, tuple[str, int]] = {
+    signal.SIGTERM: ("Dihentikan (SIGTERM).", 143),
+    signal.SIGINT: ("Dibatalkan.", 130),
+}
+
+
+def _stop(signum: int, frame: object) -> None:
+    # Typer turns an interrupt into a plain exit code, so the signal is remembered here for main().
+    _state["signal"] = signum
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _exit_after_signal() -> None:
+    message, code = _STOPPED[_state["signal"]]
+    typer.echo(message, err=True)
+    sys.exit(code)
+
+
 def main() -> None:
     """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
     command = typer.main.get_command(app)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         code = command.main(standalone_mode=False, prog_name="lakip")
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(exc.exit_code)
     except UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -323,13 +352,15 @@ def main() -> None:
         typer.echo(f"Perintah salah: {message}{end}{hint}", err=True)
         sys.exit(2)
     except typer.Abort:
+        if _state.get("signal"):
+            _exit_after_signal()
         typer.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("Dibatalkan.", err=True)
-        sys.exit(130)
+        _state.setdefault("signal", signal.SIGINT)
+        _exit_after_signal()
     except Exception as exc:  # noqa: BLE001 - the last line of defence in front of the user
         if _state["debug"]:
             traceback.print_exc()

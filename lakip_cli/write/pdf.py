@@ -23,6 +23,7 @@ import uuid
 from pathlib import Path
 
 from lakip_cli.diagnostics import fail
+from lakip_cli.write.atomic import SCRATCH_PREFIX
 
 HELPER = Path(__file__).with_name("pdf_refresh.py")
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui libreoffice-math-nogui python3-uno"
@@ -125,9 +126,8 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
                                   f"(atau atur {UNO_PYTHON_ENV} ke Python yang dapat 'import uno')")
 
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex
-    partial = pdf.with_name(f".{pdf.name}.{token}.tmp")
-    work = Path(tempfile.mkdtemp(prefix="lakip-pdf-"))
+    partial = pdf.with_name(f".{pdf.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
     cmd = [python, str(HELPER), soffice, (work / "profil").as_uri(),
            docx.resolve().as_uri(), partial.resolve().as_uri()]
     extra: dict[str, object]
