@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import require_libreoffice
 from docx import Document
 from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
