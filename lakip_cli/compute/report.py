@@ -177,6 +177,17 @@ class IndikatorReport:
         return previous_year(self.seri)
 
     @property
+    def seri_naik(self) -> tuple[tuple[YearFigure, Decimal | None], ...]:
+        """The series oldest first, each year with its change in capaian (points) from the year before it."""
+        ordered = sorted(self.seri, key=lambda y: y.tahun)
+        out: list[tuple[YearFigure, Decimal | None]] = []
+        for before, year in zip([None, *ordered[:-1]], ordered, strict=True):
+            known = before is not None and before.tahun == year.tahun - 1
+            both = known and year.capaian is not None and before.capaian is not None  # type: ignore[union-attr]
+            out.append((year, year.capaian - before.capaian if both else None))  # type: ignore[operator,union-attr]
+        return tuple(out)
+
+    @property
     def ada_riwayat(self) -> bool:
         """The series holds at least one year before the report year."""
         return len(self.seri) > 1
