@@ -21,7 +21,8 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarStrin
 from lakip_cli.compute.report import SERIES_YEARS, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.scaffold.roundtrip import RoundTrip, insert_after, load_roundtrip, plain_copy
-from lakip_cli.source.validate import INDICATOR_DIR, load_project, load_settings, year_dir
+from lakip_cli.source.project import INDICATOR_DIR, year_dir
+from lakip_cli.source.validate import load_project, load_settings
 
 # Narratives the templates mark themselves when empty: emptied to null.
 _REQUIRED_NARASI = {"penyebab": "analisis penyebab keberhasilan/kegagalan dan solusinya",
