@@ -321,6 +321,37 @@ def init(
                f"Langkah berikutnya: isi data {y}, lalu 'lakip validate {y}' dan 'lakip build {y}'.", err=True)
 
 
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def ekspor(
+    year: YearArg = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="xlsx (buku kerja Excel/LibreOffice) atau csv (satu berkas per lembar)."),
+    ] = ExportFormat.xlsx,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Berkas keluaran; bawaan out/LAKIP-TAHUN.xlsx.")
+    ] = None,
+    ignore: IgnoreOpt = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Ekspor angka hasil hitungan dan temuan pemeriksaan untuk evaluator: indikator, sasaran, anggaran, temuan."""
+    try:
+        root, y = _locate(proyek, year)
+        from lakip_cli.present.export import export_report
+
+        paths = export_report(root, y, fmt.value, output, tuple(ignore or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for path in paths:
+        typer.echo(f"ditulis: {_shown(path)}", err=True)
+
+
 # Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
 if TYPE_CHECKING:  # the installed typer vendors click as typer._click; older typer used click
     from typer._click.exceptions import UsageError
