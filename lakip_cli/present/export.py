@@ -21,15 +21,21 @@ from lakip_cli.diagnostics import SEVERITY_LABEL, Diagnostic, fail
 from lakip_cli.display import angka, rupiah
 from lakip_cli.source.models import Rentang
 
-Kind = Literal["text", "int", "number", "percent", "rupiah"]
+Kind = Literal["text", "int", "typed", "number", "percent", "rupiah"]
 Value = str | int | Decimal | None
 
 SHEETS = ("indikator", "sasaran", "anggaran", "temuan")
 STATUS_LABEL = {"melampaui": "melampaui target", "tercapai": "mencapai target",
                 "belum_tercapai": "belum mencapai target", "kosong": "belum terukur"}
-# Excel number formats; the separators follow the reader's locale (id-ID: 13.774.269.418 and 94,44).
-NUMBER_FORMAT: dict[Kind, str] = {"int": "#,##0", "number": "#,##0.00", "percent": "#,##0.00",
-                                  "rupiah": '"Rp"#,##0'}
+# Number formats tagged Indonesian (LCID 0x421): LibreOffice then shows 13.774.269.418 and 94,44 whatever its own
+# locale; Excel takes the separators from the reader's system settings.
+NUMBER_FORMAT: dict[Kind, str] = {
+    "int": "[$-421]#,##0",
+    "typed": "[$-421]General",  # a value as the planner typed it: 90, 94,5
+    "number": "[$-421]#,##0.00",
+    "percent": "[$-421]#,##0.00",
+    "rupiah": '[$-421]"Rp"#,##0',
+}
 MAX_WIDTH = 60
 MIN_WIDTH = 6
 
@@ -65,11 +71,11 @@ def _indikator_sheet(report: Report) -> Sheet:
     year = report.year
     columns = (
         Column("No", "int"), Column("Kode"), Column("Sasaran"), Column("Indikator"), Column("Satuan"),
-        Column("Polaritas"), Column(f"Target {year}", "number"), Column("Target atas (rentang)", "number"),
-        Column(f"Realisasi {year}", "number"), Column("Pembilang", "number"), Column("Penyebut", "number"),
+        Column("Polaritas"), Column(f"Target {year}", "typed"), Column("Target atas (rentang)", "typed"),
+        Column(f"Realisasi {year}", "number"), Column("Pembilang", "typed"), Column("Penyebut", "typed"),
         Column("Capaian (%)", "percent"), Column("Predikat"), Column("Status"),
         Column(f"Capaian {year - 1} (%)", "percent"), Column("Tren"),
-        Column(f"Target Renstra {year}", "number"), Column("Capaian terhadap Renstra (%)", "percent"),
+        Column(f"Target Renstra {year}", "typed"), Column("Capaian terhadap Renstra (%)", "percent"),
         Column("Pagu (Rp)", "rupiah"), Column("Realisasi anggaran (Rp)", "rupiah"), Column("Serapan (%)", "percent"),
         Column("Keterangan"), Column("Berkas"),
     )
@@ -139,6 +145,8 @@ def shown(value: Value, kind: Kind) -> str:
         return rupiah(value)
     if kind == "int":
         return angka(value, places=0)
+    if kind == "typed":
+        return angka(Decimal(value), places=10)
     return f"{float(value):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")  # as #,##0.00 shows it
 
 
