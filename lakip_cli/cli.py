@@ -309,7 +309,7 @@ def init(
     try:
         result = init_year(find_root(proyek), dari, y)
     except LakipError as exc:
-        if exc.diagnostics and exc.diagnostics[-1].code == "I004":
+        if any(d.code == "I004" for d in exc.diagnostics):
             typer.echo(f"Tahun {y} tidak dibuat: data {dari} belum valid.", err=True)
         _die(exc, "text")
     typer.echo(f"ditulis: {_shown(result.folder)}/ ({len(result.files)} berkas)", err=True)

@@ -10,9 +10,18 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.representer import RoundTripRepresenter
 
 # (mapping, sequence, offset) indentations in common use; the one that reproduces a file is kept for it.
 _INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 0), (4, 4, 2))
+
+
+class _NullWordRepresenter(RoundTripRepresenter):
+    """Writes an empty value as 'null', for files that spell it so (a subclass: the base class stays as it is)."""
+
+
+_NullWordRepresenter.add_representer(
+    type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
 
 
 def _make(indent: tuple[int, int, int], null_word: bool) -> YAML:
@@ -22,8 +31,7 @@ def _make(indent: tuple[int, int, int], null_word: bool) -> YAML:
     mapping, sequence, offset = indent
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     if null_word:
-        yaml.representer.add_representer(
-            type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "null"))
+        yaml.Representer = _NullWordRepresenter
     return yaml
 
 
