@@ -73,8 +73,9 @@ def test_seed_indicator_file_diff_keeps_everything_else(seed: Path) -> None:
     after = (seed / "data/2025/indikator/04-ormas.yaml").read_text(encoding="utf-8").splitlines()
     assert after[0] == before[0] == "# yaml-language-server: $schema=../../../schemas/indikator.schema.json"
     assert after[1:9] == before[1:9]  # id .. rumus unchanged, byte for byte
-    assert after[9:11] == ["target:  # tidak ada target Renstra 2025: isi target Perjanjian Kinerja 2025",
-                            "realisasi: # realisasi 2025: angka, atau pembilang dan penyebut"]
+    assert after[9:11] == [
+        "target:  # tidak ada target Renstra 2025: isi target Perjanjian Kinerja 2025 (lakip init 2025)",
+        "realisasi: # realisasi 2025: angka, atau pembilang dan penyebut (lakip init 2025)"]
     data = load_yaml(seed / "data/2025/indikator/04-ormas.yaml", seed).data
     assert data["riwayat"] == [
         {"tahun": 2024, "target": 100, "realisasi": {"pembilang": 34, "penyebut": 36}},
@@ -87,8 +88,8 @@ def test_seed_indicator_file_diff_keeps_everything_else(seed: Path) -> None:
     assert data["narasi"]["target"].startswith("[[BELUM DIISI: analisis perbandingan target")
     # Budget tree carried, amounts emptied with last year's in a comment; the signing date emptied.
     anggaran = (seed / "data/2025/anggaran.yaml").read_text(encoding="utf-8")
-    assert "pagu:  # pagu 2025; 2024: 37491400" in anggaran
-    assert "realisasi: # realisasi 2025; 2024: 13770007968" in anggaran
+    assert "pagu:  # pagu 2025; 2024: 37491400 (lakip init 2025)" in anggaran
+    assert "realisasi: # realisasi 2025; 2024: 13770007968 (lakip init 2025)" in anggaran
     laporan = load_yaml(seed / "data/2025/laporan.yaml", seed).data
     assert laporan["tahun"] == 2025 and laporan["tanggal"] is None and laporan["langkah_mendatang"] == []
     assert (seed / "data/2025/instansi.yaml").read_bytes() == (seed / "data/2024/instansi.yaml").read_bytes()
@@ -125,7 +126,7 @@ def test_renstra_target_comments_quoting_and_order_survive(runner, minimal: Path
     assert "# Sumber data: aplikasi antrean, rekap Desember\nrumus:\n" in after
     assert "  penyebut: 'Jumlah seluruh layanan'\n" in after
     assert "    2025: 92.5   # Renstra perubahan\n" in after
-    assert "\ntarget: 92.5 # dari renstra.target_tahunan 2025\n" in after
+    assert "\ntarget: 92.5 # dari renstra.target_tahunan 2025 (lakip init 2025)\n" in after
     source_keys = list(load_roundtrip(ind.read_text(encoding="utf-8")).data)
     assert list(load_roundtrip(after).data) == source_keys
 
@@ -161,6 +162,22 @@ def test_ending_renstra_period_is_said_plainly(runner, minimal: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Periode Renstra 2021–2024 berakhir pada 2024; tahun 2025 masuk periode baru" in result.stderr
     assert runner.invoke(app, ["validate", "2025", "-C", str(minimal)]).exit_code == 0
+
+
+def test_year_after_year_keeps_the_planners_comments_without_piling_up_notes(runner, minimal: Path) -> None:
+    anggaran = minimal / "data/2024/anggaran.yaml"
+    _edit(anggaran, "pagu: 100000000\n", "pagu: 100000000  # sesuai DPA\n")
+    _edit(anggaran, "realisasi: 90000000\n", "realisasi: 90000000\n# baris pembinaan menyusul\n")
+    assert _init(runner, minimal, "2025", "--from", "2024").exit_code == 0
+    assert _init(runner, minimal, "2026", "--from", "2025").exit_code == 0
+    assert runner.invoke(app, ["validate", "2026", "-C", str(minimal)]).exit_code == 0
+    text = (minimal / "data/2026/anggaran.yaml").read_text(encoding="utf-8")
+    assert "# sesuai DPA | pagu 2026 (lakip init 2026)\n" in text
+    assert "realisasi: # realisasi 2026 (lakip init 2026)\n# baris pembinaan menyusul\n" in text
+    assert "lakip init 2025" not in text
+    # 2025 had no figures yet: its history row is not added empty; 2024's stays.
+    riwayat = load_yaml(minimal / "data/2026/indikator/01-layanan.yaml", minimal).data["riwayat"]
+    assert [row["tahun"] for row in riwayat] == [2024, 2023]
 
 
 def test_minimal_next_year_validates_and_builds(runner, minimal: Path) -> None:

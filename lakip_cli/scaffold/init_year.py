@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -37,6 +38,10 @@ _LAPORAN_TEXT = {"ikhtisar": "paragraf tambahan Ikhtisar Eksekutif (atau hapus k
                  "kesimpulan": "kesimpulan kinerja"}
 
 
+# The mark every note of init ends with, so the next year's init replaces it instead of piling notes up.
+_EARLIER_NOTE = re.compile(r"(?:\s*\|)?[^|]*\(lakip init \d{4}\)\s*$")
+
+
 @dataclass(frozen=True)
 class InitResult:
     folder: Path
@@ -58,8 +63,11 @@ class _Draft:
     def side_file(self) -> str:
         return f"narasi-{self.source_year}.md"
 
+    def note(self, text: str) -> str:
+        return f"{text} (lakip init {self.year})"
+
     def empty_note(self) -> str:
-        return f"isi untuk {self.year}; teks {self.source_year} ada di {self.side_file}"
+        return self.note(f"tulis untuk {self.year}; teks {self.source_year} ada di {self.side_file}")
 
     def placeholder(self, what: str, where: str) -> DoubleQuotedScalarString:
         return DoubleQuotedScalarString(f"[[BELUM DIISI: {what} tahun {self.year} ({where})]]")
@@ -70,24 +78,29 @@ class _Draft:
 
 
 def _empty(mapping: CommentedMap, key: str, value: Any, note: str) -> None:
-    """Replace a value and say why at the end of its line, keeping the planner's comment and blank lines."""
+    """Replace a value and say why at the end of its line.
+
+    The planner's own comment on that line stays in front of the note, the comment lines and blank lines
+    after it stay too, and a note left by an earlier init is replaced rather than added to.
+    """
     old = mapping.get(key)
     item = mapping.ca.items.get(key)
     token = item[2] if item and len(item) > 2 else None
-    blank = 0
+    rest = ""
     if token is not None:
         text = str(token.value)
-        if text.startswith("#"):
-            note = f"{text.split(chr(10), 1)[0].lstrip('# ').rstrip()}; {note}"
-        # A block scalar owns its line end; a plain value's comment token starts with it.
-        tail = text if isinstance(old, (LiteralScalarString, FoldedScalarString)) and not text.startswith("#") \
-            else text.split("\n", 1)[1] if "\n" in text else ""
-        blank = tail.count("\n") if not tail.strip() else 0
+        if isinstance(old, (LiteralScalarString, FoldedScalarString)):
+            rest = text  # a block scalar owns its line end: what follows is blank lines and comment lines
+        else:
+            first, _, rest = text.partition("\n")
+            own = _EARLIER_NOTE.sub("", first.lstrip("#").strip()).strip()
+            if own:
+                note = f"{own} | {note}"
     mapping[key] = value
     mapping.yaml_add_eol_comment(note, key)
-    if blank:
+    if rest:
         new_token = mapping.ca.items[key][2]
-        new_token.value = str(new_token.value).rstrip("\n") + "\n" * (blank + 1)
+        new_token.value = str(new_token.value).rstrip("\n") + "\n" + rest
 
 
 def _set(mapping: CommentedMap, key: str, value: Any, after: tuple[str, ...], note: str) -> None:
@@ -103,7 +116,7 @@ def _set(mapping: CommentedMap, key: str, value: Any, after: tuple[str, ...], no
 def _laporan(doc: RoundTrip, d: _Draft) -> None:
     data = doc.data
     data["tahun"] = d.year
-    _set(data, "tanggal", None, ("tahun",), f"tanggal penandatanganan laporan {d.year}, mis. {d.year + 1}-02-28")
+    _set(data, "tanggal", None, ("tahun",), d.note(f"tanggal penandatanganan, mis. {d.year + 1}-02-28"))
     d.keep_text("laporan.yaml: kata_pengantar", data.get("kata_pengantar"))
     _set(data, "kata_pengantar", None, ("tanggal",), d.empty_note())
     for key, what in _LAPORAN_TEXT.items():
@@ -113,7 +126,7 @@ def _laporan(doc: RoundTrip, d: _Draft) -> None:
     if data.get("langkah_mendatang"):
         d.keep_text("laporan.yaml: langkah_mendatang",
                     "\n".join(f"- {item}" for item in data["langkah_mendatang"]))
-    _set(data, "langkah_mendatang", CommentedSeq(), tuple(data), f"langkah tahun {d.year}, satu per baris '- ...'")
+    _set(data, "langkah_mendatang", CommentedSeq(), tuple(data), d.note("satu langkah per baris '- ...'"))
 
 
 def _perencanaan(doc: RoundTrip, d: _Draft, targets: dict[str, Any], ends: int) -> None:
@@ -142,8 +155,8 @@ def _anggaran(doc: RoundTrip, d: _Draft) -> None:
             for sub in keg.get("sub_kegiatan") or ():
                 for key in ("pagu", "realisasi"):
                     old = sub.get(key)
-                    note = f"{key} {d.year}; {d.source_year}: {old}" if old is not None else f"{key} {d.year}"
-                    _empty(sub, key, None, note)
+                    note = f"{key} {d.year}" + (f"; {d.source_year}: {old}" if old is not None else "")
+                    _empty(sub, key, None, d.note(note))
 
 
 def _history_row(data: CommentedMap, year: int) -> CommentedMap:
@@ -171,7 +184,8 @@ def _indikator(doc: RoundTrip, d: _Draft, rel: str) -> Any:
     oldest_kept = d.year - (SERIES_YEARS - 1)
     kept = [r for r in rows if not isinstance(r.get("tahun"), int) or r["tahun"] >= oldest_kept]
     new_row = _history_row(data, d.source_year)
-    history = CommentedSeq([new_row, *kept] if newest_first else [*kept, new_row])
+    added = [new_row] if len(new_row) > 1 else []  # a year without figures adds no empty row
+    history = CommentedSeq([*added, *kept] if newest_first else [*kept, *added])
     old_history = data.get("riwayat")
     if isinstance(old_history, CommentedSeq) and old_history.ca.comment:
         history.ca.comment = old_history.ca.comment
@@ -179,13 +193,13 @@ def _indikator(doc: RoundTrip, d: _Draft, rel: str) -> Any:
 
     target = _renstra_target(data, d.year)
     if target is not None:
-        _set(data, "target", plain_copy(target), ("rumus", "satuan"), f"dari renstra.target_tahunan {d.year}")
+        _set(data, "target", plain_copy(target), ("rumus", "satuan"), d.note(f"dari renstra.target_tahunan {d.year}"))
     else:
         _set(data, "target", None, ("rumus", "satuan"),
-             f"tidak ada target Renstra {d.year}: isi target Perjanjian Kinerja {d.year}")
+             d.note(f"tidak ada target Renstra {d.year}: isi target Perjanjian Kinerja {d.year}"))
         d.notes.append(f"{rel}: tidak ada target Renstra tahun {d.year} (renstra.target_tahunan); "
                        f"target dibiarkan kosong dan harus diisi.")
-    _set(data, "realisasi", None, ("target",), f"realisasi {d.year}: angka, atau pembilang dan penyebut")
+    _set(data, "realisasi", None, ("target",), d.note(f"realisasi {d.year}: angka, atau pembilang dan penyebut"))
     if "capaian_manual" in data:
         del data["capaian_manual"]
 
@@ -193,7 +207,7 @@ def _indikator(doc: RoundTrip, d: _Draft, rel: str) -> Any:
     if isinstance(sdm, CommentedMap):
         for key in ("rencana", "realisasi"):
             if sdm.get(key) is not None:
-                _empty(sdm, key, None, f"{key} SDM {d.year}; {d.source_year}: {sdm[key]}")
+                _empty(sdm, key, None, d.note(f"{key} SDM {d.year}; {d.source_year}: {sdm[key]}"))
 
     narasi = data.get("narasi")
     if isinstance(narasi, CommentedMap):

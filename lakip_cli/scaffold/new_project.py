@@ -106,15 +106,15 @@ program:
         sub_kegiatan:
           - id: sub-kegiatan-1
             nama: "[[BELUM DIISI: nama sub kegiatan]]"
-            pagu:        # pagu anggaran {tahun}
-            realisasi:   # realisasi anggaran {tahun}
+            pagu:        # pagu anggaran tahun laporan
+            realisasi:   # realisasi anggaran tahun laporan
 """
 
 _LAPORAN = """\
 # yaml-language-server: $schema=../../schemas/laporan.schema.json
 # Teks laporan tahun {tahun} dan tanggal penandatanganannya.
 tahun: {tahun}
-tanggal:           # tanggal penandatanganan, mis. {tanggal}
+tanggal:           # tanggal penandatanganan (TTTT-BB-HH), mis. {tanggal}
 kata_pengantar:    # paragraf kata pengantar (Markdown)
 kesimpulan:        # kesimpulan BAB IV; kalimat hasil (tercapai/tidak) dihasilkan dari angka
 langkah_mendatang: []   # langkah perbaikan, satu per baris '- ...'
@@ -131,7 +131,7 @@ polaritas: positif     # negatif bila makin kecil makin baik
 rumus:
   pembilang: "[[BELUM DIISI: apa yang dihitung]]"
   penyebut: "[[BELUM DIISI: terhadap apa]]"
-target:                # target {tahun}, mis. 90
+target:                # target tahun laporan, mis. 90
 realisasi:             # angka, atau pembilang dan penyebut, mis.
 #  pembilang: 34
 #  penyebut: 36
@@ -139,7 +139,7 @@ renstra:
   target_tahunan: {{}}   # target Renstra per tahun, mis.
   #  {tahun}: 90
   target_akhir:        # target akhir periode Renstra
-riwayat: []            # tahun-tahun sebelumnya: - tahun: {lalu} / target: ... / realisasi: ...
+riwayat: []            # tahun-tahun sebelumnya, mis. - tahun: {lalu} / target: 85 / realisasi: 80
 anggaran:
   - sub-kegiatan-1     # kode sub kegiatan di anggaran.yaml
 narasi:
