@@ -162,6 +162,9 @@ def test_ending_renstra_period_is_said_plainly(runner, minimal: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Periode Renstra 2021–2024 berakhir pada 2024; tahun 2025 masuk periode baru" in result.stderr
     assert runner.invoke(app, ["validate", "2025", "-C", str(minimal)]).exit_code == 0
+    perencanaan = (minimal / "data/2025/perencanaan.yaml").read_text(encoding="utf-8")
+    assert ("periode_akhir: 2024  # periode berakhir; tahun 2025 masuk periode Renstra baru: perbarui periode dan "
+            "target (lakip init 2025)\n") in perencanaan
 
 
 def test_year_after_year_keeps_the_planners_comments_without_piling_up_notes(runner, minimal: Path) -> None:

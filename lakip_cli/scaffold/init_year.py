@@ -143,6 +143,8 @@ def _perencanaan(doc: RoundTrip, d: _Draft, targets: dict[str, Any], ends: int) 
             elif "target" in item:
                 del item["target"]
     if d.year > ends:
+        _empty(data, "periode_akhir", data["periode_akhir"],
+               d.note(f"periode berakhir; tahun {d.year} masuk periode Renstra baru: perbarui periode dan target"))
         d.notes.append(
             f"Periode Renstra {data.get('periode_awal')}–{ends} berakhir pada {ends}; tahun {d.year} masuk "
             f"periode baru: perbarui periode_awal dan periode_akhir di perencanaan.yaml dan masukkan target "
