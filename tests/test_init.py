@@ -156,6 +156,19 @@ def test_capaian_set_by_hand_moves_into_history_with_its_reason(runner, minimal:
     assert report.indikator[1].seri[1].capaian == Decimal(120)
 
 
+def test_range_target_moves_into_history_and_is_computed(runner, minimal: Path) -> None:
+    _edit(minimal / "data/2024/indikator/01-layanan.yaml", "target: 90\n", "target:\n  bawah: 85\n  atas: 95\n")
+    _edit(minimal / "data/2024/perencanaan.yaml", "      - indikator: IK01\n        target: 90\n",
+          "      - indikator: IK01\n")
+    assert _init(runner, minimal, "2025", "--from", "2024").exit_code == 0
+    row = load_yaml(minimal / "data/2025/indikator/01-layanan.yaml", minimal).data["riwayat"][0]
+    assert row["target"] == {"bawah": 85, "atas": 95}
+    result = runner.invoke(app, ["check", "2025", "-C", str(minimal)])
+    assert "Traceback" not in result.output and result.exit_code == 1  # findings: empty figures and narratives
+    report = compute_report(load_project(minimal, 2025))
+    assert report.indikator[0].seri[1].capaian == Decimal(100)  # 94,44% lies inside 85-95
+
+
 def test_ending_renstra_period_is_said_plainly(runner, minimal: Path) -> None:
     _edit(minimal / "data/2024/perencanaan.yaml", "periode_akhir: 2026", "periode_akhir: 2024")
     result = _init(runner, minimal, "--from", "2024")  # the year defaults to the one after --from
