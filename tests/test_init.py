@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -298,9 +299,11 @@ def test_new_project_skeleton_validates_and_builds(runner, tmp_path: Path) -> No
     assert validated.exit_code == 0, validated.output
     assert "Data 2025 valid: 1 indikator" in validated.stderr
     assert runner.invoke(app, ["build", "2025", "--tanpa-grafik", "-C", str(root)]).exit_code == 0
-    text = (root / "out/LAKIP-2025.md").read_text(encoding="utf-8")
-    assert "[[BELUM DIISI: nama lengkap instansi, mis. Dinas Kesehatan Kota Contoh]]" in text
-    assert "[[BELUM DIISI: kata pengantar (laporan.yaml: kata_pengantar)]]" in text
+    with zipfile.ZipFile(root / "out/LAKIP-2025.docx") as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    marked = '<w:highlight w:val="yellow"/></w:rPr><w:t>[[BELUM DIISI: {}]]</w:t>'
+    assert marked.format("nama lengkap instansi, mis. Dinas Kesehatan Kota Contoh") in xml
+    assert marked.format("kata pengantar (laporan.yaml: kata_pengantar)") in xml
 
     before = _tree(root)
     again = runner.invoke(app, ["init", "2025", "-C", str(root)])

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.compute.report import IndikatorReport, Report, Status
 from lakip_cli.diagnostics import SEVERITY_LABEL, Diagnostic, fail
 from lakip_cli.display import angka, rupiah
 from lakip_cli.source.models import Rentang
@@ -25,8 +25,8 @@ Kind = Literal["text", "int", "typed", "number", "percent", "rupiah"]
 Value = str | int | Decimal | None
 
 SHEETS = ("indikator", "sasaran", "anggaran", "temuan")
-STATUS_LABEL = {"melampaui": "melampaui target", "tercapai": "mencapai target",
-                "belum_tercapai": "belum mencapai target", "kosong": "belum terukur"}
+STATUS_LABEL: dict[Status, str] = {"melampaui": "melampaui target", "tercapai": "mencapai target",
+                                   "belum_tercapai": "belum mencapai target", "belum_terukur": "belum terukur"}
 # Number formats tagged Indonesian (LCID 0x421): LibreOffice then shows 13.774.269.418 and 94,44 whatever its own
 # locale; Excel takes the separators from the reader's system settings.
 NUMBER_FORMAT: dict[Kind, str] = {

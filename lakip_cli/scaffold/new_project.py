@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lakip_cli.diagnostics import fail
-from lakip_cli.source.schema import SCHEMA_DIR, schema_texts
 from lakip_cli.source.project import INDICATOR_DIR, PROJECT_FILE
+from lakip_cli.source.schema import SCHEMA_DIR, schema_texts
 
 DATA_DIR = "data"
 
