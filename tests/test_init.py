@@ -56,6 +56,8 @@ def test_seed_next_year_validates_builds_and_carries_history(runner, seed: Path)
     assert ('{"teks": "90%", "rata": "tengah"}, {"teks": "100%", "rata": "tengah"}, '
             '{"teks": "111,11%", "rata": "tengah"}') in text
     assert "Tahun 2022–2025" in text and '{"teks": "Tahun 2021", "colspan"' not in text
+    assert ("Capaian tahun 2025 belum dapat dihitung, sehingga belum dapat dibandingkan dengan capaian tahun 2024 "
+            "(111,11%).") in text
     # No 2024 narrative reaches the 2025 draft; placeholders say what to write.
     assert "Puji syukur Kehadirat Tuhan" not in text
     assert "melalui Program Pemberdayaan Dan Pengawasan" not in text
