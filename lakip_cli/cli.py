@@ -343,7 +343,7 @@ def ekspor(
     """Ekspor angka hasil hitungan dan temuan pemeriksaan untuk evaluator: indikator, sasaran, anggaran, temuan."""
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.present.export import export_report
+        from lakip_cli.pipeline import export_report
 
         paths = export_report(root, y, fmt.value, output, tuple(ignore or ()))
     except LakipError as exc:

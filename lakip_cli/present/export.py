@@ -221,33 +221,22 @@ def _plain(value: Value) -> str | int:
     return value
 
 
-# ---------------------------------------------------------------- the command's work
+# ---------------------------------------------------------------- the files
 
 
-def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
-                  ignore: tuple[str, ...] = ()) -> tuple[Path, ...]:
-    """load -> validate -> compute -> check -> the workbook (or CSV files); the paths written."""
-    from lakip_cli.checks import rule_catalogue
-    from lakip_cli.pipeline import build_time, check_report
+def write_export(sheets: Sequence[Sheet], fmt: Literal["xlsx", "csv"], target: Path, info: WorkbookInfo
+                 ) -> tuple[Path, ...]:
+    """Write the workbook to target, or one CSV per sheet beside it (target-indikator.csv ...); the paths."""
     from lakip_cli.write.atomic import write_atomic
 
-    report, findings = check_report(root, year, ignore)
-    names = {code: name for code, name, _, _ in rule_catalogue()}
-    sheets = export_sheets(report, findings, names)
-    settings = report.project.settings.model
-    base = output or root / settings.keluaran.folder / f"LAKIP-{year}.{fmt}"
-    if not base.is_absolute():
-        base = Path.cwd() / base
-    if base.suffix.lower() != f".{fmt}" or base.is_dir():
-        raise fail(str(output), "X001", f"berkas keluaran harus berakhiran .{fmt}, mis. -o out/LAKIP-{year}.{fmt}")
+    if target.suffix.lower() != f".{fmt}" or target.is_dir():
+        raise fail(str(target), "X001", f"berkas keluaran harus berakhiran .{fmt}, mis. -o out/LAKIP-2024.{fmt}")
     if fmt == "xlsx":
-        instansi = report.project.instansi.model.nama
-        info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
-        write_atomic(base, export_xlsx(sheets, info))
-        return (base,)
+        write_atomic(target, export_xlsx(sheets, info))
+        return (target,)
     written = []
     for sheet in sheets:
-        path = base.with_name(f"{base.stem}-{sheet.name}.csv")
+        path = target.with_name(f"{target.stem}-{sheet.name}.csv")
         write_atomic(path, export_csv(sheet).encode("utf-8"))
         written.append(path)
     return tuple(written)
