@@ -15,6 +15,7 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     capaian,
     persen_of,
     predikat,
+    realisasi_value,
     status_of,
     tren,
 )
@@ -338,9 +339,7 @@ def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
 
 
 def _realisasi(m: Indikator) -> Decimal | None:
-    if isinstance(m.realisasi, Komponen):
-        return m.realisasi.pembilang / m.realisasi.penyebut * HUNDRED
-    return m.realisasi
+    return realisasi_value(m.realisasi)
 
 
 def _year_capaian(
@@ -367,7 +366,7 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
             out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat
+                r.tahun: (r.target, realisasi_value(r.realisasi)) for r in prev.model.riwayat
             }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
@@ -386,12 +385,16 @@ def _series(
             notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
                                     f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
             continue
-        raw = _year_capaian(ind, row.target, row.realisasi, rumus_negatif, ("riwayat", i), errors)
+        value = realisasi_value(row.realisasi)
+        if row.capaian_manual is not None:
+            raw: Decimal | None = row.capaian_manual.nilai
+        else:
+            raw = _year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
         figures[row.tahun] = YearFigure(
-            row.tahun, row.target, row.realisasi, None if raw is None else apply_cap(raw, cap), raw,
+            row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
             row.capaian_tertulis, "riwayat",
         )
-        if row.tahun in earlier and earlier[row.tahun] != (row.target, row.realisasi):
+        if row.tahun in earlier and earlier[row.tahun] != (row.target, value):
             t, r = earlier[row.tahun]
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
