@@ -85,3 +85,8 @@ def all_codes() -> list[CodeInfo]:
 
 def known_codes() -> set[str]:
     return {c.code for c in all_codes()}
+
+
+def ignorable_codes() -> set[str]:
+    """What `--ignore` and lakip.yaml cek.abaikan accept: every check rule and every stage warning."""
+    return {c.code for c in all_codes() if c.code.startswith("LK") or c.severity == "warning"}

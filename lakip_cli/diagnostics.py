@@ -55,13 +55,61 @@ def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diags), key=lambda d: (d.location, d.code, d.message))
 
 
-def format_diagnostics(diags: Iterable[Diagnostic], fmt: str) -> str:
+def format_diagnostics(diags: Iterable[Diagnostic], fmt: str, *, rules: dict[str, str] | None = None,
+                       version: str = "") -> str:
+    """text (path:line:col: ...), json, github (workflow commands) or sarif (SARIF 2.1.0 for code hosts)."""
     items = sort_diagnostics(diags)
     if fmt == "json":
         return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2)
+    if fmt == "sarif":
+        return json.dumps(sarif_log(items, rules or {}, version), ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(d.format_github() for d in items)
     return "\n".join(d.format_text() for d in items)
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_log(items: list[Diagnostic], rules: dict[str, str], version: str) -> dict[str, object]:
+    """One SARIF run; every code used is described as a rule (its meaning from the catalogue)."""
+    used = sorted({d.code for d in items})
+    results = []
+    for d in items:
+        physical: dict[str, object] = {"artifactLocation": {"uri": d.location.path, "uriBaseId": "%SRCROOT%"}}
+        if d.location.line:
+            physical["region"] = {"startLine": d.location.line, "startColumn": max(d.location.col, 1)}
+        results.append({
+            "ruleId": d.code,
+            "ruleIndex": used.index(d.code),
+            "level": "error" if d.severity == "error" else "warning",
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": physical}],
+        })
+    driver: dict[str, object] = {
+        "name": "lakip",
+        "rules": [{"id": code, "shortDescription": {"text": rules.get(code, code)}} for code in used],
+    }
+    if version:
+        driver["version"] = version
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def format_step_summary(diags: Iterable[Diagnostic], title: str) -> str:
+    """A Markdown table of every finding, for $GITHUB_STEP_SUMMARY (annotations show only the first ten)."""
+    items = sort_diagnostics(diags)
+    n_err = sum(d.severity == "error" for d in items)
+    out = [f"### {title}", "", f"{n_err} galat, {len(items) - n_err} peringatan", ""]
+    if items:
+        out += ["| lokasi | tingkat | kode | pesan |", "|---|---|---|---|"]
+        out += [f"| `{_cell(str(d.location))}` | {SEVERITY_LABEL[d.severity]} | {d.code} | {_cell(d.message)} |"
+                for d in items]
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:

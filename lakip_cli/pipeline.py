@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
-from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail, has_errors
 from lakip_cli.present.render import RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.validate import load_project
@@ -51,9 +51,13 @@ def build_time(report: Report) -> dt.datetime:
 
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """What stops a final build: every missing item and every error-level check."""
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
-    return gaps + [d for d in diagnostics if d.severity == "error"]
+    """What a final build reports: every missing item as an LK001 error, with the other findings beside it.
+
+    The LK001 warnings of a draft become errors (the final build refuses gaps even when LK001 is
+    ignored); the other warnings are listed too, so that the counts a planner reads are the real ones.
+    """
+    gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.kosong]
+    return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
 def _output_path(options: BuildOptions, out_dir: Path) -> Path:
@@ -71,9 +75,9 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     report = compute_report(project)
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
-        gaps = final_gaps(report, diagnostics)
-        if gaps:
-            raise LakipError(gaps)
+        found = final_gaps(report, diagnostics)
+        if has_errors(found):
+            raise LakipError(found)
 
     settings = project.settings.model
     out_dir = root / settings.keluaran.folder
@@ -97,7 +101,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             # A second guard: whatever a template marks as missing also stops a final build.
             leftovers = sorted(set(_PLACEHOLDER.findall(text)))
             if leftovers:
-                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
+                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "T005", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         write_atomic(markdown_path, text.encode("utf-8"))
         core = CoreInfo(
@@ -114,8 +118,30 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         from lakip_cli.write.pdf import convert_to_pdf
 
         pdf_path = docx.with_suffix(".pdf")
-        convert_to_pdf(docx, pdf_path)
+        try:
+            convert_to_pdf(docx, pdf_path)
+        except LakipError as exc:
+            raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+
+
+def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
+    """A PDF of an earlier build beside the new .docx would be submitted by mistake: remove it and say so."""
+    if not pdf.exists():
+        return []
+    try:
+        shown = str(pdf.resolve().relative_to(root.resolve()))
+    except ValueError:
+        shown = str(pdf)
+    try:
+        pdf.unlink()
+    except OSError as exc:
+        return [Diagnostic(SourceLocation(shown), "P006", "error",
+                           f"PDF lama tidak sesuai dengan .docx yang baru ditulis dan tidak dapat dihapus "
+                           f"({exc.strerror}); jangan kirimkan PDF ini")]
+    return [Diagnostic(SourceLocation(shown), "P006", "warning",
+                       "PDF lama dihapus karena tidak sesuai dengan .docx yang baru ditulis; "
+                       "perbaiki masalah PDF lalu susun ulang")]
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
