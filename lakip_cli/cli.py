@@ -73,7 +73,7 @@ _USAGE_WORDS = (
     ("is not a valid integer", "bukan bilangan bulat"),
     ("is not a valid", "bukan"),
     ("is not one of", "bukan salah satu dari"),
-    ("Option", "Opsi"),
+    ("Option", "opsi"),
     ("Value error, ", ""),
 )
 
@@ -104,21 +104,36 @@ def _no_type(ctx: Any) -> None:
     return None
 
 
+def _adopt(command: Any) -> None:
+    """Indonesian help and named arguments for a command, whichever class Typer made it with."""
+    command.context_class = _Context
+    for param in command.params:
+        if isinstance(param, typer.core.TyperArgument):
+            # Typer prints an argument as "TAHUN <int>"; the metavar and the help say enough.
+            param.display_type_rich = _no_type  # type: ignore[method-assign]
+
+
 class _Command(typer.core.TyperCommand):
     context_class = _Context
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if isinstance(param, typer.core.TyperArgument):
-                # Typer prints an argument as "TAHUN <int>"; the metavar and the help say enough.
-                param.display_type_rich = _no_type  # type: ignore[method-assign]
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            if exc.ctx is None:  # the option parser raises without a context; the hint needs the command
+                exc.ctx = ctx
+            raise
 
 
 class _Group(typer.core.TyperGroup):
     """The app: Indonesian help everywhere, and usage errors in Indonesian (exit 2) under any runner."""
 
     context_class = _Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            _adopt(command)
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
              standalone_mode: bool = True, **extra: Any) -> Any:
