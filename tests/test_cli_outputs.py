@@ -188,3 +188,12 @@ def test_output_option_names_both_files(tmp_path: Path, minimal: Path, runner) -
     written = [ln for ln in result.stderr.splitlines() if ln.startswith("ditulis: ")]
     assert [ln.split()[1] for ln in written] == [str(target), str(tmp_path / "hasil.md")]
     assert "(teks hasil penyusunan, untuk ditelaah)" in written[1]
+
+
+def test_unknown_code_in_lakip_yaml_is_refused(minimal: Path, runner) -> None:
+    settings = minimal / "lakip.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "cek:\n  abaikan: [LK011, LK999]\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "2024", "-C", str(minimal)])
+    assert result.exit_code == 1
+    line = result.stdout.splitlines()[0]
+    assert re.match(r"^lakip\.yaml:\d+:\d+: galat: kode 'LK999' di cek\.abaikan tidak dikenal", line), line

@@ -12,7 +12,7 @@ from importlib import import_module
 from types import ModuleType
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic, sort_diagnostics
+from lakip_cli.diagnostics import Diagnostic, LakipError, sort_diagnostics
 
 _RULE_MODULES = (
     # completeness
@@ -50,12 +50,27 @@ RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for na
 
 def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
     """Run every rule not ignored (argument or lakip.yaml cek.abaikan); compute's notes included; sorted."""
+    _refuse_unknown(report)
     skip = {code.strip().upper() for code in (*ignore, *report.project.settings.model.cek.abaikan)}
     found = [d for d in report.notes if d.code not in skip]
     for rule in RULES:
         if rule.CODE not in skip:
             found.extend(rule.check(report))
     return sort_diagnostics(found)
+
+
+def _refuse_unknown(report: Report) -> None:
+    """A code in lakip.yaml cek.abaikan that ignores nothing is a typo, never silently accepted."""
+    from lakip_cli.catalogue import ignorable_codes
+
+    allowed = ignorable_codes()
+    settings = report.project.settings
+    wrong = [Diagnostic(settings.at("cek", "abaikan", i), "V012", "error",
+                        f"kode '{code}' di cek.abaikan tidak dikenal atau tidak dapat diabaikan "
+                        "(daftar kode: lakip rules --semua)")
+             for i, code in enumerate(settings.model.cek.abaikan) if code.strip().upper() not in allowed]
+    if wrong:
+        raise LakipError(wrong)
 
 
 def rule_catalogue() -> list[tuple[str, str, str, str]]:
