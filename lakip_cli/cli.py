@@ -19,6 +19,7 @@ import typer
 import typer.core
 import typer.main
 
+from lakip_cli.cli_words import help_text, usage_message
 from lakip_cli.diagnostics import (
     SEVERITY_LABEL,
     Diagnostic,
@@ -35,62 +36,6 @@ if TYPE_CHECKING:
 else:
     _ClickContext = typer.core.TyperCommand.context_class
     UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
-
-# Click's fixed English phrases in help and usage errors, in Indonesian. Longer phrases first.
-# Typer and Click are pinned in pyproject.toml; tests/test_cli_help.py fails when a new release adds words.
-_HELP_WORDS = (
-    ("Show this message and exit.", "Tampilkan bantuan ini lalu keluar."),
-    ("Usage: ", "Penggunaan: "),
-    ("\nArguments:\n", "\nArgumen:\n"),
-    ("\nOptions:\n", "\nOpsi:\n"),
-    ("\nCommands:\n", "\nPerintah:\n"),
-    ("[OPTIONS]", "[OPSI]"),
-    ("COMMAND [ARGS]...", "PERINTAH [ARGUMEN]..."),
-    ("[default: ", "[bawaan: "),
-    ("[required]", "[wajib]"),
-)
-_USAGE_WORDS = (
-    ("Got unexpected extra arguments", "argumen berlebih"),
-    ("Got unexpected extra argument(s)", "argumen berlebih"),
-    ("Got unexpected extra argument", "argumen berlebih"),
-    ("No such option:", "opsi tidak dikenal:"),
-    ("No such option", "opsi tidak dikenal"),
-    ("No such command", "perintah tidak dikenal"),
-    ("Missing command", "perintah belum disebut"),
-    ("Missing argument", "argumen wajib tidak ada"),
-    ("Missing option", "opsi wajib tidak ada"),
-    ("Missing parameter", "parameter wajib tidak ada"),
-    ("Invalid value for", "nilai tidak valid untuk"),
-    ("Invalid value:", "nilai tidak valid:"),
-    ("(Possible options:", "(opsi yang ada:"),
-    ("Possible options:", "opsi yang ada:"),
-    ("Did you mean", "Maksud Anda"),
-    ("does not take a value", "tidak menerima nilai"),
-    ("requires an argument", "memerlukan nilai"),
-    ("requires", "memerlukan"),
-    ("arguments", "argumen"),
-    ("Input should be a valid integer, unable to parse string as an integer", "harus bilangan bulat"),
-    ("is not a valid integer", "bukan bilangan bulat"),
-    ("is not a valid", "bukan"),
-    ("is not one of", "bukan salah satu dari"),
-    ("Option", "opsi"),
-    ("Value error, ", ""),
-)
-
-
-def help_text(text: str) -> str:
-    """Click's help headings and markers, in Indonesian."""
-    for english, indonesian in _HELP_WORDS:
-        text = text.replace(english, indonesian)
-    return text
-
-
-def usage_message(text: str) -> str:
-    """Click's usage messages, in Indonesian."""
-    for english, indonesian in _USAGE_WORDS:
-        text = text.replace(english, indonesian)
-    return text
-
 
 class _Context(_ClickContext):
     def get_help(self) -> str:
@@ -447,13 +392,13 @@ def rules(
       lakip rules --semua
     """
     from lakip_cli.catalogue import all_codes
-    from lakip_cli.checks import RULES, rule_catalogue
+    from lakip_cli.checks import RULES, explain_rule, rule_catalogue
 
     if kode is not None:
         wanted = kode.strip().upper()
         rule = next((r for r in RULES if wanted in (r.CODE, r.NAME.upper())), None)
         if rule is not None:
-            typer.echo(_explain(rule))
+            typer.echo(explain_rule(rule))
             return
         info = next((c for c in all_codes() if c.code == wanted), None)
         if info is None:
@@ -467,19 +412,6 @@ def rules(
         return
     for code, name, severity, text in rule_catalogue():
         typer.echo(f"{code}  {name:<28} {SEVERITY_LABEL[severity]:<10} {text}")
-
-
-def _explain(rule: Any) -> str:
-    import textwrap
-
-    text = rule.PENJELASAN
-    out = [f"{rule.CODE} {rule.NAME} ({SEVERITY_LABEL[rule.SEVERITY]})", "", rule.SUMMARY]
-    for key, heading in (("apa", "Yang diperiksa"), ("mengapa", "Mengapa penting"),
-                         ("salah", "Contoh salah"), ("benar", "Contoh benar")):
-        out += ["", f"{heading}:", textwrap.fill(text[key], 96, initial_indent="    ", subsequent_indent="    ")]
-    out += ["", f"Abaikan dengan: lakip check --ignore {rule.CODE}, atau di lakip.yaml: "
-                f"cek: {{abaikan: [{rule.CODE}]}}"]
-    return "\n".join(out)
 
 
 @_command("Susun dokumen Word (dan PDF).")

@@ -1,18 +1,21 @@
 """check: Report -> diagnostics. One module per rule, listed explicitly in RULES.
 
 Each rule module exposes CODE, NAME, SEVERITY, SUMMARY, a docstring with
-What it checks / Why it matters / Bad / Good, and check(report).
+What it checks / Why it matters / Bad / Good (for developers), the same in
+Indonesian as PENJELASAN (apa / mengapa / salah / benar, for `lakip rules KODE`),
+and check(report).
 Codes are never reused: a retired rule keeps its number out of circulation.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from importlib import import_module
 from types import ModuleType
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic, LakipError, sort_diagnostics
+from lakip_cli.diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, sort_diagnostics
 
 _RULE_MODULES = (
     # completeness
@@ -76,3 +79,18 @@ def _refuse_unknown(report: Report) -> None:
 def rule_catalogue() -> list[tuple[str, str, str, str]]:
     """(code, name, severity, summary) of every rule, for `lakip rules`."""
     return [(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY) for rule in RULES]
+
+
+_HEADINGS = (("apa", "Yang diperiksa"), ("mengapa", "Mengapa penting"), ("salah", "Contoh salah"),
+             ("benar", "Contoh benar"))
+
+
+def explain_rule(rule: ModuleType) -> str:
+    """A rule's Indonesian explanation (what, why, bad, good), for `lakip rules KODE`."""
+    out = [f"{rule.CODE} {rule.NAME} ({SEVERITY_LABEL[rule.SEVERITY]})", "", rule.SUMMARY]
+    for key, heading in _HEADINGS:
+        out += ["", f"{heading}:", textwrap.fill(rule.PENJELASAN[key], 96, initial_indent="    ",
+                                                 subsequent_indent="    ")]
+    out += ["", f"Abaikan dengan: lakip check --ignore {rule.CODE}, atau di lakip.yaml: "
+                f"cek: {{abaikan: [{rule.CODE}]}}"]
+    return "\n".join(out)
