@@ -305,6 +305,9 @@ def _describe_enum(prop: dict[str, Any], field: str) -> None:
     if not meanings:
         return
     text = "; ".join(f"{k}: {v}" for k, v in meanings.items())
+    for node in [prop, *prop.get("anyOf", [])]:
+        if "enum" in node:  # shown beside each choice by editors that complete from the schema
+            node["enumDescriptions"] = [meanings.get(str(v), "") for v in node["enum"]]
     desc = prop.get("description", "").rstrip(".")
     prop["description"] = f"{desc}. Pilihan: {text}" if desc else f"Pilihan: {text}"
 
