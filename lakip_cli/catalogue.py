@@ -43,11 +43,11 @@ STAGE_CODES: dict[str, str] = {
     "T005": "laporan final: dokumen hasil templat masih memuat isian kosong",
     "W001": "dokumen referensi (reference.docx) tidak ditemukan atau tidak dapat dibuka",
     "W002": "dokumen referensi tidak memiliki gaya yang diperlukan",
-    "W003": "arahan di templat berisi kunci atau nilai yang salah",
-    "W004": "arahan di templat tidak dikenal",
     "W005": "berkas gambar tidak ditemukan atau tidak dapat dibaca",
     "W006": "berkas keluaran tidak dapat ditulis atau tidak berakhiran .docx",
     "W007": "struktur tabel di templat tidak valid",
+    "W010": "dokumen referensi memuat tautan ke luar, templat terlampir, makro, objek tertanam atau isian yang "
+            "mengambil data; bagian itu dibuang",
     "P001": "LibreOffice tidak terpasang",
     "P002": "modul Python-UNO LibreOffice tidak terpasang",
     "P003": "konversi PDF melebihi batas waktu",
@@ -55,6 +55,9 @@ STAGE_CODES: dict[str, str] = {
     "P005": "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF",
     "P006": "PDF lama dihapus karena konversi PDF yang baru gagal (agar PDF usang tidak terkirim)",
 }
+
+# Codes no longer printed; kept out of circulation so that an old message never changes meaning.
+RETIRED = ("W003", "W004")
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class CodeInfo:
     meaning: str
 
 
-_WARNINGS = {"V041", "V042", "P006"}
+_WARNINGS = {"V041", "V042", "P006", "W010"}
 
 
 def _prefix(code: str) -> str:

@@ -50,8 +50,10 @@ def _no_type(ctx: Any) -> None:
 
 
 def _adopt(command: Any) -> None:
-    """Indonesian help and named arguments for a command, whichever class Typer made it with."""
+    """Indonesian help and named arguments for a command (or group), whichever class Typer made it with."""
     command.context_class = _Context
+    for sub in getattr(command, "commands", {}).values():
+        _adopt(sub)
     for param in command.params:
         if isinstance(param, typer.core.TyperArgument):
             # Typer prints an argument as "TAHUN <int>"; the metavar and the help say enough.
@@ -100,7 +102,7 @@ def _usage_error(exc: UsageError) -> NoReturn:
     if type(exc).__name__ == "NoArgsIsHelpError":
         typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
         sys.exit(2)
-    hint = f" Lihat 'lakip {exc.ctx.info_name} --help'." if exc.ctx and exc.ctx.parent else " Lihat 'lakip --help'."
+    hint = f" Lihat '{exc.ctx.command_path} --help'." if exc.ctx else " Lihat 'lakip --help'."
     message = usage_message(exc.format_message()).rstrip(".")
     end = "" if message.endswith("?") else "."
     typer.echo(f"Perintah salah: {message}{end}{hint}", err=True)
@@ -218,35 +220,13 @@ def _die(exc: LakipError, fmt: str, title: str = "lakip") -> NoReturn:
     raise typer.Exit(1)
 
 
-def _root(proyek: Path) -> Path:
-    from lakip_cli.source.validate import find_root
-
-    return find_root(proyek)
-
-
-def _year(root: Path, year: int | None) -> int:
-    if year is not None:
-        return year
+def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
+    """The project root and the report year a command works on (the latest year folder by default)."""
+    from lakip_cli.source.project import find_root, latest_year
     from lakip_cli.source.validate import load_settings
 
-    settings = load_settings(root).model
-    folder = root / settings.folder_data
-    years = sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
-    if not years:
-        raise _no_year(settings.folder_data)
-    return years[-1]
-
-
-def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
-    """The project root and the report year a command works on."""
-    root = _root(proyek)
-    return root, _year(root, year)
-
-
-def _no_year(folder: str) -> LakipError:
-    from lakip_cli.diagnostics import fail
-
-    return fail(folder, "V030", f"tidak ada folder tahun (mis. {folder}/2024/)")
+    root = find_root(proyek)
+    return root, year if year is not None else latest_year(root, load_settings(root).model)
 
 
 @_command("Periksa sintaks, isian dan rujukan berkas data.")
@@ -261,11 +241,10 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.compute.report import compute_report
-        from lakip_cli.source.validate import load_project
+        from lakip_cli.pipeline import load_report
 
-        project = load_project(root, y)
-        compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
+        # computing too: a figure that cannot exist (target 0 without a value) is a data error
+        project = load_report(root, y).project
     except LakipError as exc:
         _die(exc, f, "lakip validate")
     _emit([], f, "lakip validate")
@@ -300,11 +279,10 @@ def summary(
     """
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.compute.report import compute_report
+        from lakip_cli.pipeline import load_report
         from lakip_cli.present.summary import summary_csv, summary_json, summary_text
-        from lakip_cli.source.validate import load_project
 
-        report = compute_report(load_project(root, y))
+        report = load_report(root, y)
     except LakipError as exc:
         _die(exc, "text")
     if fmt is SummaryFormat.csv:
@@ -454,7 +432,7 @@ def build(
             typer.echo("Laporan final tidak dibuat karena hal-hal berikut:", err=True)
         _die(exc, f, "lakip build")
     _emit(result.diagnostics, f, "lakip build")
-    missing = len(result.report.kosong)
+    missing = len(result.report.belum_diisi)
     if missing:
         typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
     if result.diagnostics:
@@ -484,11 +462,73 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
     from lakip_cli.source.schema import write_schemas
 
     try:
-        root = _root(proyek)
+        from lakip_cli.source.project import find_root
+
+        root = find_root(proyek)
     except LakipError as exc:
         _die(exc, "text")
     for path in write_schemas(root):
         typer.echo(f"ditulis: {path.relative_to(root)}", err=True)
+
+
+templat_app = typer.Typer(
+    help="Lihat templat bab dan salin templat bawaan ke proyek untuk diubah.\n\n"
+         "\b\nContoh:\n  lakip templat daftar\n  lakip templat salin 30-bab3-akuntabilitas.md.j2",
+    no_args_is_help=True,
+)
+app.add_typer(templat_app, name="templat", short_help="Lihat dan salin templat bab.")
+
+
+def _templates(proyek: Path):  # -> TemplateSet
+    from lakip_cli.present.templates import TemplateSet
+    from lakip_cli.source.project import find_root
+    from lakip_cli.source.validate import load_settings
+
+    root = find_root(proyek)
+    return TemplateSet(root, load_settings(root).model.folder_templat)
+
+
+@templat_app.command("daftar", cls=_Command, short_help="Daftar templat yang dipakai.")
+def templat_daftar(proyek: ProjectOpt = Path(".")) -> None:
+    """Daftar templat yang dipakai: dari folder templat proyek atau bawaan lakip.
+
+    \b
+    Contoh:
+      lakip templat daftar
+      lakip templat daftar -C ../lakip-2025
+    """
+    try:
+        templates = _templates(proyek)
+        listing = templates.listing()
+    except LakipError as exc:
+        _die(exc, "text")
+    for item in listing:
+        where = f"proyek ({templates.shown(item.path)})" if item.overridden else "bawaan"
+        typer.echo(f"{item.name:32} {where}")
+
+
+@templat_app.command("salin", cls=_Command, short_help="Salin templat bawaan ke proyek.")
+def templat_salin(
+    nama: Annotated[list[str] | None, typer.Argument(metavar="NAMA",
+                                                     help="Nama templat, mis. 30-bab3-akuntabilitas.md.j2; "
+                                                          "tanpa nama: semua.", show_default=False)] = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Salin templat bawaan ke folder templat proyek untuk diubah; berkas yang sudah ada tidak ditimpa.
+
+    \b
+    Contoh:
+      lakip templat salin
+      lakip templat salin 30-bab3-akuntabilitas.md.j2
+    """
+    try:
+        templates = _templates(proyek)
+        done = templates.copy(tuple(nama or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for name, copied in done:
+        dest = templates.shown(templates.project_dir / name)
+        typer.echo(f"disalin: {dest}" if copied else f"dilewati (sudah ada, tidak ditimpa): {dest}")
 
 
 def main() -> None:

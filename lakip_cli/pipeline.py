@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail, has_errors
-from lakip_cli.present.render import RenderContext, render_report
+from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import write_atomic
-
-_PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 
 
 @dataclass(frozen=True)
@@ -56,7 +53,7 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
     The LK001 warnings of a draft become errors (the final build refuses gaps even when LK001 is
     ignored); the other warnings are listed too, so that the counts a planner reads are the real ones.
     """
-    gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.kosong]
+    gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.belum_diisi]
     return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
@@ -69,10 +66,15 @@ def _output_path(options: BuildOptions, out_dir: Path) -> Path:
     return docx
 
 
+def load_report(root: Path, year: int) -> Report:
+    """load -> validate -> compute: a project folder and a year to the computed report."""
+    return compute_report(load_project(root, year))
+
+
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    project = load_project(root, options.year)
-    report = compute_report(project)
+    report = load_report(root, options.year)
+    project = report.project
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
         found = final_gaps(report, diagnostics)
@@ -80,7 +82,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             raise LakipError(found)
 
     settings = project.settings.model
-    out_dir = root / settings.keluaran.folder
+    out_dir = output_dir(root, settings)
     docx = _output_path(options, out_dir)
     markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
@@ -89,21 +91,22 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     from lakip_cli.write.document import CoreInfo, write_docx
 
     with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
-        charts: dict[str, SimpleNamespace] = {}
+        charts: dict[str, Chart] = {}
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
             for key, chart in build_charts(report, Path(scratch)).items():
-                charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
-        logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
-        text = render_report(report, RenderContext(charts=charts, logo=logo))
+                charts[key] = Chart(chart.path, chart.judul)
+        logo = root / settings.keluaran.logo if settings.keluaran.logo else None
+        document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
             # A second guard: whatever a template marks as missing also stops a final build.
-            leftovers = sorted(set(_PLACEHOLDER.findall(text)))
+            leftovers = sorted(set(document.placeholders()))
             if leftovers:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "T005", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
-        write_atomic(markdown_path, text.encode("utf-8"))
+        review, review_lines = document.review_markdown(root)
+        write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
             title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
             author=project.instansi.model.nama,
@@ -111,7 +114,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=build_time(report),
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        write_docx(text, reference, docx, base_dir=root, core=core)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
 
     pdf_path = None
     if want_pdf:
@@ -129,24 +132,21 @@ def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
     """A PDF of an earlier build beside the new .docx would be submitted by mistake: remove it and say so."""
     if not pdf.exists():
         return []
-    try:
-        shown = str(pdf.resolve().relative_to(root.resolve()))
-    except ValueError:
-        shown = str(pdf)
+    where = shown(pdf, root)
     try:
         pdf.unlink()
     except OSError as exc:
-        return [Diagnostic(SourceLocation(shown), "P006", "error",
+        return [Diagnostic(SourceLocation(where), "P006", "error",
                            f"PDF lama tidak sesuai dengan .docx yang baru ditulis dan tidak dapat dihapus "
                            f"({exc.strerror}); jangan kirimkan PDF ini")]
-    return [Diagnostic(SourceLocation(shown), "P006", "warning",
+    return [Diagnostic(SourceLocation(where), "P006", "warning",
                        "PDF lama dihapus karena tidak sesuai dengan .docx yang baru ditulis; "
                        "perbaiki masalah PDF lalu susun ulang")]
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
     """load -> validate -> compute -> check, without rendering."""
-    report = compute_report(load_project(root, year))
+    report = load_report(root, year)
     return report, tuple(run_checks(report, ignore=ignore))
 
 

@@ -51,7 +51,7 @@ def test_summary_prints_computed_figures(runner) -> None:
     assert data["anggaran"]["pagu"] == 15_731_413_218
     assert data["indikator"][0]["capaian"] == 111.1111
     assert data["indikator"][0]["tampilan"]["capaian"] == "111,11%"
-    assert data["jumlah"]["kosong"] == 1
+    assert data["jumlah"]["belum_terukur"] == 1
     csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv-biasa"]).stdout
     assert csv_text.splitlines()[0].startswith("no,id,sasaran,indikator,satuan,target")
     assert len(csv_text.splitlines()) == 12
@@ -136,7 +136,7 @@ def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr("lakip_cli.source.validate.load_project", broken)
+    monkeypatch.setattr("lakip_cli.pipeline.load_project", broken)
     code, err = _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))
     assert code == 3
     assert "kesalahan internal: RuntimeError: rusak" in err and "--debug" in err

@@ -12,7 +12,7 @@ import pytest
 import typer
 from conftest import ROOT, copy_project
 
-from lakip_cli.catalogue import STAGE_CODES, all_codes, known_codes
+from lakip_cli.catalogue import RETIRED, STAGE_CODES, all_codes, known_codes
 from lakip_cli.checks import RULES
 from lakip_cli.cli import _ignore_codes, app
 
@@ -40,6 +40,7 @@ def test_every_code_printed_is_catalogued() -> None:
 
 def test_every_catalogued_code_is_used() -> None:
     assert set(STAGE_CODES) <= set(_codes_in_source())
+    assert not set(RETIRED) & (set(STAGE_CODES) | set(_codes_in_source()))
 
 
 def test_one_meaning_per_code() -> None:

@@ -95,7 +95,7 @@ def summary_data(report: Report) -> dict[str, Any]:
                          "serapan": persen(t.serapan), "efisiensi": persen(t.efisiensi)},
         },
         "jumlah": {"indikator": c.jumlah, "melampaui": c.melampaui, "tercapai": c.tercapai,
-                   "belum_tercapai": c.belum_tercapai, "kosong": c.kosong},
+                   "belum_tercapai": c.belum_tercapai, "belum_terukur": c.belum_terukur},
     }
 
 
@@ -152,7 +152,7 @@ def summary_text(report: Report, width: int = 34) -> str:
     out.append(f"Anggaran (setiap sub kegiatan dihitung satu kali): pagu {rupiah(t.pagu)}, realisasi "
                f"{rupiah(t.realisasi)}, sisa {rupiah(t.sisa)}, serapan {persen(t.serapan)}")
     out.append(f"Indikator: {c.jumlah}; melampaui {c.melampaui}, tercapai {c.tercapai}, "
-               f"belum tercapai {c.belum_tercapai}, belum terukur {c.kosong}")
+               f"belum tercapai {c.belum_tercapai}, belum terukur {c.belum_terukur}")
     return "\n".join(out)
 
 
@@ -193,9 +193,9 @@ SUMMARY_SCHEMA: dict[str, Any] = {
                     "target_atas": _num_schema("Batas atas target", "Batas atas target rentang"),
                     "realisasi": _num_schema("Realisasi", "Realisasi tahun laporan"),
                     "capaian": _num_schema("Capaian (%)", "Capaian dalam persen, mis. 111.1111"),
-                    "status": {"enum": ["melampaui", "tercapai", "belum_tercapai", "kosong"], "title": "Status",
+                    "status": {"enum": ["melampaui", "tercapai", "belum_tercapai", "belum_terukur"], "title": "Status",
                                "description": "melampaui (> 100%), tercapai (= 100%), belum_tercapai (< 100%), "
-                                              "kosong (belum terukur)"},
+                                              "belum_terukur (tanpa capaian)"},
                     "predikat": {"type": ["string", "null"], "title": "Predikat",
                                  "description": "Predikat menurut skala di lakip.yaml"},
                     "anggaran": {

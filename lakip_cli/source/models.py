@@ -81,7 +81,7 @@ class Cek(Strict):
     peraturan: tuple[PeraturanDikenal, ...] = ()
 
 
-class Proyek(Strict):
+class Pengaturan(Strict):
     """lakip.yaml: project settings."""
 
     judul: Teks = "LAPORAN KINERJA INSTANSI PEMERINTAH"

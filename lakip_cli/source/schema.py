@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Perencanaan, Proyek
+from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Pengaturan, Perencanaan
 
 SCHEMA_DIR = "schemas"
 KINDS: dict[str, type[BaseModel]] = {
-    "lakip": Proyek,
+    "lakip": Pengaturan,
     "instansi": Instansi,
     "perencanaan": Perencanaan,
     "anggaran": Anggaran,
@@ -28,7 +28,7 @@ KINDS: dict[str, type[BaseModel]] = {
 
 # What each file kind is, for the top of its schema (the models' docstrings are for developers).
 KIND_TEXT: dict[str, tuple[str, str]] = {
-    "Proyek": ("Pengaturan proyek (lakip.yaml)",
+    "Pengaturan": ("Pengaturan proyek (lakip.yaml)",
                "Pengaturan proyek: judul, rumus polaritas negatif, batas capaian, skala predikat, keluaran, "
                "dan pemeriksaan."),
     "Instansi": ("Profil instansi (instansi.yaml)",
@@ -71,14 +71,14 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Cek.abaikan": ("Aturan yang diabaikan", "Kode aturan pemeriksaan yang tidak dijalankan, mis. LK011"),
     "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain yang tidak boleh muncul di narasi (LK018)"),
     "Cek.peraturan": ("Peraturan yang dikenal", "Peraturan dengan tahun yang benar, untuk aturan LK020"),
-    "Proyek.judul": ("Judul laporan", "Judul di sampul"),
-    "Proyek.singkatan_judul": ("Singkatan judul", "Singkatan judul, mis. LKjIP"),
-    "Proyek.lokal": ("Bahasa dan format angka", "Format angka, tanggal dan rupiah: id_ID"),
-    "Proyek.folder_data": ("Folder data", "Folder berisi satu folder per tahun, mis. data/2024/"),
-    "Proyek.folder_templat": ("Folder templat", "Folder templat proyek; templat yang tidak ada memakai bawaan"),
-    "Proyek.kebijakan": ("Kebijakan hitung", "Rumus, batas capaian dan skala predikat"),
-    "Proyek.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik dan logo"),
-    "Proyek.cek": ("Pemeriksaan", "Pengaturan aturan pemeriksaan konsistensi"),
+    "Pengaturan.judul": ("Judul laporan", "Judul di sampul"),
+    "Pengaturan.singkatan_judul": ("Singkatan judul", "Singkatan judul, mis. LKjIP"),
+    "Pengaturan.lokal": ("Bahasa dan format angka", "Format angka, tanggal dan rupiah: id_ID"),
+    "Pengaturan.folder_data": ("Folder data", "Folder berisi satu folder per tahun, mis. data/2024/"),
+    "Pengaturan.folder_templat": ("Folder templat", "Folder templat proyek; templat yang tidak ada memakai bawaan"),
+    "Pengaturan.kebijakan": ("Kebijakan hitung", "Rumus, batas capaian dan skala predikat"),
+    "Pengaturan.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik dan logo"),
+    "Pengaturan.cek": ("Pemeriksaan", "Pengaturan aturan pemeriksaan konsistensi"),
     # instansi.yaml
     "Pejabat.nama": ("Nama", "Nama lengkap dengan gelar"),
     "Pejabat.jabatan": ("Jabatan", ""),
