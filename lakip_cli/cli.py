@@ -7,6 +7,7 @@ Streams follow the linters (ruff, flake8, yamllint): findings go to stdout, so t
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
@@ -88,14 +89,45 @@ class _Group(typer.core.TyperGroup):
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name or "lakip", standalone_mode=False, **extra)
+            _exit_after_signal()
             sys.exit(code if isinstance(code, int) else 0)
         except typer.Exit as exc:
+            _exit_after_signal()
             sys.exit(exc.exit_code)
         except UsageError as exc:
             _usage_error(exc)
-        except (typer.Abort, KeyboardInterrupt):
+        except typer.Abort:
+            _exit_after_signal()
             typer.echo("Dibatalkan.", err=True)
             sys.exit(130)
+        except KeyboardInterrupt:
+            _state.setdefault("signal", signal.SIGINT)
+            _exit_after_signal()
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI cancel, `timeout`, `docker stop`): unwound like Ctrl-C, so every cleanup runs."""
+
+
+_STOPPED: dict[object, tuple[str, int]] = {
+    signal.SIGTERM: ("Dihentikan (SIGTERM).", 143),
+    signal.SIGINT: ("Dibatalkan.", 130),
+}
+
+
+def _stop(signum: int, frame: object) -> None:
+    # Typer turns an interrupt into a plain exit code, so the signal is remembered here for the exit.
+    _state["signal"] = signum
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _exit_after_signal() -> None:
+    """After a signal, whatever the command returned: its message and exit code (130 Ctrl-C, 143 SIGTERM)."""
+    if not _state.get("signal"):
+        return
+    message, code = _STOPPED[_state["signal"]]
+    typer.echo(message, err=True)
+    sys.exit(code)
 
 
 def _usage_error(exc: UsageError) -> NoReturn:
@@ -114,7 +146,7 @@ app = typer.Typer(
     help="lakip: menyusun Laporan Kinerja Instansi Pemerintah (LKjIP) dari data YAML.\n\n"
          "\b\nContoh:\n  lakip validate 2024\n  lakip check 2024\n  lakip build 2024 --pdf\n\n"
          "Bantuan tiap perintah: lakip PERINTAH --help. Kode keluar: 0 berhasil, 1 ada galat data, "
-         "2 perintah salah tulis, 3 kesalahan internal, 130 dibatalkan.",
+         "2 perintah salah tulis, 3 kesalahan internal, 130 dibatalkan (Ctrl+C), 143 dihentikan (SIGTERM).",
     add_completion=False,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
@@ -122,7 +154,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False}
 
 
 def _command(short: str) -> Any:
@@ -534,6 +566,8 @@ def templat_salin(
 def main() -> None:
     """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
     command = typer.main.get_command(app)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         command.main(prog_name="lakip")
     except SystemExit:

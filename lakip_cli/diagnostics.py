@@ -11,6 +11,60 @@ Severity = Literal["error", "warning"]
 
 SEVERITY_LABEL = {"error": "galat", "warning": "peringatan"}
 
+# Every code the stages print, with its meaning (check rules, LK..., describe themselves in checks/).
+# tests/test_cli_outputs.py greps the package for code literals and requires each one here or in checks/.
+# The stage prefixes, in pipeline order:
+STAGES = {
+    "V": "memuat dan memvalidasi data",
+    "T": "templat",
+    "W": "menulis dokumen Word",
+    "P": "konversi PDF",
+    "LK": "pemeriksaan konsistensi",
+}
+
+STAGE_CODES: dict[str, str] = {
+    "V001": "YAML tidak dapat dibaca: sintaks salah, tag YAML, kunci gabungan '<<' atau kunci yang bukan teks",
+    "V002": "kunci yang sama ditulis dua kali dalam satu pemetaan",
+    "V003": "berkas terlalu rumit: alias YAML atau simpul melebihi batas",
+    "V004": "berkas melebihi batas ukuran",
+    "V005": "berkas bukan teks UTF-8",
+    "V006": "berkas kosong",
+    "V007": "berkas tidak ditemukan, atau yang ada adalah folder",
+    "V010": "isian wajib tidak ada",
+    "V011": "kunci tidak dikenal (biasanya salah ketik; pesan menyebut kunci yang dimaksud)",
+    "V012": "nilai tidak sesuai jenisnya (angka, tanggal, pilihan, teks) atau berkas bukan pemetaan",
+    "V020": "rujukan tidak cocok: sasaran, indikator atau tahun laporan yang tidak dikenal",
+    "V021": "kode atau indikator yang sama dipakai dua kali",
+    "V022": "indikator tidak tercantum di Perjanjian Kinerja (perencanaan.yaml)",
+    "V030": "berkas proyek lakip.yaml atau folder data tahun laporan tidak ditemukan",
+    "V040": "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif) tanpa capaian_manual",
+    "V041": "riwayat memuat tahun yang bukan tahun sebelum tahun laporan; baris itu diabaikan",
+    "V042": "riwayat berbeda dengan data tahun sebelumnya di folder data",
+    "T001": "templat tidak dapat dijalankan: sintaks Jinja salah atau nama yang tidak dikenal",
+    "T002": "berkas atau folder templat tidak ditemukan",
+    "T003": "nama templat bawaan tidak dikenal",
+    "T004": "folder templat tidak dapat dibuat atau templat tidak dapat disalin",
+    "T005": "laporan final: dokumen hasil templat masih memuat isian kosong",
+    "W001": "dokumen referensi (reference.docx) tidak ditemukan atau tidak dapat dibuka",
+    "W002": "dokumen referensi tidak memiliki gaya yang diperlukan",
+    "W005": "berkas gambar tidak ditemukan atau tidak dapat dibaca",
+    "W006": "berkas keluaran tidak dapat ditulis atau tidak berakhiran .docx",
+    "W007": "struktur tabel di templat tidak valid",
+    "W010": "dokumen referensi memuat tautan ke luar, templat terlampir, makro, objek tertanam atau isian yang "
+            "mengambil data; bagian itu dibuang",
+    "P001": "LibreOffice tidak terpasang",
+    "P002": "modul Python-UNO LibreOffice tidak terpasang",
+    "P003": "konversi PDF melebihi batas waktu",
+    "P004": "konversi PDF gagal",
+    "P005": "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF",
+    "P006": "PDF lama dihapus karena konversi PDF yang baru gagal (agar PDF usang tidak terkirim)",
+}
+
+STAGE_WARNINGS = frozenset({"V041", "V042", "P006", "W010"})  # the stage codes printed as warnings
+
+# Codes no longer printed; kept out of circulation so that an old message never changes meaning.
+RETIRED = ("W003", "W004")
+
 
 @dataclass(frozen=True, order=True)
 class SourceLocation:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
-from lakip_cli.write.atomic import write_atomic
+from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     from lakip_cli.write.document import CoreInfo, write_docx
 
-    with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
+    remove_stale(docx.parent)
+    with scratch_dir() as scratch:
         charts: dict[str, Chart] = {}
         if want_charts:
             from lakip_cli.charts.figures import build_charts

@@ -20,12 +20,17 @@ PACKAGE = ROOT / "lakip_cli"
 CODE_LITERAL = re.compile(r"""["']((?:V|W|T|P)\d{3}|LK\d{3})["']""")
 
 
+# The catalogue's own table (and its lists of warnings and retired codes) is not a place that prints.
+TABLE = re.compile(r"^STAGE_CODES: dict\[str, str\] = \{.*?^\}$|^(STAGE_WARNINGS|RETIRED) = .*?$", re.M | re.S)
+
+
 def _codes_in_source() -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        if path.name == "catalogue.py":
-            continue
-        for match in CODE_LITERAL.finditer(path.read_text(encoding="utf-8")):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "diagnostics.py":
+            text = TABLE.sub("", text)
+        for match in CODE_LITERAL.finditer(text):
             found.setdefault(match.group(1), str(path.relative_to(ROOT)))
     return found
 
@@ -34,7 +39,7 @@ def test_every_code_printed_is_catalogued() -> None:
     found = _codes_in_source()
     assert len(found) >= 50
     missing = {code: where for code, where in found.items() if code not in known_codes()}
-    assert missing == {}, "add these codes to lakip_cli/catalogue.py STAGE_CODES"
+    assert missing == {}, "add these codes to STAGE_CODES in lakip_cli/diagnostics.py"
     assert "LK000" not in found
 
 

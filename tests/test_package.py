@@ -21,7 +21,11 @@ BUILTIN = sorted(p.name for p in builtin_dir().iterdir() if p.suffix in (".j2", 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(ROOT)],
+    source = tmp_path_factory.mktemp("sumber")  # a build writes build/ and *.egg-info beside the sources
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "lakip_cli", source / "lakip_cli", ignore=shutil.ignore_patterns("__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(out), str(source)],
                    check=True, capture_output=True, timeout=600)
     return next(out.glob("lakip-*.whl"))
 

@@ -15,7 +15,7 @@ from importlib import import_module
 from types import ModuleType
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import SEVERITY_LABEL, Diagnostic, LakipError, sort_diagnostics
+from lakip_cli.diagnostics import SEVERITY_LABEL, STAGE_WARNINGS, Diagnostic, LakipError, sort_diagnostics
 
 _RULE_MODULES = (
     # completeness
@@ -62,10 +62,13 @@ def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic
     return sort_diagnostics(found)
 
 
+def ignorable_codes() -> set[str]:
+    """What `--ignore` and lakip.yaml cek.abaikan accept: every check rule and every stage warning."""
+    return {rule.CODE for rule in RULES} | set(STAGE_WARNINGS)
+
+
 def _refuse_unknown(report: Report) -> None:
     """A code in lakip.yaml cek.abaikan that ignores nothing is a typo, never silently accepted."""
-    from lakip_cli.catalogue import ignorable_codes
-
     allowed = ignorable_codes()
     settings = report.project.settings
     wrong = [Diagnostic(settings.at("cek", "abaikan", i), "V012", "error",

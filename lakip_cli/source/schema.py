@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Pengaturan, Perencanaan
+from lakip_cli.source.summary_schema import SUMMARY_SCHEMA
 
 SCHEMA_DIR = "schemas"
 KINDS: dict[str, type[BaseModel]] = {
@@ -344,8 +345,6 @@ def schema_texts() -> dict[str, str]:
     out = {}
     for kind, model in KINDS.items():
         out[f"{kind}.schema.json"] = _dump(build_schema(kind, model))
-    from lakip_cli.present.summary import SUMMARY_SCHEMA  # the JSON that `lakip summary -f json` prints
-
     out["ringkasan.schema.json"] = _dump(SUMMARY_SCHEMA)
     return out
 
