@@ -19,6 +19,8 @@ STAGES = {
     "T": "templat",
     "W": "menulis dokumen Word",
     "P": "konversi PDF",
+    "I": "memulai tahun atau proyek baru (lakip init)",
+    "X": "ekspor untuk evaluator (lakip ekspor)",
     "LK": "pemeriksaan konsistensi",
 }
 
@@ -58,6 +60,12 @@ STAGE_CODES: dict[str, str] = {
     "P004": "konversi PDF gagal",
     "P005": "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF",
     "P006": "PDF lama dihapus karena konversi PDF yang baru gagal (agar PDF usang tidak terkirim)",
+    "I001": "lakip init: tahun baru tidak sesudah tahun sumber",
+    "I002": "lakip init: folder data tahun sumber tidak ditemukan",
+    "I003": "lakip init: folder tahun atau berkas proyek sudah ada dan tidak ditimpa",
+    "I004": "lakip init: data tahun sumber belum valid",
+    "I005": "lakip init: folder tidak dapat ditulis",
+    "X001": "lakip ekspor: berkas keluaran tidak berakhiran sesuai bentuknya (.xlsx atau .csv)",
 }
 
 STAGE_WARNINGS = frozenset({"V041", "V042", "P006", "W010"})  # the stage codes printed as warnings

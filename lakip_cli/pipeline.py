@@ -6,6 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
@@ -150,3 +151,19 @@ def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[R
     return report, tuple(run_checks(report, ignore=ignore))
 
 
+
+
+def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
+                  ignore: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """load -> validate -> compute -> check -> the evaluator's workbook (or CSV files); the paths written."""
+    from lakip_cli.checks import rule_catalogue
+    from lakip_cli.present.export import WorkbookInfo, export_sheets, write_export
+
+    report, findings = check_report(root, year, ignore)
+    settings = report.project.settings.model
+    target = output or output_dir(root, settings) / f"LAKIP-{year}.{fmt}"
+    instansi = report.project.instansi.model.nama
+    info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
+    names = {code: name for code, name, _, _ in rule_catalogue()}
+    return write_export(export_sheets(report, findings, names), fmt, target if target.is_absolute()
+                        else Path.cwd() / target, info)

@@ -66,12 +66,22 @@ def test_eleven_indicator_sections_with_analyses_a_to_g(built: Path) -> None:
     assert all(s == ["a.", "b.", "c.", "d.", "e.", "f.", "g."] for s in sections)
 
 
-def test_multi_year_header_is_merged_per_year(body: etree._Element) -> None:
-    spans = body.xpath("//w:tc[w:tcPr/w:gridSpan/@w:val='3']", namespaces=NS)
-    labels = [_text(tc).strip() for tc in spans if _text(tc).strip().startswith("Tahun ")]
-    assert labels.count("Tahun 2024") == 11
-    assert len(labels) == 10 * 4 + 1  # four years each; IK06 has no history in the seed
-    assert "Tahun 2020" not in labels  # IK05 prints 2023..2020: the report shows the latest four years
+def _rows(table: etree._Element) -> list[list[str]]:
+    return [[_text(tc).strip() for tc in tr.xpath("w:tc", namespaces=NS)] for tr in table.xpath("w:tr", namespaces=NS)]
+
+
+def test_multi_year_table_is_portrait_one_row_per_year(body: etree._Element) -> None:
+    tables = [_rows(t) for t in body.xpath("//w:tbl", namespaces=NS)]
+    yearly = [t for t in tables if t[0] == ["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
+    assert len(yearly) == 11
+    years = [[row[0] for row in t[1:]] for t in yearly]
+    assert years.count(["2021", "2022", "2023", "2024"]) == 10  # the latest four years, oldest first
+    assert ["2024"] in years  # IK06 has no history in the seed
+    ik01 = yearly[0][1:]
+    assert [row[3] for row in ik01] == ["181,43%", "125%", "125%", "111,11%"]
+    assert [row[4] for row in ik01] == ["-", "\u221256,43 poin", "tetap", "\u221213,89 poin"]
+    orientations = body.xpath("//w:sectPr/w:pgSz/@w:orient", namespaces=NS)
+    assert "landscape" not in orientations  # no portrait-landscape-portrait sandwich for analysis (b)
     header_rows = body.xpath("//w:tr[w:trPr/w:tblHeader]", namespaces=NS)
     assert len(header_rows) > 30
 

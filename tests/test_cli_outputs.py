@@ -17,7 +17,7 @@ from lakip_cli.checks import RULES
 from lakip_cli.cli import _ignore_codes, app
 
 PACKAGE = ROOT / "lakip_cli"
-CODE_LITERAL = re.compile(r"""["']((?:V|W|T|P)\d{3}|LK\d{3})["']""")
+CODE_LITERAL = re.compile(r"""["']([A-Z]{1,2}\d{3})["']""")  # "V012", "LK010", any stage's prefix
 
 
 # The catalogue's own table (and its lists of warnings and retired codes) is not a place that prints.
@@ -80,6 +80,7 @@ def test_rules_all_codes(runner) -> None:
     assert lines[0].startswith("V001   galat      YAML tidak dapat dibaca")
     assert any(ln.startswith("P006   peringatan") for ln in lines)
     assert lines[-1].startswith("LK021  peringatan")
+    assert any(ln.startswith("I003   galat      lakip init") for ln in lines)
 
 
 def test_check_findings_go_to_stdout(tmp_path: Path, runner) -> None:

@@ -173,22 +173,22 @@ def _year_cells(y: YearFigure, satuan: str) -> list[CellSpec]:
 
 
 def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> Table:
-    """Multi-year table: one merged header cell per year, labels derived from the years themselves."""
-    years = list(ind.seri)
-    top: list[CellSpec] = [{"teks": "Indikator Kinerja", "rowspan": 2}]
-    sub: list[CellSpec] = []
-    for y in years:
-        top.append({"teks": f"Tahun {y.tahun}", "colspan": 3, "rata": "tengah"})
-        sub += [_mid("Target"), _mid("Realisasi"), _mid("% Capaian")]
-    row: list[CellSpec] = [esc(ind.nama)]
-    for y in years:
-        row += _year_cells(y, ind.satuan)
-    return table(judul, [top, sub], [row], lebar=[4] + [1.6] * (3 * len(years)), ukuran_huruf=9)
+    """Multi-year table in portrait: one row per year, oldest first, with the change from the year before."""
+    rows: list[list[CellSpec]] = []
+    for year, change in ind.seri_naik:
+        rows.append([_mid(str(year.tahun)), *_year_cells(year, ind.satuan),
+                     _mid(_change_text(change))])
+    header = [["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
+    return table(judul, header, rows, lebar=[1.4, 2.4, 2.4, 2, 2.6])
 
 
-def needs_landscape(ind: IndikatorReport) -> bool:
-    """Three columns per year: from three years on, analysis (b) only reads well on a landscape page."""
-    return len(ind.seri) >= 3
+def _change_text(change: Decimal | None) -> str:
+    if change is None:
+        return "-"
+    if change == 0:
+        return "tetap"
+    sign = "+" if change > 0 else "−"
+    return f"{sign}{angka(abs(change))} poin"
 
 
 def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> Table:

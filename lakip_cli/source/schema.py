@@ -174,6 +174,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Riwayat.tahun": ("Tahun", "Tahun sebelum tahun laporan"),
     "Riwayat.target": ("Target", "Target tahun itu"),
     "Riwayat.realisasi": ("Realisasi", "Realisasi tahun itu"),
+    "Riwayat.capaian_manual": ("Capaian manual", ""),
     "Riwayat.capaian_tertulis": ("Capaian tertulis", ""),
     "Renstra.target_tahunan": ("Target tahunan", ""),
     "Renstra.target_akhir": ("Target akhir", ""),
