@@ -86,6 +86,19 @@ def test_multi_year_table_is_portrait_one_row_per_year(body: etree._Element) -> 
     assert len(header_rows) > 30
 
 
+def test_strategy_table_groups_by_tujuan_sasaran_and_misi(body: etree._Element) -> None:
+    table = next(t for t in (_rows(t) for t in body.xpath("//w:tbl", namespaces=NS))
+                 if t[0] == ["Strategi", "Arah Kebijakan"])
+    groups = [row[0] for row in table if len(row) == 1]
+    assert groups[0].startswith("Tujuan: Terwujudnya Stabilitas Politik")
+    assert [g.split(":")[0] for g in groups[1:8]] == [f"Sasaran {n}" for n in range(1, 8)]
+    assert groups[8].startswith("Strategi untuk Misi 5: ")
+    after_s1 = table.index([groups[1]]) + 1
+    assert table[after_s1][0].startswith("Meningkatkan kerukunan antar umat beragama")
+    assert table[table.index([groups[2]]) + 1] == ["-", "-"]  # the seed links no strategy to sasaran 2
+    assert not body.xpath("//w:tbl[.//w:tc/w:tcPr/w:vMerge][w:tr/w:tc[1]//w:t='Strategi']", namespaces=NS)
+
+
 def test_formula_is_a_word_equation(body: etree._Element) -> None:
     fractions = body.xpath("//m:oMath//m:f", namespaces=NS)
     assert len(fractions) == 10  # every indicator but IK06, which has no formula in the seed
