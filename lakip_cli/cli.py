@@ -38,6 +38,7 @@ else:
     _ClickContext = typer.core.TyperCommand.context_class
     UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
+
 class _Context(_ClickContext):
     def get_help(self) -> str:
         return help_text(super().get_help())
