@@ -266,3 +266,11 @@ def test_final_build_of_a_complete_project_has_no_gaps(minimal: Path, runner) ->
     assert "Contoh, 28 Februari 2025" in text
     doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
     assert not any("BELUM DIISI" in p.text for p in doc.paragraphs)
+
+
+def test_app_properties_describe_this_document(built: Path) -> None:
+    app = zipfile.ZipFile(built).read("docProps/app.xml").decode()
+    assert "<Application>lakip</Application>" in app
+    assert "<Company>Badan Kesatuan Bangsa dan Politik Kota Metro</Company>" in app
+    assert "Normal.dotm" not in app and "Microsoft" not in app
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH Badan Kesatuan Bangsa dan Politik Kota Metro Tahun 2024" in app
