@@ -26,8 +26,11 @@ $(STAMP): pyproject.toml
 	  rm -rf $(VENV); \
 	  echo "Gagal membuat $(VENV). Di Debian/Ubuntu pasang dulu: sudo apt-get install python3-venv" >&2; \
 	  exit 1; }
-	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e '.[dev]' || { \
+	@echo "Menyiapkan $(VENV): memasang paket (catatan lengkap di $(VENV)/pasang.log) ..." >&2
+	@# setuptools prints an informational note on every editable install; the log keeps it, the screen does not.
+	@{ $(BIN)/python -m pip install --quiet --upgrade pip && \
+	   $(BIN)/python -m pip install --quiet -e '.[dev]'; } > $(VENV)/pasang.log 2>&1 || { \
+	  cat $(VENV)/pasang.log >&2; \
 	  echo "Pemasangan paket gagal (lihat pesan di atas; periksa koneksi internet), lalu ulangi perintah ini." >&2; \
 	  exit 1; }
 	@touch $(STAMP)
