@@ -11,6 +11,68 @@ Severity = Literal["error", "warning"]
 
 SEVERITY_LABEL = {"error": "galat", "warning": "peringatan"}
 
+# Every code the stages print, with its meaning (check rules, LK..., describe themselves in checks/).
+# tests/test_cli_outputs.py greps the package for code literals and requires each one here or in checks/.
+# The stage prefixes, in pipeline order:
+STAGES = {
+    "V": "memuat dan memvalidasi data",
+    "T": "templat",
+    "W": "menulis dokumen Word",
+    "P": "konversi PDF",
+    "I": "memulai tahun atau proyek baru (lakip init)",
+    "X": "ekspor untuk evaluator (lakip ekspor)",
+    "LK": "pemeriksaan konsistensi",
+}
+
+STAGE_CODES: dict[str, str] = {
+    "V001": "YAML tidak dapat dibaca: sintaks salah, tag YAML, kunci gabungan '<<' atau kunci yang bukan teks",
+    "V002": "kunci yang sama ditulis dua kali dalam satu pemetaan",
+    "V003": "berkas terlalu rumit: alias YAML atau simpul melebihi batas",
+    "V004": "berkas melebihi batas ukuran",
+    "V005": "berkas bukan teks UTF-8",
+    "V006": "berkas kosong",
+    "V007": "berkas tidak ditemukan, atau yang ada adalah folder",
+    "V010": "isian wajib tidak ada",
+    "V011": "kunci tidak dikenal (biasanya salah ketik; pesan menyebut kunci yang dimaksud)",
+    "V012": "nilai tidak sesuai jenisnya (angka, tanggal, pilihan, teks) atau berkas bukan pemetaan",
+    "V020": "rujukan tidak cocok: sasaran, indikator atau tahun laporan yang tidak dikenal",
+    "V021": "kode atau indikator yang sama dipakai dua kali",
+    "V022": "indikator tidak tercantum di Perjanjian Kinerja (perencanaan.yaml)",
+    "V030": "berkas proyek lakip.yaml atau folder data tahun laporan tidak ditemukan",
+    "V040": "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif) tanpa capaian_manual",
+    "V041": "riwayat memuat tahun yang bukan tahun sebelum tahun laporan; baris itu diabaikan",
+    "V042": "riwayat berbeda dengan data tahun sebelumnya di folder data",
+    "T001": "templat tidak dapat dijalankan: sintaks Jinja salah atau nama yang tidak dikenal",
+    "T002": "berkas atau folder templat tidak ditemukan",
+    "T003": "nama templat bawaan tidak dikenal",
+    "T004": "folder templat tidak dapat dibuat atau templat tidak dapat disalin",
+    "T005": "laporan final: dokumen hasil templat masih memuat isian kosong",
+    "W001": "dokumen referensi (reference.docx) tidak ditemukan atau tidak dapat dibuka",
+    "W002": "dokumen referensi tidak memiliki gaya yang diperlukan",
+    "W005": "berkas gambar tidak ditemukan atau tidak dapat dibaca",
+    "W006": "berkas keluaran tidak dapat ditulis atau tidak berakhiran .docx",
+    "W007": "struktur tabel di templat tidak valid",
+    "W010": "dokumen referensi memuat tautan ke luar, templat terlampir, makro, objek tertanam atau isian yang "
+            "mengambil data; bagian itu dibuang",
+    "P001": "LibreOffice tidak terpasang",
+    "P002": "modul Python-UNO LibreOffice tidak terpasang",
+    "P003": "konversi PDF melebihi batas waktu",
+    "P004": "konversi PDF gagal",
+    "P005": "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF",
+    "P006": "PDF lama dihapus karena konversi PDF yang baru gagal (agar PDF usang tidak terkirim)",
+    "I001": "lakip init: tahun baru tidak sesudah tahun sumber",
+    "I002": "lakip init: folder data tahun sumber tidak ditemukan",
+    "I003": "lakip init: folder tahun atau berkas proyek sudah ada dan tidak ditimpa",
+    "I004": "lakip init: data tahun sumber belum valid",
+    "I005": "lakip init: folder tidak dapat ditulis",
+    "X001": "lakip ekspor: berkas keluaran tidak berakhiran sesuai bentuknya (.xlsx atau .csv)",
+}
+
+STAGE_WARNINGS = frozenset({"V041", "V042", "P006", "W010"})  # the stage codes printed as warnings
+
+# Codes no longer printed; kept out of circulation so that an old message never changes meaning.
+RETIRED = ("W003", "W004")
+
 
 @dataclass(frozen=True, order=True)
 class SourceLocation:
@@ -55,13 +117,61 @@ def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(set(diags), key=lambda d: (d.location, d.code, d.message))
 
 
-def format_diagnostics(diags: Iterable[Diagnostic], fmt: str) -> str:
+def format_diagnostics(diags: Iterable[Diagnostic], fmt: str, *, rules: dict[str, str] | None = None,
+                       version: str = "") -> str:
+    """text (path:line:col: ...), json, github (workflow commands) or sarif (SARIF 2.1.0 for code hosts)."""
     items = sort_diagnostics(diags)
     if fmt == "json":
         return json.dumps([d.as_dict() for d in items], ensure_ascii=False, indent=2)
+    if fmt == "sarif":
+        return json.dumps(sarif_log(items, rules or {}, version), ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(d.format_github() for d in items)
     return "\n".join(d.format_text() for d in items)
+
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def sarif_log(items: list[Diagnostic], rules: dict[str, str], version: str) -> dict[str, object]:
+    """One SARIF run; every code used is described as a rule (its meaning from the catalogue)."""
+    used = sorted({d.code for d in items})
+    results = []
+    for d in items:
+        physical: dict[str, object] = {"artifactLocation": {"uri": d.location.path, "uriBaseId": "%SRCROOT%"}}
+        if d.location.line:
+            physical["region"] = {"startLine": d.location.line, "startColumn": max(d.location.col, 1)}
+        results.append({
+            "ruleId": d.code,
+            "ruleIndex": used.index(d.code),
+            "level": "error" if d.severity == "error" else "warning",
+            "message": {"text": d.message},
+            "locations": [{"physicalLocation": physical}],
+        })
+    driver: dict[str, object] = {
+        "name": "lakip",
+        "rules": [{"id": code, "shortDescription": {"text": rules.get(code, code)}} for code in used],
+    }
+    if version:
+        driver["version"] = version
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{"tool": {"driver": driver}, "results": results}]}
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def format_step_summary(diags: Iterable[Diagnostic], title: str) -> str:
+    """A Markdown table of every finding, for $GITHUB_STEP_SUMMARY (annotations show only the first ten)."""
+    items = sort_diagnostics(diags)
+    n_err = sum(d.severity == "error" for d in items)
+    out = [f"### {title}", "", f"{n_err} galat, {len(items) - n_err} peringatan", ""]
+    if items:
+        out += ["| lokasi | tingkat | kode | pesan |", "|---|---|---|---|"]
+        out += [f"| `{_cell(str(d.location))}` | {SEVERITY_LABEL[d.severity]} | {d.code} | {_cell(d.message)} |"
+                for d in items]
+        out.append("")
+    return "\n".join(out) + "\n"
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:

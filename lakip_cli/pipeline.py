@@ -10,10 +10,10 @@ from typing import Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
-from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail, has_errors
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
-from lakip_cli.source.project import output_dir
+from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
 
@@ -48,9 +48,13 @@ def build_time(report: Report) -> dt.datetime:
 
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """What stops a final build: every missing item and every error-level check."""
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
-    return gaps + [d for d in diagnostics if d.severity == "error"]
+    """What a final build reports: every missing item as an LK001 error, with the other findings beside it.
+
+    The LK001 warnings of a draft become errors (the final build refuses gaps even when LK001 is
+    ignored); the other warnings are listed too, so that the counts a planner reads are the real ones.
+    """
+    gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.belum_diisi]
+    return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
 def _output_path(options: BuildOptions, out_dir: Path) -> Path:
@@ -73,9 +77,9 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     project = report.project
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
-        gaps = final_gaps(report, diagnostics)
-        if gaps:
-            raise LakipError(gaps)
+        found = final_gaps(report, diagnostics)
+        if has_errors(found):
+            raise LakipError(found)
 
     settings = project.settings.model
     out_dir = output_dir(root, settings)
@@ -100,7 +104,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             # A second guard: whatever a template marks as missing also stops a final build.
             leftovers = sorted(set(document.placeholders()))
             if leftovers:
-                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
+                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "T005", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         review, review_lines = document.review_markdown(root)
         write_atomic(markdown_path, review.encode("utf-8"))
@@ -118,8 +122,27 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         from lakip_cli.write.pdf import convert_to_pdf
 
         pdf_path = docx.with_suffix(".pdf")
-        convert_to_pdf(docx, pdf_path)
+        try:
+            convert_to_pdf(docx, pdf_path)
+        except LakipError as exc:
+            raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+
+
+def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
+    """A PDF of an earlier build beside the new .docx would be submitted by mistake: remove it and say so."""
+    if not pdf.exists():
+        return []
+    where = shown(pdf, root)
+    try:
+        pdf.unlink()
+    except OSError as exc:
+        return [Diagnostic(SourceLocation(where), "P006", "error",
+                           f"PDF lama tidak sesuai dengan .docx yang baru ditulis dan tidak dapat dihapus "
+                           f"({exc.strerror}); jangan kirimkan PDF ini")]
+    return [Diagnostic(SourceLocation(where), "P006", "warning",
+                       "PDF lama dihapus karena tidak sesuai dengan .docx yang baru ditulis; "
+                       "perbaiki masalah PDF lalu susun ulang")]
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:

@@ -179,8 +179,8 @@ def test_failed_build_keeps_previous_document(tmp_path: Path, runner) -> None:
                    + "\n{{ tidak_ada.sama_sekali }}\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1
-    assert "templates/40-bab4-penutup.md.j2:" in result.stderr and "[T001]" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "templates/40-bab4-penutup.md.j2:" in result.stdout and "[T001]" in result.stdout
+    assert "Traceback" not in result.output
     assert out.read_bytes() == b"versi sebelumnya"
     assert sorted(p.name for p in out.parent.iterdir()) == ["LAKIP-2024.docx"]
 
@@ -189,8 +189,8 @@ def test_final_build_refuses_gaps(tmp_path: Path, runner) -> None:
     project = copy_project(ROOT, tmp_path / "proyek")
     result = runner.invoke(app, ["build", "2024", "--final", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1
-    err = result.stderr
-    assert "Laporan final tidak dibuat" in err
+    err = result.output
+    assert "Laporan final tidak dibuat" in result.stderr
     assert "data/2024/indikator/06-pelayanan-administrasi.yaml" in err and "realisasi" in err
     assert "tanggal penandatanganan" in err
     assert not (project / "out" / "LAKIP-2024.docx").exists()

@@ -75,3 +75,20 @@ def check(report: Report) -> Iterator[Diagnostic]:
                         f"efisiensi {persen(biaya.efisiensi)}",
                     )
                     break
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Persentase setelah \"efisiensi\" atau \"serapan\" di narasi indikator, dibandingkan dengan sub "
+        "kegiatan anggarannya (masing-masing dihitung satu kali): efisiensi = (pagu - realisasi) / pagu ×"
+        " 100, serapan = realisasi / pagu × 100. \"efisiensi 0 %\" atau \"serapan 100%\" padahal ada pagu "
+        "yang tidak terpakai juga ditandai."
+    ),
+    "mengapa": (
+        "Laporan asal menulis \"efisiensi sebesar 21,2%\" padahal angkanya 20,17%, dan \"tidak terdapat "
+        "efesiensi anggaran\" padahal Rp4.261.450 dari Rp13.774.269.418 tidak dibelanjakan."
+    ),
+    "salah": "pagu Rp19.072.100, realisasi Rp15.224.850: \"efisiensi sebesar 21,2%\".",
+    "benar": "\"efisiensi sebesar 20,17%\"; \"efisiensi 0,03% (Rp4.261.450)\".",
+}

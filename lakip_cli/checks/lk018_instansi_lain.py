@@ -53,3 +53,21 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 f"{passage.label} menyebut '{name}'{times} (\"{quote}\"), bukan {p.instansi.model.singkatan}; "
                 f"tersalin dari laporan instansi lain?",
             )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap teks narasi (seperti LK017) dicari nama-nama di `cek.instansi_lain` pada lakip.yaml (kata"
+        " utuh, huruf besar atau kecil). Nama yang merupakan bagian dari nama instansi sendiri diabaikan."
+    ),
+    "mengapa": (
+        "Paragraf yang disalin dari laporan instansi lain membawa namanya: Kata Pengantar dan BAB II "
+        "laporan asal menyebut \"Inspektorat\" padahal yang dimaksud Badan Kesatuan Bangsa dan Politik."
+    ),
+    "salah": (
+        "`kata_pengantar: \"... Dimasa mendatang Inspektorat akan melakukan ...\"` di laporan Badan "
+        "Kesbangpol."
+    ),
+    "benar": "\"... Dimasa mendatang Badan Kesatuan Bangsa dan Politik akan melakukan ...\".",
+}
