@@ -201,7 +201,9 @@ def build(
         Path | None, typer.Option("--output", "-o", help="Berkas .docx keluaran; bawaan out/LAKIP-TAHUN.docx.")
     ] = None,
     final: Annotated[
-        bool, typer.Option("--final", help="Tolak membangun bila ada data wajib yang kosong atau galat pemeriksaan.")
+        bool, typer.Option("--final", help="Laporan final: tolak membangun bila ada data wajib yang kosong, "
+                             "galat, atau peringatan yang belum diterima dengan alasan (cek.terima di lakip.yaml); "
+                             "--ignore dan cek.abaikan tidak berlaku.")
     ] = False,
     pdf: Annotated[bool | None, typer.Option("--pdf/--no-pdf", help="Buat juga PDF melalui LibreOffice.")] = None,
     grafik: Annotated[bool | None, typer.Option("--grafik/--tanpa-grafik", help="Sertakan grafik.")] = None,

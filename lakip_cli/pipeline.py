@@ -51,9 +51,12 @@ def build_time(report: Report) -> dt.datetime:
 
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """What stops a final build: every missing item and every error-level check."""
+    """What stops a final build: every missing item and every open finding, error or warning.
+
+    Missing items are stated once, as LK000 errors (their LK001 warnings say the same thing).
+    """
     gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
-    return gaps + [d for d in diagnostics if d.severity == "error"]
+    return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
 def _output_path(options: BuildOptions, out_dir: Path) -> Path:
@@ -69,7 +72,11 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     project = load_project(root, options.year)
     report = compute_report(project)
-    diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    # A final build is a promise about every rule: nothing is switched off, by option or by setting.
+    if options.final:
+        diagnostics = tuple(run_checks(report, use_settings=False))
+    else:
+        diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
         gaps = final_gaps(report, diagnostics)
         if gaps:
