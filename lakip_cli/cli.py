@@ -225,6 +225,10 @@ def build(
         _die(exc, f)
     _emit(result.diagnostics, f)
     if f == "text":
+        if result.accepted:
+            typer.echo(f"Diterima dengan alasan ({len(result.accepted)} temuan):", err=True)
+            for item in result.accepted:
+                typer.echo(f"  {item.finding.format_text()}\n    alasan: {item.alasan} ({item.entry})", err=True)
         missing = len(result.report.kosong)
         if missing:
             typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)

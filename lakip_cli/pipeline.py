@@ -11,6 +11,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
+from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.render import RenderContext, render_report
@@ -38,6 +39,7 @@ class BuildResult:
     pdf: Path | None
     diagnostics: tuple[Diagnostic, ...]
     report: Report
+    accepted: tuple[AcceptedFinding, ...] = ()
 
 
 def build_time(report: Report) -> dt.datetime:
@@ -73,10 +75,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     project = load_project(root, options.year)
     report = compute_report(project)
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
-    if options.final:
-        diagnostics = tuple(run_checks(report, use_settings=False))
-    else:
-        diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
+    diagnostics = triage.open
     if options.final:
         gaps = final_gaps(report, diagnostics)
         if gaps:
@@ -122,12 +122,19 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
         pdf_path = docx.with_suffix(".pdf")
         convert_to_pdf(docx, pdf_path)
-    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True) -> Triage:
+    """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
+    findings = run_checks(report, ignore=ignore, use_settings=use_settings)
+    skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
+    return apply_acceptances(report, findings, skipped=skipped)
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
-    """load -> validate -> compute -> check, without rendering."""
+    """load -> validate -> compute -> check, without rendering; the open findings (accepted ones left out)."""
     report = compute_report(load_project(root, year))
-    return report, tuple(run_checks(report, ignore=ignore))
+    return report, triage_findings(report, ignore).open
 
 

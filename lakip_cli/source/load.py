@@ -8,7 +8,7 @@ every failure becomes a located diagnostic instead of an exception trace.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,8 @@ class YamlDoc:
     data: Any
     values: dict[PathKey, tuple[int, int]]
     keys: dict[PathKey, tuple[int, int]]
+    # Where each value ends (the position just after it), so a location can be placed inside a node.
+    ends: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, where: PathKey, *, key: bool = False) -> SourceLocation:
         """The position of a path, or of its nearest existing parent."""
@@ -47,6 +49,12 @@ class YamlDoc:
             if pos:
                 return SourceLocation(self.path, *pos)
         return SourceLocation(self.path, 1, 1)
+
+    def span(self, where: PathKey) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(start, end) of a path's node, from its key when it has one; None when the path does not exist."""
+        start = self.keys.get(where) or self.values.get(where)
+        end = self.ends.get(where)
+        return (start, end) if start and end else None
 
 
 _SCALAR = yaml.constructor.SafeConstructor()
@@ -90,6 +98,7 @@ class _Builder:
         self.rel = rel
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
+        self.ends: dict[PathKey, tuple[int, int]] = {}
         self.count = 0
 
     def build(self, node: Node, where: PathKey) -> Any:
@@ -99,6 +108,7 @@ class _Builder:
                       f"berkas terlalu rumit: lebih dari {MAX_NODES} simpul (alias berlebihan?)")
         m = node.start_mark
         self.values[where] = (m.line + 1, m.column + 1)
+        self.ends[where] = (node.end_mark.line + 1, node.end_mark.column + 1)
         if isinstance(node, ScalarNode):
             return _scalar(node, self.rel)
         if isinstance(node, SequenceNode):
@@ -191,7 +201,7 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
         raise fail(rel, "V006", "berkas kosong", 1, 1)
     builder = _Builder(rel)
     data = builder.build(node, ())
-    return YamlDoc(rel, data, builder.values, builder.keys)
+    return YamlDoc(rel, data, builder.values, builder.keys, builder.ends)
 
 
 def _relative(path: Path, root: Path) -> str:
