@@ -45,7 +45,7 @@ def test_final_refuses_an_open_warning_and_keeps_the_previous_final(tmp_path: Pa
     code, err = build(root, "--final")
     assert code == 1
     assert "Laporan final tidak dibuat" in err
-    assert f"{IND01}:34:13: peringatan: IK01: narasi menyatakan target tercapai" in err
+    assert f"{IND01}:36:5: peringatan: IK01: narasi menyatakan target tercapai" in err
     assert "[LK013]" in err
     assert out.read_bytes() == b"final sebelumnya"
     assert sorted(p.name for p in out.parent.iterdir()) == ["LAKIP-2024.docx"]
@@ -73,7 +73,7 @@ def test_accepted_finding_lets_the_final_through_and_is_listed_with_its_reason(t
     code, err = build(root, "--final")
     assert code == 0, err
     assert "Diterima dengan alasan (1 temuan):" in err
-    assert f"  {IND01}:34:13: peringatan: IK01: narasi menyatakan target tercapai" in err
+    assert f"  {IND01}:36:5: peringatan: IK01: narasi menyatakan target tercapai" in err
     assert "    alasan: Kalimat kutipan dari notulen rapat evaluasi, dimuat apa adanya (lakip.yaml:6:7)" in err
     assert (root / "out" / "LAKIP-2024.docx").stat().st_size > 10_000
 
@@ -84,7 +84,7 @@ def test_acceptance_by_indicator_id_survives_lines_added_above(tmp_path: Path) -
     root = project(tmp_path, {IND01: [CLAIM, grown], "lakip.yaml": [accept(entry)]})
     code, err = build(root, "--final")
     assert code == 0, err
-    assert f"{IND01}:36:13: peringatan" in err  # the finding moved two lines down; the acceptance still holds
+    assert f"{IND01}:38:5: peringatan" in err  # the finding moved two lines down; the acceptance still holds
 
 
 def test_stale_acceptance_is_reported_and_stops_a_final(tmp_path: Path) -> None:
