@@ -14,6 +14,7 @@ from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.present.annotations import annotations_for
 from lakip_cli.present.render import RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.validate import load_project
@@ -114,15 +115,30 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=build_time(report),
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        write_docx(text, reference, docx, base_dir=root, core=core)
+        # A draft carries every open finding as a comment at its place; a final carries none.
+        notes = () if options.final else annotations_for(report, diagnostics)
+        write_docx(text, reference, docx, base_dir=root, core=core, annotations=notes)
 
-    pdf_path = None
-    if want_pdf:
-        from lakip_cli.write.pdf import convert_to_pdf
+        pdf_path = None
+        if want_pdf:
+            from lakip_cli.write.pdf import convert_to_pdf
 
-        pdf_path = docx.with_suffix(".pdf")
-        convert_to_pdf(docx, pdf_path)
+            pdf_path = docx.with_suffix(".pdf")
+            convert_to_pdf(pdf_source(docx, Path(scratch)) if notes else docx, pdf_path)
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def pdf_source(docx: Path, scratch: Path) -> Path:
+    """A copy of the draft whose comments are notes under the words they mark, for LibreOffice to print."""
+    from docx import Document
+
+    from lakip_cli.write.comments import inline_comments
+
+    document = Document(str(docx))
+    inline_comments(document)
+    copy = scratch / docx.name
+    document.save(str(copy))
+    return copy
 
 
 def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True) -> Triage:

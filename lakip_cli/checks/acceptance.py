@@ -97,7 +97,8 @@ def resolve_bagian(doc: YamlDoc, text: str) -> PathKey | None:
     return tuple(path) if path else None
 
 
-def _docs(report: Report) -> dict[str, YamlDoc]:
+def project_docs(report: Report) -> dict[str, YamlDoc]:
+    """Every loaded file of the report year (and of the year before), by its project-relative path."""
     p = report.project
     docs: dict[str, YamlDoc] = {}
     for project in (p, p.previous):
@@ -178,7 +179,7 @@ def apply_acceptances(report: Report, findings: Iterable[Diagnostic], *, skipped
 
     skipped: rule codes not run this time; an acceptance of one of them is not reported as stale.
     """
-    docs = _docs(report)
+    docs = project_docs(report)
     rules: list[_Rule] = []
     errors: list[Diagnostic] = []
     for i, entry in enumerate(report.project.settings.model.cek.terima):

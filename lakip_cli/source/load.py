@@ -78,6 +78,15 @@ class YamlDoc:
             node = node[part]
         return node
 
+    def path_at(self, line: int, col: int) -> PathKey:
+        """The deepest path whose node holds the position line:col (() for the whole file)."""
+        best: PathKey = ()
+        for where, end in self.ends.items():
+            start = self.keys.get(where) or self.values.get(where)
+            if start and start <= (line, col) <= end and len(where) > len(best):
+                best = where
+        return best
+
     def span(self, where: PathKey) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """(start, end) of a path's node, from its key when it has one; None when the path does not exist."""
         start = self.keys.get(where) or self.values.get(where)

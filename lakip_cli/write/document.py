@@ -8,6 +8,7 @@ import json
 import re
 import textwrap
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from markdown_it import MarkdownIt
 from lakip_cli.diagnostics import LakipError, fail
 from lakip_cli.write import ooxml as ox
 from lakip_cli.write.atomic import write_atomic
+from lakip_cli.write.comments import Annotation, add_comments
 from lakip_cli.write.tables import write_table
 
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -103,7 +105,8 @@ def check_reference(reference: Path) -> list[str]:
     return [name for name in REQUIRED_STYLES if name.lower() not in names]
 
 
-def write_docx(markdown: str, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo) -> None:
+def write_docx(markdown: str, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo,
+               annotations: Sequence[Annotation] = ()) -> None:
     """Build the document from `markdown` with the styles of `reference` and replace `target` atomically.
 
     Same inputs give a byte-identical file. Raises LakipError (W001-W007) for any bad input; locations
@@ -116,6 +119,7 @@ def write_docx(markdown: str, reference: Path, target: Path, *, base_dir: Path, 
     builder = _Builder(doc, base_dir, str(target.with_suffix(".md")))
     builder.build(markdown)
     builder.finish()
+    add_comments(doc, annotations, date=core.created)
     data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
     write_atomic(target, data)
 
