@@ -66,6 +66,7 @@ def _emit(diags: list[Diagnostic] | tuple[Diagnostic, ...], fmt: str) -> None:
 
 
 def _error_summary(diags: tuple[Diagnostic, ...] | list[Diagnostic]) -> str:
+    diags = [x for d in diags for x in (d, *d.related)]  # consequences listed beneath a root cause count too
     n_err = sum(d.severity == "error" for d in diags)
     n_warn = len(diags) - n_err
     return f"{n_err} galat, {n_warn} peringatan"

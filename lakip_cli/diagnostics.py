@@ -32,9 +32,12 @@ class Diagnostic:
     code: str
     severity: Severity = field(default="error", compare=False)
     message: str = field(default="", compare=True)
+    # Findings this one explains (its consequences), reported beneath it rather than on their own.
+    related: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     def format_text(self) -> str:
-        return f"{self.location}: {SEVERITY_LABEL[self.severity]}: {self.message} [{self.code}]"
+        line = f"{self.location}: {SEVERITY_LABEL[self.severity]}: {self.message} [{self.code}]"
+        return line + "".join(f"\n    akibatnya: {r.format_text()}" for r in self.related)
 
     def format_github(self) -> str:
         kind = "error" if self.severity == "error" else "warning"
@@ -42,12 +45,16 @@ class Diagnostic:
         parts = [f"file={loc.path}"]
         if loc.line:
             parts += [f"line={loc.line}", f"col={loc.col}"]
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = self.message + "".join(f"\nakibatnya: {r.format_text()}" for r in self.related)
+        msg = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} {','.join(parts)},title={self.code}::{msg}"
 
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
         d["location"] = asdict(self.location)
+        d.pop("related")
+        if self.related:
+            d["related"] = [r.as_dict() for r in self.related]
         return d
 
 
@@ -65,7 +72,7 @@ def format_diagnostics(diags: Iterable[Diagnostic], fmt: str) -> str:
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:
-    return any(d.severity == "error" for d in diags)
+    return any(d.severity == "error" or has_errors(d.related) for d in diags)
 
 
 class LakipError(Exception):

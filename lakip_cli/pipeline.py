@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
+from lakip_cli.checks.causes import group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.annotations import annotations_for
@@ -145,7 +146,8 @@ def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_setting
     """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
     findings = run_checks(report, ignore=ignore, use_settings=use_settings)
     skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
-    return apply_acceptances(report, findings, skipped=skipped)
+    triage = apply_acceptances(report, findings, skipped=skipped)
+    return Triage(tuple(group_root_causes(triage.open)), triage.accepted)
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -83,13 +84,24 @@ def _excerpt(d: Diagnostic, names: dict[str, str]) -> str | None:
     return found
 
 
+def _with_consequences(findings: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Each finding, then each of its consequences, stating its root cause; every one gets its own comment."""
+    out = []
+    for d in findings:
+        out.append(dataclasses.replace(d, related=()))
+        for r in d.related:
+            out.append(dataclasses.replace(r, message=f"{r.message} (akibat dari {d.code} di {d.location})",
+                                           related=()))
+    return out
+
+
 def annotations_for(report: Report, findings: Iterable[Diagnostic]) -> list[Annotation]:
     """One annotation per finding, in the order given; the section is the indicator's, else the file's own."""
     indicators = {ind.source.doc.path: f"{n}. {ind.nama}" for n, ind in enumerate(report.indikator, 1)}
     docs = project_docs(report)
     names = {ind.source.doc.path: f"{ind.id} {ind.nama}" for ind in report.indikator}
     out = []
-    for d in findings:
+    for d in _with_consequences(findings):
         loc = d.location
         name = loc.path.rsplit("/", 1)[-1]
         doc = docs.get(loc.path)
