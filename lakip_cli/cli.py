@@ -116,11 +116,13 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
+        from lakip_cli.checks.acceptance import apply_acceptances
         from lakip_cli.compute.report import compute_report
         from lakip_cli.source.validate import load_project
 
         project = load_project(root, y)
-        compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
+        report = compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
+        apply_acceptances(report, ())  # so is a malformed acceptance in lakip.yaml (cek.terima)
     except LakipError as exc:
         _die(exc, f)
     _emit([], f)

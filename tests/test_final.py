@@ -128,3 +128,11 @@ def test_malformed_acceptance_is_a_located_error(tmp_path: Path, entry: str, exp
     assert code == 1
     assert expected in err, err
     assert not (root / "out").exists()
+
+
+def test_validate_reports_a_malformed_acceptance(tmp_path: Path) -> None:
+    root = project(tmp_path, {"lakip.yaml": [accept(f"kode: LK013\n      berkas: {IND01}\n      bagian: x.y\n"
+                                                    "      alasan: x")]})
+    result = CliRunner().invoke(app, ["validate", "2024", "-C", str(root)])
+    assert result.exit_code == 1
+    assert f"lakip.yaml:8:15: galat: bagian 'x.y' tidak ada di {IND01} [V060]" in result.stderr
