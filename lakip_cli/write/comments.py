@@ -72,6 +72,16 @@ class _Para:
         self.level = _heading_level(p)
         self.runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
         self.text = "".join(_run_text(r) for r in self.runs)
+        self._flat: tuple[str, str, list[int]] | None = None
+
+    def flat(self) -> tuple[str, str, list[int]]:
+        """The text with blanks collapsed to one space, its lower case, and each character's index in text."""
+        if self._flat is None:  # splitting runs never changes the text, so this holds for the whole pass
+            text = self.text
+            index = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
+            flat = "".join(" " if text[i].isspace() else text[i] for i in index)
+            self._flat = (flat, flat.lower(), index)
+        return self._flat
 
 
 def _run_text(r: Any) -> str:
@@ -86,16 +96,16 @@ def _heading_level(p: Any) -> int:
     return int(m.group(1)) if m else 0
 
 
-def _find(text: str, excerpt: str) -> tuple[int, int] | None:
-    """(start, end) of the excerpt in text, blanks compared as one space, case-insensitively as a fallback."""
-    index = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
-    flat = "".join(" " if text[i].isspace() else text[i] for i in index)
+def _find(para: _Para, excerpt: str) -> tuple[int, int] | None:
+    """(start, end) of the excerpt in the paragraph's text, blanks compared as one space, case-insensitively
+    as a fallback."""
     want = _norm(excerpt)
     if not want:
         return None
+    flat, lower, index = para.flat()
     at = flat.find(want)
     if at < 0:
-        at = flat.lower().find(want.lower())
+        at = lower.find(want.lower())
     if at < 0:
         return None
     start = index[at]
@@ -181,7 +191,7 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
             for scope in [*scopes, range(len(paras))]:
                 for i in scope:
                     para = paras[i]
-                    span = _find(para.text, a.excerpt)
+                    span = _find(para, a.excerpt)
                     if span is None:
                         continue
                     runs = _runs_for(para, *span)
