@@ -109,6 +109,11 @@ def test_comments_sit_on_the_words_they_are_about(seed_draft: Path) -> None:
     assert inside == lit and lit.endswith("Reformasi Birokrasi Nomor 53 Tahun 2024")
     inside, heading, _ = placed[by_source["data/2024/laporan.yaml:16:335"]]
     assert inside.endswith("semuanya telah tercapai sesuai dengan target.")
+    # A share written above 100% in the history sits on the table cell that prints it.
+    cid = by_source["data/2024/indikator/01-kerukunan-beragama.yaml:28:16"]
+    assert placed[cid] == ("127%", "1. Persentase Peningkatan Kerukunan Beragama", "127%")
+    start = next(e for e in doc.iter(f"{W}commentRangeStart") if int(e.get(f"{W}id")) == cid)
+    assert any(a.tag == f"{W}tc" for a in start.iterancestors())
     quoted = [cid for cid, text in texts.items() if '("' in text.split("\n")[0]]
     assert len(quoted) == 21 and all(placed[cid][2] for cid in quoted)
 

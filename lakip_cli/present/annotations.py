@@ -75,6 +75,9 @@ def _excerpt(d: Diagnostic, names: dict[str, str]) -> str | None:
     found = quoted(d.message)
     if found is None and d.code == "LK020" and ": " in d.message:
         found = d.message.split(": ", 1)[0]  # the citation as written in dasar_hukum
+    if found is None and d.code == "LK004":
+        m = re.search(r"tertulis (\S+%)", d.message)
+        found = m.group(1) if m else None  # the value as the multi-year table prints it
     if found is None and d.code == "LK001" and d.message.startswith(_MISSING):
         what = d.message[len(_MISSING):]
         prefix = names.get(d.location.path)

@@ -255,7 +255,7 @@ def _note_paragraph(body: Any, text: str) -> Any:
 
 
 def inline_comments(document: Any) -> int:
-    """Turn every comment of a built document into a visible note paragraph right after the paragraph it marks.
+    """Turn every comment of a built document into a visible note right after the paragraph (or table) it marks.
 
     For the PDF of a draft: LibreOffice without its desktop UI files (the -nogui packages that servers
     and CI install) cannot lay out Word comments and stops on them, and margin comments shrink every
@@ -274,6 +274,9 @@ def inline_comments(document: Any) -> int:
     for ref in reversed(refs):
         run = ref.getparent()
         para = next(a for a in run.iterancestors(qn("w:p")))
+        tables = list(para.iterancestors(qn("w:tbl")))
+        if tables:  # a note inside a narrow cell would break the table: it goes right after the table
+            para = tables[-1]
         note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""))
         sect = para.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
         if sect is not None:  # the marked paragraph ends a section: the note stays in it, the section ends after
