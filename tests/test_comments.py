@@ -173,3 +173,15 @@ def test_draft_pdf_shows_every_finding(tmp_path: Path) -> None:
     assert result.pdf is not None
     text = subprocess.run(["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert len(re.findall(r"lakip \[(?:LK|V)\d{3}\]", text)) == 49
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_opens_the_draft_with_its_comments(seed_draft: Path, tmp_path: Path) -> None:
+    soffice = require_libreoffice()
+    subprocess.run([soffice, f"-env:UserInstallation={(tmp_path / 'profil').as_uri()}", "--headless",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(seed_draft)],
+                   capture_output=True, check=True, timeout=240)
+    with zipfile.ZipFile(tmp_path / seed_draft.with_suffix(".odt").name) as z:
+        content = z.read("content.xml").decode("utf-8")
+    assert content.count("<office:annotation ") == 49
+    assert content.count("<dc:creator>lakip</dc:creator>") == 49
