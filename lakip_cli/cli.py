@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from enum import StrEnum
@@ -22,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False}
 
 
 class Format(StrEnum):
@@ -79,35 +80,13 @@ def _die(exc: LakipError, fmt: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _root(proyek: Path) -> Path:
-    from lakip_cli.source.validate import find_root
-
-    return find_root(proyek)
-
-
-def _year(root: Path, year: int | None) -> int:
-    if year is not None:
-        return year
+def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
+    """The project root and the report year a command works on (the latest year folder by default)."""
+    from lakip_cli.source.project import find_root, latest_year
     from lakip_cli.source.validate import load_settings
 
-    settings = load_settings(root).model
-    folder = root / settings.folder_data
-    years = sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
-    if not years:
-        raise _no_year(settings.folder_data)
-    return years[-1]
-
-
-def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
-    """The project root and the report year a command works on."""
-    root = _root(proyek)
-    return root, _year(root, year)
-
-
-def _no_year(folder: str) -> LakipError:
-    from lakip_cli.diagnostics import fail
-
-    return fail(folder, "V030", f"tidak ada folder tahun (mis. {folder}/2024/)")
+    root = find_root(proyek)
+    return root, year if year is not None else latest_year(root, load_settings(root).model)
 
 
 @app.command()
@@ -117,11 +96,11 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     try:
         root, y = _locate(proyek, year)
         from lakip_cli.checks.acceptance import apply_acceptances
-        from lakip_cli.compute.report import compute_report
-        from lakip_cli.source.validate import load_project
+        from lakip_cli.pipeline import load_report
 
-        project = load_project(root, y)
-        report = compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
+        # computing too: a figure that cannot exist (target 0 without a value) is a data error
+        report = load_report(root, y)
+        project = report.project
         apply_acceptances(report, ())  # so is a malformed acceptance in lakip.yaml (cek.terima)
     except LakipError as exc:
         _die(exc, f)
@@ -145,11 +124,10 @@ def summary(
     """Tampilkan tabel capaian hasil hitungan (target, realisasi, capaian, predikat, anggaran)."""
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.compute.report import compute_report
+        from lakip_cli.pipeline import load_report
         from lakip_cli.present.summary import summary_csv, summary_json, summary_text
-        from lakip_cli.source.validate import load_project
 
-        report = compute_report(load_project(root, y))
+        report = load_report(root, y)
     except LakipError as exc:
         _die(exc, "text")
     render = {"text": summary_text, "json": summary_json, "csv": summary_csv}[fmt.value]
@@ -232,7 +210,7 @@ def build(
             typer.echo(f"Diterima dengan alasan ({len(result.accepted)} temuan):", err=True)
             for item in result.accepted:
                 typer.echo(f"  {item.finding.format_text()}\n    alasan: {item.alasan} ({item.entry})", err=True)
-        missing = len(result.report.kosong)
+        missing = len(result.report.belum_diisi)
         if missing:
             typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
         if result.diagnostics:
@@ -255,11 +233,57 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
     from lakip_cli.source.schema import write_schemas
 
     try:
-        root = _root(proyek)
+        from lakip_cli.source.project import find_root
+
+        root = find_root(proyek)
     except LakipError as exc:
         _die(exc, "text")
     for path in write_schemas(root):
         typer.echo(f"ditulis: {path.relative_to(root)}")
+
+
+templat_app = typer.Typer(help="Lihat templat bab dan salin templat bawaan ke proyek untuk diubah.",
+                          no_args_is_help=True)
+app.add_typer(templat_app, name="templat")
+
+
+def _templates(proyek: Path):  # -> TemplateSet
+    from lakip_cli.present.templates import TemplateSet
+    from lakip_cli.source.project import find_root
+    from lakip_cli.source.validate import load_settings
+
+    root = find_root(proyek)
+    return TemplateSet(root, load_settings(root).model.folder_templat)
+
+
+@templat_app.command("daftar")
+def templat_daftar(proyek: ProjectOpt = Path(".")) -> None:
+    """Daftar templat yang dipakai: dari folder templat proyek atau bawaan lakip."""
+    try:
+        templates = _templates(proyek)
+        listing = templates.listing()
+    except LakipError as exc:
+        _die(exc, "text")
+    for item in listing:
+        where = f"proyek ({templates.shown(item.path)})" if item.overridden else "bawaan"
+        typer.echo(f"{item.name:32} {where}")
+
+
+@templat_app.command("salin")
+def templat_salin(
+    nama: Annotated[list[str] | None, typer.Argument(help="Nama templat, mis. 30-bab3-akuntabilitas.md.j2; "
+                                                        "tanpa nama: semua.", show_default=False)] = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Salin templat bawaan ke folder templat proyek untuk diubah; berkas yang sudah ada tidak ditimpa."""
+    try:
+        templates = _templates(proyek)
+        done = templates.copy(tuple(nama or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for name, copied in done:
+        dest = templates.shown(templates.project_dir / name)
+        typer.echo(f"disalin: {dest}" if copied else f"dilewati (sudah ada, tidak ditimpa): {dest}")
 
 
 # Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
@@ -292,13 +316,41 @@ def usage_message(text: str) -> str:
     return text
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI cancel, `timeout`, `docker stop`): unwound like Ctrl-C, so every cleanup runs."""
+
+
+_STOPPED: dict[object, tuple[str, int]] = {
+    signal.SIGTERM: ("Dihentikan (SIGTERM).", 143),
+    signal.SIGINT: ("Dibatalkan.", 130),
+}
+
+
+def _stop(signum: int, frame: object) -> None:
+    # Typer turns an interrupt into a plain exit code, so the signal is remembered here for main().
+    _state["signal"] = signum
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _exit_after_signal() -> None:
+    message, code = _STOPPED[_state["signal"]]
+    typer.echo(message, err=True)
+    sys.exit(code)
+
+
 def main() -> None:
     """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
     command = typer.main.get_command(app)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         code = command.main(standalone_mode=False, prog_name="lakip")
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(exc.exit_code)
     except UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -310,13 +362,15 @@ def main() -> None:
         typer.echo(f"Perintah salah: {message}{end}{hint}", err=True)
         sys.exit(2)
     except typer.Abort:
+        if _state.get("signal"):
+            _exit_after_signal()
         typer.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("Dibatalkan.", err=True)
-        sys.exit(130)
+        _state.setdefault("signal", signal.SIGINT)
+        _exit_after_signal()
     except Exception as exc:  # noqa: BLE001 - the last line of defence in front of the user
         if _state["debug"]:
             traceback.print_exc()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 
 from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
@@ -16,12 +14,11 @@ from lakip_cli.checks.causes import group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.annotations import annotations_for
-from lakip_cli.present.render import RenderContext, render_report
+from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.project import output_dir
 from lakip_cli.source.validate import load_project
-from lakip_cli.write.atomic import write_atomic
-
-_PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
+from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
 
     Missing items are stated once, as LK000 errors (their LK001 warnings say the same thing).
     """
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
+    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
     return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
@@ -72,10 +69,15 @@ def _output_path(options: BuildOptions, out_dir: Path) -> Path:
     return docx
 
 
+def load_report(root: Path, year: int) -> Report:
+    """load -> validate -> compute: a project folder and a year to the computed report."""
+    return compute_report(load_project(root, year))
+
+
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    project = load_project(root, options.year)
-    report = compute_report(project)
+    report = load_report(root, options.year)
+    project = report.project
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
     triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
     diagnostics = triage.open
@@ -85,7 +87,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             raise LakipError(gaps)
 
     settings = project.settings.model
-    out_dir = root / settings.keluaran.folder
+    out_dir = output_dir(root, settings)
     docx = _output_path(options, out_dir)
     markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
@@ -93,22 +95,24 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     from lakip_cli.write.document import CoreInfo, write_docx
 
-    with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
-        charts: dict[str, SimpleNamespace] = {}
+    remove_stale(docx.parent)
+    with scratch_dir() as scratch:
+        charts: dict[str, Chart] = {}
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
             for key, chart in build_charts(report, Path(scratch)).items():
-                charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
-        logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
-        text = render_report(report, RenderContext(charts=charts, logo=logo))
+                charts[key] = Chart(chart.path, chart.judul)
+        logo = root / settings.keluaran.logo if settings.keluaran.logo else None
+        document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
             # A second guard: whatever a template marks as missing also stops a final build.
-            leftovers = sorted(set(_PLACEHOLDER.findall(text)))
+            leftovers = sorted(set(document.placeholders()))
             if leftovers:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
-        write_atomic(markdown_path, text.encode("utf-8"))
+        review, review_lines = document.review_markdown(root)
+        write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
             title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
             author=project.instansi.model.nama,
@@ -118,14 +122,20 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
         notes = () if options.final else annotations_for(report, diagnostics)
-        write_docx(text, reference, docx, base_dir=root, core=core, annotations=notes)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
+                                  annotations=notes)
 
-        pdf_path = None
-        if want_pdf:
-            from lakip_cli.write.pdf import convert_to_pdf
+    pdf_path = None
+    if want_pdf:
+        from lakip_cli.write.pdf import convert_to_pdf
 
-            pdf_path = docx.with_suffix(".pdf")
-            convert_to_pdf(pdf_source(docx, Path(scratch)) if notes else docx, pdf_path)
+        pdf_path = docx.with_suffix(".pdf")
+        if notes:
+            # Named like the converter's own folder: the next build removes it if this one is killed.
+            with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-") as work:
+                convert_to_pdf(pdf_source(docx, Path(work)), pdf_path)
+        else:
+            convert_to_pdf(docx, pdf_path)
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
 
 
@@ -152,7 +162,7 @@ def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_setting
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
     """load -> validate -> compute -> check, without rendering; the open findings (accepted ones left out)."""
-    report = compute_report(load_project(root, year))
+    report = load_report(root, year)
     return report, triage_findings(report, ignore).open
 
 

@@ -9,7 +9,7 @@ from lakip_cli.source.models import Kebijakan, Rentang
 
 HUNDRED = Decimal(100)
 
-Status = Literal["melampaui", "tercapai", "belum_tercapai", "kosong"]
+Status = Literal["melampaui", "tercapai", "belum_tercapai", "belum_terukur"]
 Tren = Literal["naik", "turun", "tetap"]
 Target = Decimal | Rentang
 
@@ -62,7 +62,7 @@ def predikat(value: Decimal | None, kebijakan: Kebijakan) -> str | None:
 
 def status_of(value: Decimal | None) -> Status:
     if value is None:
-        return "kosong"
+        return "belum_terukur"
     if value > HUNDRED:
         return "melampaui"
     if value == HUNDRED:

@@ -53,6 +53,11 @@ class BudgetLine:
         return persen_of(self.realisasi, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
     @property
+    def dipakai_bersama(self) -> bool:
+        """The line serves more than one indicator (and is counted once in every total)."""
+        return len(self.indikator) > 1
+
+    @property
     def efisiensi(self) -> Decimal | None:
         return persen_of(self.sisa, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
@@ -129,7 +134,7 @@ class IndikatorReport:
     anggaran: tuple[BudgetLine, ...]
     biaya: BudgetSum
     sdm_efisiensi: int | None
-    kosong: tuple[str, ...]
+    belum_diisi: tuple[str, ...]
 
     @property
     def model(self) -> Indikator:
@@ -171,6 +176,29 @@ class IndikatorReport:
     def tahun_lalu(self) -> YearFigure | None:
         return previous_year(self.seri)
 
+    @property
+    def ada_riwayat(self) -> bool:
+        """The series holds at least one year before the report year."""
+        return len(self.seri) > 1
+
+    @property
+    def tahun_awal(self) -> int:
+        """The first year of the series (the report year when there is no history)."""
+        return min(y.tahun for y in self.seri)
+
+    @property
+    def status_renstra(self) -> Status | None:
+        """Met, exceeded or missed against the Renstra/RPJMD target for the report year."""
+        return None if self.capaian_renstra is None else status_of(self.capaian_renstra)
+
+    @property
+    def ada_efisiensi_sdm(self) -> bool:
+        return bool(self.sdm_efisiensi and self.sdm_efisiensi > 0)
+
+    @property
+    def negatif(self) -> bool:
+        return self.source.model.polaritas == "negatif"
+
 
 @dataclass(frozen=True)
 class SasaranReport:
@@ -188,7 +216,7 @@ class Counts:
     melampaui: int
     tercapai: int
     belum_tercapai: int
-    kosong: int
+    belum_terukur: int
 
     @property
     def memenuhi(self) -> int:
@@ -211,13 +239,52 @@ class Report:
     def ada_target_rentang(self) -> bool:
         return any(isinstance(i.target, Rentang) for i in self.indikator)
 
+    def _with_status(self, status: str) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.status == status)
+
+    @property
+    def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_tercapai")
+
+    @property
+    def indikator_belum_terukur(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_terukur")
+
+    @property
+    def indikator_berubah(self) -> tuple[IndikatorReport, ...]:
+        """Indicators whose capaian rose, then those whose capaian fell, against the year before."""
+        return (tuple(i for i in self.indikator if i.tren == "naik")
+                + tuple(i for i in self.indikator if i.tren == "turun"))
+
+    @property
+    def indikator_negatif(self) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.negatif)
+
+    @property
+    def rumus_negatif(self) -> str:
+        """The project's formula for negative indicators: 'cermin' or 'rasio'."""
+        return self.project.settings.model.kebijakan.polaritas_negatif
+
+    @property
+    def rumus_negatif_lain(self) -> str:
+        return "rasio" if self.rumus_negatif == "cermin" else "cermin"
+
+    @property
+    def indikator_negatif_rumus_lain(self) -> tuple[IndikatorReport, ...]:
+        """Negative indicators that override the project's formula."""
+        return tuple(i for i in self.indikator_negatif if i.rumus_negatif != self.rumus_negatif)
+
+    @property
+    def semua_memenuhi(self) -> bool:
+        return self.counts.memenuhi == self.counts.jumlah
+
     @property
     def anggaran_bersama(self) -> tuple[BudgetLine, ...]:
         """Budget lines used by more than one indicator (counted once in every total)."""
         return tuple(line for line in self.anggaran if len(line.indikator) > 1)
 
     @property
-    def kosong(self) -> tuple[tuple[SourceLocation, str], ...]:
+    def belum_diisi(self) -> tuple[tuple[SourceLocation, str], ...]:
         """Everything required that the data leaves empty, with where it belongs."""
         out: list[tuple[SourceLocation, str]] = []
         lap = self.project.laporan
@@ -231,7 +298,7 @@ class Report:
         if not kepala.model.kepala.nip:
             out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
         for ind in self.indikator:
-            for what in ind.kosong:
+            for what in ind.belum_diisi:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
         for line in self.anggaran:
             if not line.lengkap:
@@ -402,7 +469,7 @@ def _indikator(
         capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
         anggaran=own, biaya=sum_budget(own),
         sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
-        kosong=_missing(m, own, p.year),
+        belum_diisi=_missing(m, own, p.year),
     )
 
 
@@ -442,7 +509,7 @@ def compute_report(p: Project) -> Report:
         melampaui=statuses.count("melampaui"),
         tercapai=statuses.count("tercapai"),
         belum_tercapai=statuses.count("belum_tercapai"),
-        kosong=statuses.count("kosong"),
+        belum_terukur=statuses.count("belum_terukur"),
     )
     return Report(
         project=p, year=p.year, indikator=tuple(indikator), sasaran=tuple(sasaran), anggaran=all_lines,

@@ -6,9 +6,9 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from lakip_cli.checks.acceptance import project_docs
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.source.load import YamlDoc
 from lakip_cli.write.comments import Annotation
 
 _QUOTE = re.compile(r'\("(.+?)"\)')
@@ -71,6 +71,13 @@ _MISSING = "belum diisi: "
 _SOURCE_NOTE = re.compile(r"\s*\([\w./-]+\.yaml: [^)]*\)")
 
 
+def _docs(report: Report) -> dict[str, YamlDoc]:
+    p = report.project
+    docs = {src.doc.path: src.doc for src in (p.instansi, p.perencanaan, p.anggaran, p.laporan, p.settings)}
+    docs.update((src.doc.path, src.doc) for src in p.indikator)
+    return docs
+
+
 def _excerpt(d: Diagnostic, names: dict[str, str]) -> str | None:
     found = quoted(d.message)
     if found is None and d.code == "LK020" and ": " in d.message:
@@ -101,7 +108,7 @@ def _with_consequences(findings: Iterable[Diagnostic]) -> list[Diagnostic]:
 def annotations_for(report: Report, findings: Iterable[Diagnostic]) -> list[Annotation]:
     """One annotation per finding, in the order given; the section is the indicator's, else the file's own."""
     indicators = {ind.source.doc.path: f"{n}. {ind.nama}" for n, ind in enumerate(report.indikator, 1)}
-    docs = project_docs(report)
+    docs = _docs(report)
     names = {ind.source.doc.path: f"{ind.id} {ind.nama}" for ind in report.indikator}
     out = []
     for d in _with_consequences(findings):

@@ -94,7 +94,7 @@ class Cek(Strict):
     terima: tuple[Penerimaan, ...] = ()
 
 
-class Proyek(Strict):
+class Pengaturan(Strict):
     """lakip.yaml: project settings."""
 
     judul: Teks = "LAPORAN KINERJA INSTANSI PEMERINTAH"

@@ -19,23 +19,22 @@ from lakip_cli.source.models import (
     Instansi,
     Kegiatan,
     Laporan,
+    Pengaturan,
     Perencanaan,
     Program,
-    Proyek,
     SubKegiatan,
 )
+from lakip_cli.source.project import INDICATOR_DIR, PROJECT_FILE, year_dir
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-PROJECT_FILE = "lakip.yaml"
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "instansi.yaml": Instansi,
     "perencanaan.yaml": Perencanaan,
     "anggaran.yaml": Anggaran,
     "laporan.yaml": Laporan,
 }
-INDICATOR_DIR = "indikator"
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Project:
 
     root: Path
     year: int
-    settings: Sourced[Proyek]
+    settings: Sourced[Pengaturan]
     instansi: Sourced[Instansi]
     perencanaan: Sourced[Perencanaan]
     anggaran: Sourced[Anggaran]
@@ -231,21 +230,8 @@ def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
 # ---------------------------------------------------------------- the project
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above start that holds lakip.yaml."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    raise fail(PROJECT_FILE, "V030", f"berkas proyek '{PROJECT_FILE}' tidak ditemukan di {start} atau folder induknya")
-
-
-def load_settings(root: Path) -> Sourced[Proyek]:
-    return load_model(root / PROJECT_FILE, root, Proyek)
-
-
-def year_dir(root: Path, settings: Proyek, year: int) -> Path:
-    return root / settings.folder_data / str(year)
+def load_settings(root: Path) -> Sourced[Pengaturan]:
+    return load_model(root / PROJECT_FILE, root, Pengaturan)
 
 
 def load_project(root: Path, year: int, *, with_previous: bool = True) -> Project:
