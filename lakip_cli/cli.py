@@ -286,6 +286,82 @@ def templat_salin(
         typer.echo(f"disalin: {dest}" if copied else f"dilewati (sudah ada, tidak ditimpa): {dest}")
 
 
+@app.command()
+def init(
+    year: Annotated[int | None, typer.Argument(help="Tahun laporan baru; bawaan: tahun sesudah --from.")] = None,
+    dari: Annotated[
+        int | None, typer.Option("--from", "--dari", help="Tahun sumber yang datanya dibawa ke tahun baru.")
+    ] = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Mulai tahun baru dari data tahun lalu (--from), atau buat kerangka proyek baru bila tanpa --from."""
+    import datetime as dt
+
+    if dari is None:
+        from lakip_cli.scaffold.new_project import new_project
+
+        y = year if year is not None else dt.date.today().year - 1
+        try:
+            created = new_project(proyek.resolve(), y)
+        except LakipError as exc:
+            _die(exc, "text")
+        for path in created.files:
+            typer.echo(f"ditulis: {_shown(path)}", err=True)
+        typer.echo(f"Kerangka proyek laporan tahun {y} siap. Langkah berikutnya:\n"
+                   f"  1. Isi setiap [[BELUM DIISI: ...]] di data/{y}/ (instansi, perencanaan, anggaran, laporan).\n"
+                   f"  2. Salin data/{y}/indikator/01-contoh.yaml untuk setiap indikator Perjanjian Kinerja.\n"
+                   f"  3. Jalankan 'lakip validate {y}', lalu 'lakip check {y}' dan 'lakip build {y}'.", err=True)
+        return
+    from lakip_cli.scaffold.init_year import init_year
+    from lakip_cli.source.project import find_root
+
+    y = year if year is not None else dari + 1
+    try:
+        result = init_year(find_root(proyek), dari, y)
+    except LakipError as exc:
+        if any(d.code == "I004" for d in exc.diagnostics):
+            typer.echo(f"Tahun {y} tidak dibuat: data {dari} belum valid.", err=True)
+        _die(exc, "text")
+    typer.echo(f"ditulis: {_shown(result.folder)}/ ({len(result.files)} berkas)", err=True)
+    for note in result.notes:
+        typer.echo(f"perhatian: {note}", err=True)
+    typer.echo(f"Data {y} dibuat dari {dari}: angka {dari} kini ada di riwayat setiap indikator; target, realisasi,\n"
+               f"anggaran, tanggal dan narasi {y} dikosongkan dan ditandai. Teks {dari} ada di "
+               f"{_shown(result.folder)}/narasi-{dari}.md sebagai bahan.\n"
+               f"Langkah berikutnya: isi data {y}, lalu 'lakip validate {y}' dan 'lakip build {y}'.", err=True)
+
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def ekspor(
+    year: YearArg = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="xlsx (buku kerja Excel/LibreOffice) atau csv (satu berkas per lembar)."),
+    ] = ExportFormat.xlsx,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Berkas keluaran; bawaan out/LAKIP-TAHUN.xlsx.")
+    ] = None,
+    ignore: IgnoreOpt = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Ekspor angka hasil hitungan dan temuan pemeriksaan untuk evaluator: indikator, sasaran, anggaran, temuan."""
+    try:
+        root, y = _locate(proyek, year)
+        from lakip_cli.pipeline import export_report
+
+        paths = export_report(root, y, fmt.value, output, tuple(ignore or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for path in paths:
+        typer.echo(f"ditulis: {_shown(path)}", err=True)
+
+
 # Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
 if TYPE_CHECKING:  # the installed typer vendors click as typer._click; older typer used click
     from typer._click.exceptions import UsageError

@@ -7,10 +7,11 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
-from lakip_cli.checks.causes import group_root_causes
+from lakip_cli.checks.causes import flatten, group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.annotations import annotations_for
@@ -166,3 +167,18 @@ def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[R
     return report, triage_findings(report, ignore).open
 
 
+def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
+                  ignore: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """load -> validate -> compute -> check -> the evaluator's workbook (or CSV files); the paths written."""
+    from lakip_cli.checks import rule_catalogue
+    from lakip_cli.present.export import WorkbookInfo, export_sheets, write_export
+
+    report, findings = check_report(root, year, ignore)
+    settings = report.project.settings.model
+    target = output or output_dir(root, settings) / f"LAKIP-{year}.{fmt}"
+    instansi = report.project.instansi.model.nama
+    info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
+    names = {code: name for code, name, _, _ in rule_catalogue()}
+    rows = tuple(flatten(findings))  # one row per finding: a root cause's consequences have their own places
+    return write_export(export_sheets(report, rows, names), fmt, target if target.is_absolute()
+                        else Path.cwd() / target, info)

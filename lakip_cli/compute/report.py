@@ -15,6 +15,7 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     capaian,
     persen_of,
     predikat,
+    realisasi_value,
     status_of,
     tren,
 )
@@ -177,6 +178,17 @@ class IndikatorReport:
         return previous_year(self.seri)
 
     @property
+    def seri_naik(self) -> tuple[tuple[YearFigure, Decimal | None], ...]:
+        """The series oldest first, each year with its change in capaian (points) from the year before it."""
+        ordered = sorted(self.seri, key=lambda y: y.tahun)
+        out: list[tuple[YearFigure, Decimal | None]] = []
+        for before, year in zip([None, *ordered[:-1]], ordered, strict=True):
+            known = before is not None and before.tahun == year.tahun - 1
+            both = known and year.capaian is not None and before.capaian is not None  # type: ignore[union-attr]
+            out.append((year, year.capaian - before.capaian if both else None))  # type: ignore[operator,union-attr]
+        return tuple(out)
+
+    @property
     def ada_riwayat(self) -> bool:
         """The series holds at least one year before the report year."""
         return len(self.seri) > 1
@@ -327,9 +339,7 @@ def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
 
 
 def _realisasi(m: Indikator) -> Decimal | None:
-    if isinstance(m.realisasi, Komponen):
-        return m.realisasi.pembilang / m.realisasi.penyebut * HUNDRED
-    return m.realisasi
+    return realisasi_value(m.realisasi)
 
 
 def _year_capaian(
@@ -356,7 +366,7 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
             out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat
+                r.tahun: (r.target, realisasi_value(r.realisasi)) for r in prev.model.riwayat
             }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
@@ -375,12 +385,16 @@ def _series(
             notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
                                     f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
             continue
-        raw = _year_capaian(ind, row.target, row.realisasi, rumus_negatif, ("riwayat", i), errors)
+        value = realisasi_value(row.realisasi)
+        if row.capaian_manual is not None:
+            raw: Decimal | None = row.capaian_manual.nilai
+        else:
+            raw = _year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
         figures[row.tahun] = YearFigure(
-            row.tahun, row.target, row.realisasi, None if raw is None else apply_cap(raw, cap), raw,
+            row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
             row.capaian_tertulis, "riwayat",
         )
-        if row.tahun in earlier and earlier[row.tahun] != (row.target, row.realisasi):
+        if row.tahun in earlier and earlier[row.tahun] != (row.target, value):
             t, r = earlier[row.tahun]
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "

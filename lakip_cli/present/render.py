@@ -291,7 +291,6 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
         "tabel_capaian_sasaran": lambda judul: tables.capaian_sasaran(report, judul),
         "perhitungan_capaian": lambda ind: tables.capaian_line(indikator(ind)),
         "perhitungan_realisasi": lambda ind: tables.realisasi_line(indikator(ind)),
-        "tabel_tahunan_lanskap": lambda ind: tables.needs_landscape(indikator(ind)),
         "tanda_tangan": lambda: tables.signature(report),
         # page furniture
         "sampul": sampul,

@@ -95,25 +95,40 @@ def sdm_rincian(report: Report, index: int, judul: str) -> Table:
 
 
 def tujuan_sasaran(report: Report, judul: str) -> Table:
+    """Tabel 1.7 grouped by the data's own links: tujuan, then each sasaran with the strategies that serve it.
+
+    Strategies linked to a misi but to no sasaran follow, grouped by misi. Each group is a row across the
+    table, so no cell spans a page and a reader sees which strategy serves which sasaran.
+    """
     ren = report.project.perencanaan.model
+    misi = {m.nomor: m.uraian for m in report.project.instansi.model.misi}
     rows: list[list[CellSpec]] = []
+
+    def group(text: str) -> None:
+        rows.append([{"teks": text, "colspan": 2, "tebal": True}])
+
+    def strategies(items: Sequence[Any]) -> None:
+        for st in items:
+            rows.append([esc(st.uraian), esc(st.arah_kebijakan)])
+        if not items:
+            rows.append([_mid("-"), _mid("-")])
+
     for t in ren.tujuan:
-        sasaran = [s for s in ren.sasaran if s.tujuan == t.id]
-        strategi = [st for st in ren.strategi if st.sasaran in (None, *[s.id for s in sasaran])]
-        span = max(len(strategi), 1)
-        for k, st in enumerate(strategi or [None]):
-            row: list[CellSpec] = []
-            if k == 0:
-                row.append({"teks": esc(t.uraian), "rowspan": span})
-                row.append({"teks": "\\\n".join(f"{n}. {esc(s.uraian)}" for n, s in enumerate(sasaran, 1)) or "-",
-                            "rowspan": span})
-            if st is None:
-                row += ["-", "-"]
-            else:
-                row += [esc(st.uraian), esc(st.arah_kebijakan)]
-            rows.append(row)
-    return table(judul, [["Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"]], rows, lebar=[3, 3, 5, 5],
-                 ukuran_huruf=9)
+        lead = f"Tujuan: {esc(t.uraian)}"
+        if t.misi is not None and t.misi in misi:
+            lead = f"Misi {t.misi}: {esc(misi[t.misi])} \u2014 " + lead
+        group(lead)
+        for n, s in enumerate((s for s in ren.sasaran if s.tujuan == t.id), 1):
+            group(f"Sasaran {n}: {esc(s.uraian)}")
+            strategies([st for st in ren.strategi if st.sasaran == s.id])
+    loose = [st for st in ren.strategi if st.sasaran is None]
+    for nomor in sorted({st.misi for st in loose if st.misi is not None}):
+        group(f"Strategi untuk Misi {nomor}: {esc(misi.get(nomor, ''))}".rstrip(": "))
+        strategies([st for st in loose if st.misi == nomor])
+    if any(st.misi is None for st in loose):
+        group("Strategi lainnya")
+        strategies([st for st in loose if st.misi is None])
+    return table(judul, [["Strategi", "Arah Kebijakan"]], rows, lebar=[1, 1], ukuran_huruf=9)
 
 
 # ---------------------------------------------------------------- BAB II / Lampiran
@@ -173,22 +188,22 @@ def _year_cells(y: YearFigure, satuan: str) -> list[CellSpec]:
 
 
 def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> Table:
-    """Multi-year table: one merged header cell per year, labels derived from the years themselves."""
-    years = list(ind.seri)
-    top: list[CellSpec] = [{"teks": "Indikator Kinerja", "rowspan": 2}]
-    sub: list[CellSpec] = []
-    for y in years:
-        top.append({"teks": f"Tahun {y.tahun}", "colspan": 3, "rata": "tengah"})
-        sub += [_mid("Target"), _mid("Realisasi"), _mid("% Capaian")]
-    row: list[CellSpec] = [esc(ind.nama)]
-    for y in years:
-        row += _year_cells(y, ind.satuan)
-    return table(judul, [top, sub], [row], lebar=[4] + [1.6] * (3 * len(years)), ukuran_huruf=9)
+    """Multi-year table in portrait: one row per year, oldest first, with the change from the year before."""
+    rows: list[list[CellSpec]] = []
+    for year, change in ind.seri_naik:
+        rows.append([_mid(str(year.tahun)), *_year_cells(year, ind.satuan),
+                     _mid(_change_text(change))])
+    header = [["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
+    return table(judul, header, rows, lebar=[1.4, 2.4, 2.4, 2, 2.6])
 
 
-def needs_landscape(ind: IndikatorReport) -> bool:
-    """Three columns per year: from three years on, analysis (b) only reads well on a landscape page."""
-    return len(ind.seri) >= 3
+def _change_text(change: Decimal | None) -> str:
+    if change is None:
+        return "-"
+    if change == 0:
+        return "tetap"
+    sign = "+" if change > 0 else "−"
+    return f"{sign}{angka(abs(change))} poin"
 
 
 def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> Table:

@@ -303,8 +303,9 @@ class CapaianManual(Strict):
 
 class Riwayat(Strict):
     tahun: int = Field(ge=1990, le=2100)
-    target: Angka | None = None
-    realisasi: Angka | None = None
+    target: Angka | Rentang | None = None
+    realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
+    capaian_manual: CapaianManual | None = Field(None, description="Capaian yang ditetapkan tanpa rumus tahun itu")
     capaian_tertulis: Angka | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )

@@ -25,6 +25,7 @@ from docx.text.run import Run
 AUTHOR = "lakip"
 INITIALS = "LK"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MARK = re.compile(r"^\[\[.*\]\]$", re.DOTALL)
 _HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -141,6 +142,9 @@ def _runs_for(para: _Para, start: int, end: int) -> list[Any]:
         a, b = pos, pos + len(text)
         pos = b
         if b <= start or a >= end or not text:
+            continue
+        if _MARK.match(text):  # a draft's [[BELUM DIISI: ...]] mark is marked whole, never cut
+            chosen.append(r)
             continue
         if a < start:
             tail = _split(r, start - a)
