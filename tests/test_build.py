@@ -274,3 +274,15 @@ def test_app_properties_describe_this_document(built: Path) -> None:
     assert "<Company>Badan Kesatuan Bangsa dan Politik Kota Metro</Company>" in app
     assert "Normal.dotm" not in app and "Microsoft" not in app
     assert "LAPORAN KINERJA INSTANSI PEMERINTAH Badan Kesatuan Bangsa dan Politik Kota Metro Tahun 2024" in app
+
+
+def test_budget_table_reads_program_kegiatan_sub_kegiatan(body: etree._Element) -> None:
+    table = next(t for t in (_rows(t) for t in body.xpath("//w:tbl", namespaces=NS))
+                 if t[0][:2] == ["No", "Program / Kegiatan / Sub Kegiatan"])
+    numbered = {row[0]: row for row in table[2:] if row[0]}
+    assert numbered["1"][1].startswith("Program Pembinaan dan Pengembangan Ketahanan Ekonomi")
+    assert numbered["1.1"][1].startswith("Kegiatan Perumusan Kebijakan Teknis")
+    assert numbered["1"][3:6] == ["132.057.600", "120.800.950", "11.256.650"]  # 37.491.400 + 94.566.200
+    assert numbered["1.1.1"][2:4] == ["IK 1, IK 10", "37.491.400"]
+    assert numbered["1.1.2"][3] == "94.566.200"
+    assert table[-1][0].startswith("Jumlah (setiap sub kegiatan dihitung satu kali)")

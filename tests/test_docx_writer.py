@@ -439,3 +439,23 @@ def test_libreoffice_keeps_the_given_caption_numbers(tmp_path: Path) -> None:
     text = pdf_text(convert_with_libreoffice(docx, "pdf", tmp_path))
     captions = [line.strip() for line in text.splitlines() if line.strip().startswith("Tabel ")]
     assert captions == ["Tabel 4.7 Pertama", "Tabel 2.5. Kedua", "Tabel A Ketiga", "Tabel 9 Keempat"]
+
+
+def test_columns_get_their_unbreakable_width_then_small_wants_first() -> None:
+    from lakip_cli.write.tables import fit_widths
+
+    widths = fit_widths([1000, 500, 800], [9000, 600, 800], [1, 1, 1], 4000)
+    assert widths == [2600, 600, 800]  # the short column gets its whole line, the long one what is left
+    assert sum(fit_widths([1000, 500], [1200, 600], [3, 1], 4000)) == 4000
+    assert fit_widths([1000, 500], [1200, 600], [3, 1], 4000)[0] == 1200 + 2200 * 3 // 4
+    assert fit_widths([5000, 5000], [5000, 5000], [1, 3], 4000) == [1000, 3000]  # cannot fit: by weight
+
+
+def test_measured_widths_follow_the_font(tmp_path: Path) -> None:
+    from lakip_cli.write.measure import Metrics
+
+    m = Metrics("Arial")
+    assert m.width("15.731.413.218", 9) > m.width("1.218", 9) > 0
+    assert m.unbreakable("15.731.413.218", 9) == m.width("15.731.413.218", 9)  # an amount never wraps
+    assert m.unbreakable("Program Pembinaan", 9) == m.width("Pembinaan", 9)  # text wraps between words
+    assert m.width("Serapan", 10, bold=True) >= m.width("Serapan", 10)

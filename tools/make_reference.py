@@ -38,15 +38,15 @@ STYLES: dict[str, tuple[str, str | None, str | None, str, str]] = {
     "heading 2": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="1"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
+                  '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     "heading 3": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="180" w:after="120"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="2"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+                  '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
     "heading 4": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="3"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+                  '<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
     "Title": ("paragraph", "Normal", "Normal",
               '<w:spacing w:before="0" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
               '<w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/>'),

@@ -97,6 +97,16 @@ def sum_budget(lines: Sequence[BudgetLine]) -> BudgetSum:
 
 
 @dataclass(frozen=True)
+class BudgetGroup:
+    """A program (its kegiatan in `bagian`) or a kegiatan (its sub kegiatan in `lines`), with the subtotal."""
+
+    nama: str
+    jumlah: BudgetSum
+    bagian: tuple[BudgetGroup, ...]
+    lines: tuple[BudgetLine, ...]
+
+
+@dataclass(frozen=True)
 class YearFigure:
     """One year of one indicator: what was targeted, realised and achieved."""
 
@@ -253,6 +263,18 @@ class Report:
 
     def _with_status(self, status: str) -> tuple[IndikatorReport, ...]:
         return tuple(i for i in self.indikator if i.status == status)
+
+    @property
+    def anggaran_bertingkat(self) -> tuple[BudgetGroup, ...]:
+        """The budget lines under their programs and kegiatan, in the order of anggaran.yaml, with subtotals."""
+        programs: dict[str, dict[str, list[BudgetLine]]] = {}
+        for line in self.anggaran:
+            programs.setdefault(line.program, {}).setdefault(line.kegiatan, []).append(line)
+        return tuple(
+            BudgetGroup(program, sum_budget([x for lines in kegiatan.values() for x in lines]), tuple(
+                BudgetGroup(name, sum_budget(lines), (), tuple(lines)) for name, lines in kegiatan.items()), ())
+            for program, kegiatan in programs.items()
+        )
 
     @property
     def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:

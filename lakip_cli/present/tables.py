@@ -242,28 +242,38 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> Table:
 
 
 def realisasi_anggaran(report: Report, judul: str) -> Table:
+    """Program -> kegiatan -> sub kegiatan rows with subtotals, the way regional budget documents are read."""
     header: list[list[CellSpec]] = [
         ["No", "Program / Kegiatan / Sub Kegiatan", "Indikator", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan"],
         _number_row(7),
     ]
     rows: list[list[CellSpec]] = []
     by_id = {i.id: i for i in report.indikator}
-    for n, line in enumerate(report.anggaran, 1):
-        used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
-        rows.append([
-            _mid(f"{n}."),
-            f"{esc(line.program)} / {esc(line.kegiatan)} / **{esc(line.nama)}**",
-            _mid(used),
-            _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
-            _num(angka(line.realisasi, places=0) if line.realisasi is not None else missing("realisasi")),
-            _num(angka(line.sisa, places=0) if line.sisa is not None else "-"),
-            _num(persen(line.serapan)),
-        ])
+
+    def amounts(pagu: int | None, realisasi: int | None, sisa: int | None, serapan: Decimal | None,
+                bold: bool = False) -> list[CellSpec]:
+        return [{"teks": text, "rata": "kanan", "tebal": bold} for text in (
+            angka(pagu, places=0) if pagu is not None else missing("pagu"),
+            angka(realisasi, places=0) if realisasi is not None else missing("realisasi"),
+            angka(sisa, places=0) if sisa is not None else "-",
+            persen(serapan))]
+
+    for p, program in enumerate(report.anggaran_bertingkat, 1):
+        s = program.jumlah
+        rows.append([_mid(f"{p}"), {"teks": f"Program {esc(program.nama)}", "tebal": True}, _mid(""),
+                     *amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=True)])
+        for k, kegiatan in enumerate(program.bagian, 1):
+            s = kegiatan.jumlah
+            rows.append([_mid(f"{p}.{k}"), {"teks": f"Kegiatan {esc(kegiatan.nama)}", "tebal": True}, _mid(""),
+                         *amounts(s.pagu, s.realisasi, s.sisa, s.serapan)])
+            for n, line in enumerate(kegiatan.lines, 1):
+                used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
+                rows.append([_mid(f"{p}.{k}.{n}"), esc(line.nama), _mid(used),
+                             *amounts(line.pagu, line.realisasi, line.sisa, line.serapan)])
     t = report.total
     kaki: list[list[CellSpec]] = [[
         {"teks": "Jumlah (setiap sub kegiatan dihitung satu kali)", "colspan": 3, "rata": "tengah"},
-        _num(angka(t.pagu, places=0)), _num(angka(t.realisasi, places=0)),
-        _num(angka(t.sisa, places=0)), _num(persen(t.serapan)),
+        *amounts(t.pagu, t.realisasi, t.sisa, t.serapan),
     ]]
     return table(judul, header, rows, kaki=kaki, lebar=[0.8, 6, 1.4, 2.6, 2.6, 2.2, 1.6], ukuran_huruf=9)
 

@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from lakip_cli.diagnostics import LakipError, fail
 from lakip_cli.write import ooxml as ox
 from lakip_cli.write.blocks import PLACEHOLDER
+from lakip_cli.write.measure import Metrics
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z](?:[.\-]\d+)*)(?!\w)(.*)$", re.S)
@@ -84,6 +85,7 @@ class Builder:
         self.base_sect = copy.deepcopy(self.anchor)
         self.styles = ox.style_ids(doc.styles.element)
         self.font = ox.default_font(doc.styles.element)
+        self.metrics = Metrics(self.font or "Arial")
         self.numbering = doc.part.numbering_part.element
         self.md = MarkdownIt("commonmark", {"html": False}).disable(["fence", "html_block", "html_inline"])
         self.narrative_md = MarkdownIt("commonmark", {"html": False}).disable(list(NARRATIVE_OFF))
@@ -105,6 +107,21 @@ class Builder:
         self.anchor.addprevious(element)
         self.section_empty = False
         return element
+
+    def keep_with_previous(self) -> None:
+        """What comes next stays on the page of what precedes it: a paragraph, or a table's last row."""
+        previous = self.anchor.getprevious()
+        if previous is not None and previous.tag == qn("w:p") and not "".join(previous.itertext()).strip():
+            _keep_next(previous)  # the spacer after a table
+            previous = previous.getprevious()
+        if previous is None:
+            return
+        if previous.tag == qn("w:p"):
+            _keep_next(previous)
+        elif previous.tag == qn("w:tbl"):
+            rows = previous.findall(qn("w:tr"))
+            for p in rows[-1].iter(qn("w:p")) if rows else ():
+                _keep_next(p)
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
         para = Paragraph(self.append(ox.el("w:p")), self.doc._body)
@@ -279,3 +296,9 @@ class Builder:
         lead = lead_match.group(0) if lead_match else ""
         para.add_run(lead)
         self.add_runs(para, self.inline(rest[len(lead):]))
+
+
+def _keep_next(p) -> None:
+    ppr = p.get_or_add_pPr()
+    if ppr.find(qn("w:keepNext")) is None:
+        Paragraph(p, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]

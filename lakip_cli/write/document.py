@@ -164,6 +164,7 @@ def _signature(b: Builder, sig: Signature) -> None:
     lines += [("", False)] * 3 + [(sig.nama, True)]
     lines += [(text, False) for text in (sig.pangkat, sig.nip) if text]
     half = Twips(b.text_area()[0] // 2)
+    b.keep_with_previous()  # a signature never stands alone on a page
     for number, (text, is_name) in enumerate(lines):
         para = b.paragraph("Tanda Tangan", keep_next=number < len(lines) - 1)
         fmt = para.paragraph_format
