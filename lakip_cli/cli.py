@@ -242,6 +242,7 @@ def _emit(diags: Sequence[Diagnostic], fmt: str, title: str = "lakip") -> None:
 
 
 def _error_summary(diags: Sequence[Diagnostic]) -> str:
+    diags = [x for d in diags for x in (d, *d.related)]  # consequences beneath a root cause count too
     n_err = sum(d.severity == "error" for d in diags)
     n_warn = len(diags) - n_err
     return f"{n_err} galat, {n_warn} peringatan"
@@ -274,10 +275,13 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
+        from lakip_cli.checks.acceptance import apply_acceptances
         from lakip_cli.pipeline import load_report
 
         # computing too: a figure that cannot exist (target 0 without a value) is a data error
-        project = load_report(root, y).project
+        report = load_report(root, y)
+        project = report.project
+        apply_acceptances(report, ())  # so is a malformed acceptance in lakip.yaml (cek.terima)
     except LakipError as exc:
         _die(exc, f, "lakip validate")
     _emit([], f, "lakip validate")
@@ -435,7 +439,9 @@ def build(
                                        "(dan PDF berakhiran .pdf).")
     ] = None,
     final: Annotated[
-        bool, typer.Option("--final", help="Tolak membangun bila ada data wajib yang kosong atau galat pemeriksaan.")
+        bool, typer.Option("--final", help="Laporan final: tolak membangun bila ada data wajib yang kosong, "
+                             "galat, atau peringatan yang belum diterima dengan alasan (cek.terima di lakip.yaml); "
+                             "--ignore dan cek.abaikan tidak berlaku.")
     ] = False,
     pdf: Annotated[bool | None, typer.Option("--pdf/--no-pdf", show_default=False,
                                              help="Buat juga PDF melalui LibreOffice (bawaan: lakip.yaml).")] = None,
@@ -465,6 +471,10 @@ def build(
             typer.echo("Laporan final tidak dibuat karena hal-hal berikut:", err=True)
         _die(exc, f, "lakip build")
     _emit(result.diagnostics, f, "lakip build")
+    if result.accepted:
+        typer.echo(f"Diterima dengan alasan ({len(result.accepted)} temuan):", err=True)
+        for item in result.accepted:
+            typer.echo(f"  {item.finding.format_text()}\n    alasan: {item.alasan} ({item.entry})", err=True)
     missing = len(result.report.belum_diisi)
     if missing:
         typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)

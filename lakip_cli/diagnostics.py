@@ -42,6 +42,8 @@ STAGE_CODES: dict[str, str] = {
     "V040": "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif) tanpa capaian_manual",
     "V041": "riwayat memuat tahun yang bukan tahun sebelum tahun laporan; baris itu diabaikan",
     "V042": "riwayat berbeda dengan data tahun sebelumnya di folder data",
+    "V060": "penerimaan temuan (cek.terima di lakip.yaml) tidak valid: kode, tempat atau alasan",
+    "V061": "penerimaan temuan (cek.terima) tidak lagi cocok dengan temuan apa pun",
     "T001": "templat tidak dapat dijalankan: sintaks Jinja salah atau nama yang tidak dikenal",
     "T002": "berkas atau folder templat tidak ditemukan",
     "T003": "nama templat bawaan tidak dikenal",
@@ -60,6 +62,7 @@ STAGE_CODES: dict[str, str] = {
     "P004": "konversi PDF gagal",
     "P005": "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF",
     "P006": "PDF lama dihapus karena konversi PDF yang baru gagal (agar PDF usang tidak terkirim)",
+    "P007": "PDF tidak dapat ditulis ke tujuannya (tujuan berupa folder, atau berkas sedang dibuka)",
     "I001": "lakip init: tahun baru tidak sesudah tahun sumber",
     "I002": "lakip init: folder data tahun sumber tidak ditemukan",
     "I003": "lakip init: folder tahun atau berkas proyek sudah ada dan tidak ditimpa",
@@ -68,7 +71,7 @@ STAGE_CODES: dict[str, str] = {
     "X001": "lakip ekspor: berkas keluaran tidak berakhiran sesuai bentuknya (.xlsx atau .csv)",
 }
 
-STAGE_WARNINGS = frozenset({"V041", "V042", "P006", "W010"})  # the stage codes printed as warnings
+STAGE_WARNINGS = frozenset({"V041", "V042", "V061", "P006", "W010"})  # the stage codes printed as warnings
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")
@@ -94,9 +97,12 @@ class Diagnostic:
     code: str
     severity: Severity = field(default="error", compare=False)
     message: str = field(default="", compare=True)
+    # Findings this one explains (its consequences), reported beneath it rather than on their own.
+    related: tuple[Diagnostic, ...] = field(default=(), compare=False)
 
     def format_text(self) -> str:
-        return f"{self.location}: {SEVERITY_LABEL[self.severity]}: {self.message} [{self.code}]"
+        line = f"{self.location}: {SEVERITY_LABEL[self.severity]}: {self.message} [{self.code}]"
+        return line + "".join(f"\n    akibatnya: {r.format_text()}" for r in self.related)
 
     def format_github(self) -> str:
         kind = "error" if self.severity == "error" else "warning"
@@ -104,12 +110,16 @@ class Diagnostic:
         parts = [f"file={loc.path}"]
         if loc.line:
             parts += [f"line={loc.line}", f"col={loc.col}"]
-        msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = self.message + "".join(f"\nakibatnya: {r.format_text()}" for r in self.related)
+        msg = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} {','.join(parts)},title={self.code}::{msg}"
 
     def as_dict(self) -> dict[str, object]:
         d = asdict(self)
         d["location"] = asdict(self.location)
+        d.pop("related")
+        if self.related:
+            d["related"] = [r.as_dict() for r in self.related]
         return d
 
 
@@ -175,7 +185,7 @@ def format_step_summary(diags: Iterable[Diagnostic], title: str) -> str:
 
 
 def has_errors(diags: Iterable[Diagnostic]) -> bool:
-    return any(d.severity == "error" for d in diags)
+    return any(d.severity == "error" or has_errors(d.related) for d in diags)
 
 
 class LakipError(Exception):

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from lakip_cli.checks import run_checks
+from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
+from lakip_cli.checks.causes import flatten, group_root_causes
 from lakip_cli.compute.report import Report, compute_report
-from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail, has_errors
+from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.present.annotations import annotations_for
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
-from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
+from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class BuildResult:
     pdf: Path | None
     diagnostics: tuple[Diagnostic, ...]
     report: Report
+    accepted: tuple[AcceptedFinding, ...] = ()
 
 
 def build_time(report: Report) -> dt.datetime:
@@ -48,10 +53,9 @@ def build_time(report: Report) -> dt.datetime:
 
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """What a final build reports: every missing item as an LK001 error, with the other findings beside it.
+    """What stops a final build: every missing item as an LK001 error, and every open finding, error or warning.
 
-    The LK001 warnings of a draft become errors (the final build refuses gaps even when LK001 is
-    ignored); the other warnings are listed too, so that the counts a planner reads are the real ones.
+    The LK001 warnings of a draft become errors (a final build refuses gaps even when LK001 is ignored).
     """
     gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.belum_diisi]
     return gaps + [d for d in diagnostics if d.code != "LK001"]
@@ -75,10 +79,12 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     report = load_report(root, options.year)
     project = report.project
-    diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    # A final build is a promise about every rule: nothing is switched off, by option or by setting.
+    triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
+    diagnostics = triage.open
     if options.final:
         found = final_gaps(report, diagnostics)
-        if has_errors(found):
+        if found:
             raise LakipError(found)
 
     settings = project.settings.model
@@ -115,7 +121,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=build_time(report),
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
+        # A draft carries every open finding as a comment at its place; a final carries none.
+        notes = () if options.final else annotations_for(report, diagnostics)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
+                                  annotations=notes)
 
     pdf_path = None
     if want_pdf:
@@ -123,10 +132,36 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
         pdf_path = docx.with_suffix(".pdf")
         try:
-            convert_to_pdf(docx, pdf_path)
+            if notes:
+                # Named like the converter's own folder: the next build removes it if this one is killed.
+                with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-") as work:
+                    convert_to_pdf(pdf_source(docx, Path(work)), pdf_path)
+            else:
+                convert_to_pdf(docx, pdf_path)
         except LakipError as exc:
             raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
-    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def pdf_source(docx: Path, scratch: Path) -> Path:
+    """A copy of the draft whose comments are notes under the words they mark, for LibreOffice to print."""
+    from docx import Document
+
+    from lakip_cli.write.comments import inline_comments
+
+    document = Document(str(docx))
+    inline_comments(document)
+    copy = scratch / docx.name
+    document.save(str(copy))
+    return copy
+
+
+def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True) -> Triage:
+    """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
+    findings = run_checks(report, ignore=ignore, use_settings=use_settings)
+    skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
+    triage = apply_acceptances(report, findings, skipped=skipped)
+    return Triage(tuple(group_root_causes(triage.open)), triage.accepted)
 
 
 def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
@@ -146,11 +181,9 @@ def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
-    """load -> validate -> compute -> check, without rendering."""
+    """load -> validate -> compute -> check, without rendering; the open findings (accepted ones left out)."""
     report = load_report(root, year)
-    return report, tuple(run_checks(report, ignore=ignore))
-
-
+    return report, triage_findings(report, ignore).open
 
 
 def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
@@ -165,5 +198,6 @@ def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Pa
     instansi = report.project.instansi.model.nama
     info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
     names = {code: name for code, name, _, _ in rule_catalogue()}
-    return write_export(export_sheets(report, findings, names), fmt, target if target.is_absolute()
+    rows = tuple(flatten(findings))  # one row per finding: a root cause's consequences have their own places
+    return write_export(export_sheets(report, rows, names), fmt, target if target.is_absolute()
                         else Path.cwd() / target, info)

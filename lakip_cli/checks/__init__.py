@@ -51,10 +51,11 @@ _RULE_MODULES = (
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
 
 
-def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
+def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool = True) -> list[Diagnostic]:
     """Run every rule not ignored (argument or lakip.yaml cek.abaikan); compute's notes included; sorted."""
     _refuse_unknown(report)
-    skip = {code.strip().upper() for code in (*ignore, *report.project.settings.model.cek.abaikan)}
+    settings = report.project.settings.model.cek.abaikan if use_settings else ()
+    skip = {code.strip().upper() for code in (*ignore, *settings)}
     found = [d for d in report.notes if d.code not in skip]
     for rule in RULES:
         if rule.CODE not in skip:

@@ -70,7 +70,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 m = pattern.search(text)
                 if m:
                     where = ".".join(str(p) for p in path)
-                    yield Diagnostic(src.at(*path), CODE, SEVERITY,
+                    yield Diagnostic(src.doc.locate_text(path, m.start()) or src.at(*path), CODE, SEVERITY,
                                      f"'{where}' masih memuat teks templat/penanda isian '{label}': "
                                      f"\"{_around(text, m.start(), m.end())}\"")
 

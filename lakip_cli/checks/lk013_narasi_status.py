@@ -117,7 +117,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                     seen.add(claim)
                     quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
                     yield Diagnostic(
-                        passage.location, CODE, SEVERITY,
+                        passage.at(s.start + m.start()), CODE, SEVERITY,
                         f"{ind.id}: narasi menyatakan {CLAIM_TEXT[claim]} (\"{quote}\"), padahal capaian "
                         f"{report.year} {persen(ind.capaian)} ({STATUS_TEXT[ind.status]})",
                     )

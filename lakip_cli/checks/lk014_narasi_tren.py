@@ -130,7 +130,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                         quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
                         said = ("tidak ada " if negated else "") + WORD[claimed]
                         yield Diagnostic(
-                            passage.location, CODE, SEVERITY,
+                            passage.at(s.start + m.start()), CODE, SEVERITY,
                             f"{ind.id}: narasi menyatakan {said} (\"{quote}\"), padahal capaian {report.year} "
                             f"{persen(ind.capaian)} dibanding {y} {persen(c)}: {WORD[actual]}",
                         )

@@ -60,7 +60,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 seen.add(key)
                 quote = excerpt(passage.text, mention.start, mention.end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(mention.start), CODE, SEVERITY,
                     f"{ind.id}: narasi menulis {mention.kind} {mention.year} {angka(mention.value)}% "
                     f"(\"{quote}\"), padahal hasil hitung {persen(computed[0])}",
                 )

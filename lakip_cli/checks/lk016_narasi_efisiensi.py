@@ -62,7 +62,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                     continue
                 quote = excerpt(passage.text, mention.start, mention.end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(mention.start), CODE, SEVERITY,
                     f"{ind.id}: narasi menulis {mention.kind} anggaran {angka(mention.value)}% (\"{quote}\"), "
                     f"padahal {money}: {mention.kind} {persen(computed)}",
                 )
@@ -70,7 +70,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 for m in _NO_EFFICIENCY.finditer(passage.text):
                     quote = excerpt(passage.text, m.start(), m.end())
                     yield Diagnostic(
-                        passage.location, CODE, SEVERITY,
+                        passage.at(m.start()), CODE, SEVERITY,
                         f"{ind.id}: narasi menyatakan tidak ada efisiensi (\"{quote}\"), padahal {money}: "
                         f"efisiensi {persen(biaya.efisiensi)}",
                     )

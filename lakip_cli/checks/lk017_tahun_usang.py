@@ -63,7 +63,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 reported.add(year)
                 quote = excerpt(passage.text, s.start + start, s.start + end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(s.start + start), CODE, SEVERITY,
                     f"{passage.label} menyebut tahun {year} (\"{quote}\"), padahal laporan ini tahun "
                     f"{report.year}; tersalin dari laporan lama?",
                 )

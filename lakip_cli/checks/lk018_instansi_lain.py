@@ -49,7 +49,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
             times = f" ({len(found)} kali)" if len(found) > 1 else ""
             quote = excerpt(passage.text, first.start(), first.end())
             yield Diagnostic(
-                passage.location, CODE, SEVERITY,
+                passage.at(first.start()), CODE, SEVERITY,
                 f"{passage.label} menyebut '{name}'{times} (\"{quote}\"), bukan {p.instansi.model.singkatan}; "
                 f"tersalin dari laporan instansi lain?",
             )

@@ -82,7 +82,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 years, names = expected_years(registry, m.group(), nomor)
                 if years and tahun not in years:
                     quote = excerpt(passage.text, m.start(), m.end())
-                    yield Diagnostic(passage.location, CODE, SEVERITY,
+                    yield Diagnostic(passage.at(m.start()), CODE, SEVERITY,
                                      f"{passage.label} mengutip \"{quote}\": {names[0]} adalah Nomor {nomor} "
                                      f"Tahun {' atau '.join(str(y) for y in sorted(years))}")
 

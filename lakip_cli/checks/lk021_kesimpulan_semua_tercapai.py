@@ -71,7 +71,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if span is None:
             continue
         yield Diagnostic(
-            passage.location, CODE, SEVERITY,
+            passage.at(span[0]), CODE, SEVERITY,
             f"{passage.label} menyatakan semua target tercapai (\"{excerpt(passage.text, *span)}\"), padahal "
             f"{len(short)} dari {report.counts.jumlah} indikator belum mencapai target: {which}",
         )
