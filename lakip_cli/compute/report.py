@@ -221,6 +221,15 @@ class IndikatorReport:
     def negatif(self) -> bool:
         return self.source.model.polaritas == "negatif"
 
+    @property
+    def perlu_rumus(self) -> bool:
+        return is_share(self.source.model)
+
+    @property
+    def pengali(self) -> str:
+        """What the formula's fraction is multiplied by in the printed equation: '100%' only for a percentage."""
+        return "100%" if self.source.model.satuan.strip() == "%" else ""
+
 
 @dataclass(frozen=True)
 class SasaranReport:
@@ -435,13 +444,18 @@ _NARASI_WAJIB = {"penyebab": "analisis penyebab (narasi.penyebab)",
                  "program": "analisis program/kegiatan (narasi.program)"}
 
 
+def is_share(m: Indikator) -> bool:
+    """A share indicator (unit '%', or realisasi as numerator and denominator) needs its formula; a count does not."""
+    return m.satuan.strip() == "%" or isinstance(m.realisasi, Komponen)
+
+
 def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str, ...]:
     out = []
     if m.target is None:
         out.append("target")
     if m.realisasi is None and m.capaian_manual is None:
         out.append("realisasi")
-    if m.rumus is None:
+    if m.rumus is None and is_share(m):
         out.append("rumus (pembilang/penyebut)")
     if m.renstra.target_tahunan.get(year) is None:
         out.append(f"target Renstra/RPJMD tahun {year} (renstra.target_tahunan)")
