@@ -61,7 +61,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                                  f"{' dan '.join(lacking)} (mis. \"karena ...\", \"upaya yang dilakukan ...\")")
         elif ind.capaian is not None and ind.capaian > HIGH and not _CAUSE.search(text):
             yield Diagnostic(where, CODE, SEVERITY,
-                             f"{ind.id}: capaian {report.year} {persen(ind.capaian)} jauh di atas target, tetapi "
+                             f"{ind.id}: capaian {report.year} {persen(ind.capaian)} (lebih dari 110%), tetapi "
                              "narasi.penyebab tidak menjelaskan penyebabnya (apakah target terlalu rendah?)")
 
 

@@ -222,6 +222,36 @@ class IndikatorReport:
         return self.source.model.polaritas == "negatif"
 
     @property
+    def persen(self) -> bool:
+        """The indicator is measured in percent (its shortfall is then in 'poin persentase')."""
+        return self.source.model.satuan.strip() == "%"
+
+    @property
+    def selisih_target(self) -> Decimal | None:
+        """How far a missed realisasi lies from its target, in the indicator's own unit (None when met or unknown).
+
+        93,84 against 95 gives 1,16; on a lower-is-better indicator 16,8 against 14 gives 2,8; against a
+        range, the distance to the bound it missed.
+        """
+        if self.status != "belum_tercapai" or self.realisasi is None or self.target is None:
+            return None
+        return abs(self.realisasi - self.target_acuan) or None  # type: ignore[operator]
+
+    @property
+    def target_acuan(self) -> Decimal | None:
+        """The target value the realisasi is measured against: the nearer bound of a range."""
+        t = self.target
+        if isinstance(t, Rentang):
+            return t.bawah if self.realisasi is not None and self.realisasi < t.bawah else t.atas
+        return t
+
+    @property
+    def selisih_di_bawah(self) -> bool:
+        """The missed realisasi lies below its target (else above it, as on a lower-is-better indicator)."""
+        acuan = self.target_acuan
+        return self.realisasi is not None and acuan is not None and self.realisasi < acuan
+
+    @property
     def perlu_rumus(self) -> bool:
         return is_share(self.source.model)
 
