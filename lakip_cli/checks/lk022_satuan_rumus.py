@@ -50,8 +50,8 @@ def check(report: Report) -> Iterator[Diagnostic]:
                                  f"{ind.id}: nama \"{m.nama}\" menyebut persentase, tetapi satuannya '{m.satuan}'")
             elif m.rumus is not None:
                 yield Diagnostic(ind.source.at("rumus"), CODE, SEVERITY,
-                                 f"{ind.id}: satuan '{m.satuan}' adalah hitungan, tetapi rumusnya pembagian "
-                                 f"(\"{m.rumus.pembilang}\" / \"{m.rumus.penyebut}\"); indikator hitungan "
+                                 f"{ind.id}: satuan '{m.satuan}' adalah hitungan, tetapi rumusnya pembagian: "
+                                 f"{m.rumus.pembilang} / {m.rumus.penyebut}; indikator hitungan "
                                  "tidak memerlukan rumus persentase")
         elif SHARE_NAME.search(m.nama) and m.satuan.strip() != "%":
             yield Diagnostic(ind.source.at("satuan"), CODE, SEVERITY,

@@ -43,7 +43,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if named and foreign and not named & counted:
             yield Diagnostic(ind.source.at("rumus"), CODE, SEVERITY,
                              f"{ind.id}: nama indikator tentang {', '.join(sorted(named))}, tetapi rumusnya "
-                             f"menghitung {', '.join(foreign)} (\"{rumus.pembilang}\" / \"{rumus.penyebut}\")")
+                             f"menghitung {', '.join(foreign)}: {rumus.pembilang} / {rumus.penyebut}")
 
 
 # The rule explained to planners, in Indonesian (`lakip rules KODE`).

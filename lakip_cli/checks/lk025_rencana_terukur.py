@@ -39,11 +39,11 @@ def check(report: Report) -> Iterator[Diagnostic]:
     for i, tujuan in enumerate(m.tujuan):
         if tujuan.id not in with_sasaran:
             yield Diagnostic(ren.at("tujuan", i, "id"), CODE, SEVERITY,
-                             f"tujuan {tujuan.id} (\"{tujuan.uraian}\") tidak memiliki sasaran strategis")
+                             f"tujuan {tujuan.id} '{tujuan.uraian}' tidak memiliki sasaran strategis")
     for i, sasaran in enumerate(m.sasaran):
         if sasaran.id not in measured:
             yield Diagnostic(ren.at("sasaran", i, "id"), CODE, SEVERITY,
-                             f"sasaran {sasaran.id} (\"{sasaran.uraian}\") tidak memiliki indikator di "
+                             f"sasaran {sasaran.id} '{sasaran.uraian}' tidak memiliki indikator di "
                              "perjanjian_kinerja, sehingga tidak diukur dalam laporan")
 
 
