@@ -331,6 +331,13 @@ class Report:
         kepala = self.project.instansi
         if not kepala.model.kepala.nip:
             out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
+        ren = self.project.perencanaan
+        pk = ren.model.penandatanganan_pk
+        absent = [what for value, what in ((pk.tempat, "tempat"), (pk.tanggal, "tanggal"),
+                                           (pk.pihak_kedua, "pihak_kedua")) if value is None]
+        if absent:
+            out.append((ren.at(), "penandatanganan Perjanjian Kinerja (perencanaan.yaml: penandatanganan_pk: "
+                                  + ", ".join(absent) + ")"))
         for ind in self.indikator:
             for what in ind.belum_diisi:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))

@@ -226,6 +226,14 @@ class PerjanjianKinerja(Strict):
     indikator: tuple[BarisPk, ...] = Field(min_length=1)
 
 
+class PenandatangananPk(Strict):
+    """The Perjanjian Kinerja's own signing: where, when, and the second party (the head of region)."""
+
+    tempat: Teks | None = None
+    tanggal: dt.date | None = None
+    pihak_kedua: Pejabat | None = None
+
+
 class Perencanaan(Strict):
     """perencanaan.yaml: Renstra summary and the Perjanjian Kinerja."""
 
@@ -238,6 +246,7 @@ class Perencanaan(Strict):
     sasaran: tuple[SasaranStrategis, ...] = Field(min_length=1)
     strategi: tuple[Strategi, ...] = ()
     perjanjian_kinerja: tuple[PerjanjianKinerja, ...] = Field(min_length=1)
+    penandatanganan_pk: PenandatangananPk = PenandatangananPk()
 
     @model_validator(mode="after")
     def _period(self) -> Perencanaan:
