@@ -8,6 +8,7 @@ every failure becomes a located diagnostic instead of an exception trace.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,9 +26,42 @@ MAX_ALIASES = 200
 PathKey = tuple[str | int, ...]
 
 try:  # libyaml's composer is several times faster; both give the same nodes and marks
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+# Plain scalars that YAML 1.1 reads as something other than what a person sees (075 as 61, 1:30 as 90,
+# yes/no as booleans, 1_000 as 1000). They are refused with a correction instead of being guessed.
+_YAML11_TAG = "tag:lakip,2024:yaml11"
+_TAG_PREFIX = "tag:yaml.org,2002:"
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """A safe loader that resolves plain scalars by the YAML 1.2 core schema (plus dates)."""
+
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^(?:[-+]?(?:0|[1-9][0-9]*))$", "-+0123456789"),
+    ("float", r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+              r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("timestamp", r"^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?"
+                  r"(?:(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?"
+                  r"(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)?)$", "0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(_TAG_PREFIX + _tag, re.compile(_pattern), list(_first))
+# Checked after the core forms above, so these only catch what the core schema leaves as text.
+_Loader.add_implicit_resolver(_YAML11_TAG, re.compile(
+    r"^(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N"
+    r"|[-+]?0[0-9_]+(?:\.[0-9_]*)?"
+    r"|[-+]?0[bB][01_]+|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[oO][0-7_]+"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"
+    r"|[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?)$"
+), list("yYnNoO-+0123456789"))
 
 
 @dataclass(frozen=True)
@@ -38,6 +72,10 @@ class YamlDoc:
     data: Any
     values: dict[PathKey, tuple[int, int]]
     keys: dict[PathKey, tuple[int, int]]
+    # Scalars refused while loading (ambiguous numbers, control characters): kept as their text so the rest
+    # of the file is still validated, and reported once, here.
+    problems: tuple[Diagnostic, ...] = ()
+    refused: frozenset[PathKey] = frozenset()
 
     def locate(self, where: PathKey, *, key: bool = False) -> SourceLocation:
         """The position of a path, or of its nearest existing parent."""
@@ -51,25 +89,130 @@ class YamlDoc:
 
 _SCALAR = yaml.constructor.SafeConstructor()
 
+# Characters an XML document (and so Word) cannot hold, plus C1 controls Word shows as boxes.
+_FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A number as YAML reads it, but with three decimals ending in 0: almost always a thousands dot (1.500 orang).
+_THOUSANDS_DOT = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{2}0")
+# Numbers far beyond any report (10^100) are refused before any arithmetic can meet them.
+MAX_EXPONENT = 100
+_CORE_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_CORE_BOOL = ("true", "True", "TRUE", "false", "False", "FALSE")
+
+
+def _plain(text: str) -> str:
+    """Decimal text without exponent or trailing zeros: 1.500 -> 1.5, 1E+2 -> 100."""
+    value = Decimal(text).normalize()
+    return format(value, "f") if value == value.to_integral_value() or value.adjusted() > -20 else str(value)
+
+
+def number_correction(text: str) -> str | None:
+    """The correction for a number written the way people write it on paper, or None if it is not one."""
+    t = text.strip()
+    low = t.lower()
+    if low in ("yes", "no", "on", "off", "y", "n"):
+        return (f"'{t}' dibaca berbeda oleh berbagai pembaca YAML; tulis true atau false, "
+                "atau apit dengan tanda kutip bila maksudnya teks")
+    if re.fullmatch(r"[-+]?0[xXoObB][0-9a-fA-F_]+", t):
+        try:
+            return f"tulis angka desimal biasa {int(t.replace('_', ''), 0)}, bukan {t}"
+        except ValueError:
+            return f"tulis angka desimal biasa, bukan {t}"
+    if re.fullmatch(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?", t):
+        return (f"'{t}' bukan angka (pembaca YAML lama membacanya sebagai bilangan basis 60); tulis satu angka, "
+                "mis. 1.5 untuk satu setengah, atau apit dengan tanda kutip bila maksudnya teks")
+    if re.fullmatch(r"[-+]?[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?", t) and "_" in t:
+        return f"tulis {t.replace('_', '')}, bukan {t} (tanpa garis bawah)"
+    if re.fullmatch(r"[-+]?0[0-9]+(?:\.[0-9]*)?", t):
+        return (f"tulis {_plain(t)}, bukan {t} (angka berawalan 0 dibaca sebagai oktal oleh pembaca YAML lama); "
+                f"apit dengan tanda kutip bila maksudnya kode, mis. '{t}'")
+    if _THOUSANDS_DOT.fullmatch(t):
+        return (f"'{t}' ambigu: tulis {t.replace('.', '')} bila maksudnya ribuan (tanpa titik pemisah ribuan), "
+                f"atau {_plain(t)} bila maksudnya pecahan desimal")
+    m = re.fullmatch(r"(?i)(rp\.?\s*)?([-+]?[0-9]{1,3}(?:\.[0-9]{3})+|[-+]?[0-9]+)(?:,([0-9]+|-{1,2}))?\s*(%)?", t)
+    if m and (m.group(1) or m.group(3) or m.group(4) or "." in m.group(2)):
+        whole = m.group(2).replace(".", "")
+        frac = m.group(3) if m.group(3) and m.group(3).isdigit() and m.group(3).strip("0") else ""
+        fixed = f"{whole}.{frac}" if frac else whole
+        notes = []
+        if m.group(1):
+            notes.append("tanpa 'Rp'")
+        if "." in m.group(2):
+            notes.append("tanpa titik pemisah ribuan")
+        if frac:
+            notes.append("titik sebagai tanda desimal")
+        if m.group(4):
+            notes.append("tanpa '%'; satuan ditulis di 'satuan'")
+        return f"tulis {fixed}, bukan {t}" + (f" ({', '.join(notes)})" if notes else "")
+    return None
+
+
+def date_correction(text: str) -> str | None:
+    """The ISO form of a date written the Indonesian way (15-01-2025, 15/1/2025, 15 Januari 2025)."""
+    months = ("januari", "februari", "maret", "april", "mei", "juni", "juli",
+              "agustus", "september", "oktober", "november", "desember")
+    t = " ".join(text.split())
+    m = re.fullmatch(r"([0-9]{1,2})[-/. ]([0-9]{1,2})[-/. ]([0-9]{4})", t)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        m = re.fullmatch(r"([0-9]{1,2})\s+([A-Za-z]+)\s+([0-9]{4})", t)
+        if not m:
+            return None
+        name = m.group(2).lower()
+        found = [i for i, full in enumerate(months, 1) if full.startswith(name[:3]) and name[:3] == full[:3]]
+        if not found:
+            return None
+        day, month, year = int(m.group(1)), found[0], int(m.group(3))
+    try:
+        iso = dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    return f"tulis {iso}, bukan {t} (format TTTT-BB-HH)"
+
+
+def _text(node: ScalarNode, rel: str, value: str) -> str:
+    bad = _FORBIDDEN_CHAR.search(value)
+    if bad:
+        char = bad.group()
+        raise _at(rel, node, "V014",
+                  f"teks memuat karakter kendali U+{ord(char):04X} pada karakter ke-{bad.start() + 1}; "
+                  "karakter ini tidak dapat disimpan di dokumen Word, hapus atau ganti dengan spasi")
+    return value
+
 
 def _scalar(node: ScalarNode, rel: str) -> Any:
     tag = node.tag
+    if tag == _YAML11_TAG:
+        hint = number_correction(node.value) or f"'{node.value}' ditulis dengan bentuk YAML lama yang ambigu"
+        raise _at(rel, node, "V013", hint)
     if tag == "tag:yaml.org,2002:float":
         text = node.value.replace("_", "")
+        if not node.style and _THOUSANDS_DOT.fullmatch(text):
+            raise _at(rel, node, "V013", number_correction(text) or text)
         try:
             value = Decimal(text)
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
             raise _at(rel, node, "V012", f"angka '{node.value}' tidak dapat digunakan")
+        if value and abs(value.adjusted()) > MAX_EXPONENT:
+            raise _at(rel, node, "V012", f"angka '{node.value}' di luar jangkauan laporan")
         return value
+    if tag == "tag:yaml.org,2002:str":
+        return _text(node, rel, node.value)
     if tag in (
-        "tag:yaml.org,2002:str",
         "tag:yaml.org,2002:int",
         "tag:yaml.org,2002:bool",
         "tag:yaml.org,2002:null",
         "tag:yaml.org,2002:timestamp",
     ):
+        if tag == "tag:yaml.org,2002:int" and not _CORE_INT.fullmatch(node.value):
+            hint = number_correction(node.value) or f"'{node.value}' bukan bilangan bulat desimal"
+            raise _at(rel, node, "V013", hint)
+        if tag == "tag:yaml.org,2002:int" and len(node.value) > MAX_EXPONENT:
+            raise _at(rel, node, "V012", f"angka '{node.value[:20]}...' di luar jangkauan laporan")
+        if tag == "tag:yaml.org,2002:bool" and node.value not in _CORE_BOOL:
+            raise _at(rel, node, "V013", number_correction(node.value) or "tulis true atau false")
         try:
             value = _SCALAR.construct_object(node)
         except ValueError:
@@ -91,6 +234,18 @@ class _Builder:
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
         self.count = 0
+        self.problems: list[Diagnostic] = []
+        self.refused: set[PathKey] = set()
+
+    def scalar(self, node: ScalarNode, where: PathKey) -> Any:
+        try:
+            return _scalar(node, self.rel)
+        except LakipError as exc:
+            if any(d.code == "V001" for d in exc.diagnostics):
+                raise
+            self.problems.extend(exc.diagnostics)
+            self.refused.add(where)
+            return node.value
 
     def build(self, node: Node, where: PathKey) -> Any:
         self.count += 1
@@ -100,7 +255,7 @@ class _Builder:
         m = node.start_mark
         self.values[where] = (m.line + 1, m.column + 1)
         if isinstance(node, ScalarNode):
-            return _scalar(node, self.rel)
+            return self.scalar(node, where)
         if isinstance(node, SequenceNode):
             return [self.build(child, (*where, i)) for i, child in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -110,7 +265,7 @@ class _Builder:
                     raise _at(self.rel, knode, "V001", "kunci pemetaan harus berupa teks sederhana")
                 if knode.tag == "tag:yaml.org,2002:merge":
                     raise _at(self.rel, knode, "V001", "kunci gabungan '<<' tidak diizinkan; tulis nilainya langsung")
-                key = _scalar(knode, self.rel)
+                key = self.scalar(knode, (*where, knode.value))
                 if isinstance(key, (Decimal, dt.date, bool)) or key is None:
                     key = knode.value
                 if key in out:
@@ -156,6 +311,8 @@ def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> LakipError:
         msg = "alias (*) merujuk jangkar (&) yang tidak ada"
     elif "did not find expected key" in problem or "expected <block end>" in problem:
         msg = "struktur YAML tidak valid: indentasi tidak konsisten"
+    elif "invalid Unicode character escape" in problem or "unknown escape character" in problem:
+        msg = "kode escape tidak valid di dalam tanda kutip ganda; tulis karakternya langsung atau pakai kutip tunggal"
     elif "found unexpected end of stream" in problem:
         msg = "berkas berakhir sebelum tanda kutip atau kurung ditutup"
     else:
@@ -185,13 +342,19 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(rel, exc) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        raise fail(rel, "V014", f"berkas memuat karakter kendali U+{code:04X} yang tidak boleh ada di teks; "
+                   "hapus karakter itu", line, col) from None
     except yaml.YAMLError as exc:
         raise fail(rel, "V001", f"sintaks YAML tidak valid ({exc})", 1, 1) from None
     if node is None:
         raise fail(rel, "V006", "berkas kosong", 1, 1)
     builder = _Builder(rel)
     data = builder.build(node, ())
-    return YamlDoc(rel, data, builder.values, builder.keys)
+    return YamlDoc(rel, data, builder.values, builder.keys, tuple(builder.problems), frozenset(builder.refused))
 
 
 def _relative(path: Path, root: Path) -> str:

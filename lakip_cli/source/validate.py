@@ -183,6 +183,8 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
     union_paths: set[PathKey] = set()
     for err in errors:
         path, skipped = _data_path(doc, tuple(err["loc"]), err["type"])
+        if any(path[: len(r)] == r for r in doc.refused):
+            continue  # already reported by the loader, with a better message
         if skipped:
             union_paths.add(path)
         field = str(path[-1]) if path else "(akar)"
@@ -218,9 +220,12 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
         raise fail(doc.path, "V012", "isi berkas harus berupa pemetaan (kunci: nilai)", 1, 1)
     try:
-        return model.model_validate(doc.data)
+        validated = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise LakipError(diagnostics_from_validation(doc, model, exc)) from None
+        raise LakipError([*doc.problems, *diagnostics_from_validation(doc, model, exc)]) from None
+    if doc.problems:
+        raise LakipError(doc.problems)
+    return validated
 
 
 def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
