@@ -36,7 +36,7 @@ _YAML11_TAG = "tag:lakip,2024:yaml11"
 _TAG_PREFIX = "tag:yaml.org,2002:"
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """A safe loader that resolves plain scalars by the YAML 1.2 core schema (plus dates)."""
 
     yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
