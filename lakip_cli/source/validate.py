@@ -12,18 +12,21 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
+from lakip_cli.source.load import PathKey, YamlDoc, date_correction, load_yaml, number_correction
 from lakip_cli.source.models import (
     Anggaran,
     Indikator,
     Instansi,
     Kegiatan,
+    Komponen,
     Laporan,
     Perencanaan,
     Program,
     Proyek,
+    Rentang,
     SubKegiatan,
 )
+from lakip_cli.source.paths import image_problem, outside_problem
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -87,12 +90,36 @@ _TYPE_MESSAGES = {
     "list_type": "harus berupa daftar (- ...)",
     "string_pattern_mismatch": "hanya boleh huruf, angka, '-', '_' dan '.' (tanpa spasi)",
     "decimal_max_places": "terlalu banyak angka desimal",
+    "decimal_whole_digits": "terlalu banyak angka",
+    "decimal_max_digits": "terlalu banyak angka",
+    "int_parsing_size": "angka terlalu besar",
+    "float_parsing": "harus angka",
+    "is_instance_of": "jenis nilai tidak sesuai",
+    "union_tag_invalid": "jenis nilai tidak sesuai",
+    "set_type": "harus berupa daftar (- ...)",
+    "none_required": "harus kosong",
 }
+_NUMBER_KINDS = {"int_type", "int_parsing", "decimal_type", "decimal_parsing", "float_type", "float_parsing"}
+_DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing"}
 
 
 def _message(err: ErrorDetails, field: str) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    typed = err.get("input")
+    if isinstance(typed, str) and kind in _NUMBER_KINDS | _DATE_KINDS:
+        hint = number_correction(typed) if kind in _NUMBER_KINDS else date_correction(typed)
+        if hint:
+            return hint
+    if kind == "decimal_max_places":
+        return f"paling banyak {ctx.get('decimal_places')} angka di belakang titik desimal"
+    if kind == "string_too_long":
+        size = len(typed) if isinstance(typed, str) else "?"
+        return f"teks terlalu panjang ({size} karakter; batas {ctx.get('max_length')} karakter)"
+    if kind == "too_long":
+        return f"daftar terlalu panjang (batas {ctx.get('max_length')} butir)"
+    if kind == "less_than":
+        return f"nilai harus < {ctx.get('lt')}"
     if kind == "missing":
         return f"kunci wajib '{field}' tidak ada"
     if kind == "extra_forbidden":
@@ -246,7 +273,38 @@ def find_root(start: Path) -> Path:
 
 
 def load_settings(root: Path) -> Sourced[Proyek]:
-    return load_model(root / PROJECT_FILE, root, Proyek)
+    settings = load_model(root / PROJECT_FILE, root, Proyek)
+    diags = check_paths(root, settings)
+    if diags:
+        raise LakipError(diags)
+    return settings
+
+
+def check_paths(root: Path, settings: Sourced[Proyek]) -> list[Diagnostic]:
+    """Every path in lakip.yaml stays inside the project; the logo is a readable image."""
+    m = settings.model
+    fields: tuple[tuple[tuple[str, ...], str | None], ...] = (
+        (("folder_data",), m.folder_data),
+        (("folder_templat",), m.folder_templat),
+        (("keluaran", "folder"), m.keluaran.folder),
+        (("keluaran", "logo"), m.keluaran.logo),
+    )
+    out: list[Diagnostic] = []
+    for where, value in fields:
+        if value is None:
+            continue
+        problem = outside_problem(root, value)
+        if problem is None and where == ("keluaran", "logo"):
+            problem = image_problem(root / value, value)
+        if problem:
+            out.append(Diagnostic(settings.at(*where), "V031", "error", problem))
+    return out
+
+
+def _data_file_problem(root: Path, path: Path) -> Diagnostic | None:
+    rel = path.relative_to(root).as_posix()
+    problem = outside_problem(root, rel)
+    return Diagnostic(SourceLocation(rel), "V031", "error", problem) if problem else None
 
 
 def year_dir(root: Path, settings: Proyek, year: int) -> Path:
@@ -263,6 +321,10 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
     diags: list[Diagnostic] = []
     loaded: dict[str, Sourced[Any]] = {}
     for name, model in YEAR_FILES.items():
+        boundary = _data_file_problem(root, folder / name)
+        if boundary:
+            diags.append(boundary)
+            continue
         try:
             loaded[name] = load_model(folder / name, root, model)
         except LakipError as exc:
@@ -274,7 +336,11 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
                                 f"folder '{INDICATOR_DIR}/' tidak ditemukan"))
     else:
         for path in sorted(ind_dir.iterdir()):
-            if path.name.startswith(".") or not (path.suffix in (".yaml", ".yml") or path.is_dir()):
+            if path.name.startswith(".") or not (path.suffix.lower() in (".yaml", ".yml") or path.is_dir()):
+                continue
+            boundary = _data_file_problem(root, path)
+            if boundary:
+                diags.append(boundary)
                 continue
             try:
                 indikator.append(load_model(path, root, Indikator))
@@ -301,6 +367,7 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
         previous=previous,
     )
     diags.extend(check_references(project))
+    diags.extend(check_values(project))
     if diags:
         raise LakipError(diags)
     return project
@@ -392,3 +459,71 @@ def _unknown(loc: SourceLocation, what: str, ident: str, known: set[str], suffix
     if hint:
         msg += f"; maksud Anda '{hint[0]}'?"
     return Diagnostic(loc, "V020", "error", msg)
+
+
+# Units whose values are changes, which may be negative (growth of -2 %, a fall of 3 poin).
+_SIGNED_UNITS = ("poin", "pertumbuhan", "perubahan", "laju", "selisih")
+
+
+def _signed(satuan: str) -> bool:
+    low = satuan.lower()
+    return any(word in low for word in _SIGNED_UNITS)
+
+
+def check_values(p: Project) -> list[Diagnostic]:
+    """Values that are well-formed but cannot be right: the Renstra period, misi numbers, signs per unit."""
+    out: list[Diagnostic] = []
+    ren = p.perencanaan
+    awal, akhir = ren.model.periode_awal, ren.model.periode_akhir
+    if not awal <= p.year <= akhir:
+        out.append(Diagnostic(ren.at("periode_awal"), "V023", "error",
+                              f"tahun laporan {p.year} di luar periode Renstra {awal}-{akhir}; "
+                              "perbarui periode_awal/periode_akhir atau pakai Renstra yang berlaku"))
+    misi = p.instansi.model.misi
+    out += _duplicates(((str(m.nomor), p.instansi.at("misi", i, "nomor")) for i, m in enumerate(misi)), "misi")
+    known = {m.nomor for m in misi}
+    listed = ", ".join(str(n) for n in sorted(known)) or "tidak ada"
+    refs = [("tujuan", i, t.misi) for i, t in enumerate(ren.model.tujuan)]
+    refs += [("strategi", i, st.misi) for i, st in enumerate(ren.model.strategi)]
+    for kind, i, nomor in refs:
+        if nomor is not None and nomor not in known:
+            out.append(Diagnostic(ren.at(kind, i, "misi"), "V020", "error",
+                                  f"misi nomor {nomor} tidak ada di instansi.yaml (misi yang ada: {listed})"))
+    units = {ind.model.id: ind.model.satuan for ind in p.indikator}
+    for ind in p.indikator:
+        if not _signed(ind.model.satuan):
+            out += _negatives(ind, ind.model.satuan)
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            satuan = units.get(item.indikator)
+            if item.target is not None and item.target < 0 and satuan is not None and not _signed(satuan):
+                out.append(_negative(ren.at("perjanjian_kinerja", i, "indikator", j, "target"), "target", satuan))
+    return out
+
+
+def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
+    m = ind.model
+    values: list[tuple[tuple[str | int, ...], Any]] = []
+    for name, value in (("target", m.target), ("realisasi", m.realisasi)):
+        if isinstance(value, Rentang):
+            values += [((name, "bawah"), value.bawah), ((name, "atas"), value.atas)]
+        elif isinstance(value, Komponen):
+            values += [((name, "pembilang"), value.pembilang)]
+        else:
+            values.append(((name,), value))
+    for i, row in enumerate(m.riwayat):
+        values += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    values += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    values.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    if m.standar_nasional:
+        values.append((("standar_nasional", "nilai"), m.standar_nasional.nilai))
+    for where, value in values:
+        if value is not None and value < 0:
+            field = next(str(w) for w in reversed(where) if isinstance(w, str))
+            yield _negative(ind.at(*where), field, satuan)
+
+
+def _negative(loc: SourceLocation, field: str, satuan: str) -> Diagnostic:
+    return Diagnostic(loc, "V024", "error",
+                      f"'{field}' tidak boleh negatif untuk satuan '{satuan}'; nilai negatif hanya untuk satuan "
+                      "perubahan (mis. 'poin', 'persen pertumbuhan')")
