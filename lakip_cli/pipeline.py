@@ -19,6 +19,14 @@ from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import write_atomic
 
 _PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
+_MAX_EPOCH = 4_354_819_199
+# The core properties of a .docx (title, author, subject) hold at most 255 characters.
+_PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _PROPERTY_MAX else text[: _PROPERTY_MAX - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,12 @@ class BuildResult:
 
 def build_time(report: Report) -> dt.datetime:
     """The timestamp stored in the document: SOURCE_DATE_EPOCH, else the signing date, else 1 January next year."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        # A .docx is a zip file, and zip stores years up to 2107.
+        if not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _MAX_EPOCH:
+            raise fail("SOURCE_DATE_EPOCH", "V032", f"SOURCE_DATE_EPOCH '{epoch[:40]}' tidak dapat dipakai: harus "
+                       f"bilangan bulat detik sejak 1970-01-01, antara 0 dan {_MAX_EPOCH} (akhir tahun 2107)")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     signed = report.project.laporan.model.tanggal
     day = signed or dt.date(report.year + 1, 1, 1)
@@ -69,6 +81,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     project = load_project(root, options.year)
     report = compute_report(project)
+    created = build_time(report)
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
         gaps = final_gaps(report, diagnostics)
@@ -101,10 +114,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         write_atomic(markdown_path, text.encode("utf-8"))
         core = CoreInfo(
-            title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
-            author=project.instansi.model.nama,
-            subject=f"{settings.singkatan_judul} {options.year}",
-            created=build_time(report),
+            title=_property(f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}"),
+            author=_property(project.instansi.model.nama),
+            subject=_property(f"{settings.singkatan_judul} {options.year}"),
+            created=created,
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
         write_docx(text, reference, docx, base_dir=root, core=core)

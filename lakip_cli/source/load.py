@@ -216,7 +216,7 @@ def _scalar(node: ScalarNode, rel: str) -> Any:
         try:
             value = _SCALAR.construct_object(node)
         except ValueError:
-            raise _at(rel, node, "V012", f"tanggal '{node.value}' tidak ada di kalender (format TTTT-BB-HH)") from None
+            raise _at(rel, node, "V012", f"'{node.value}' tidak ada di kalender (format TTTT-BB-HH)") from None
         if isinstance(value, dt.datetime):
             return value.date() if value.time() == dt.time() else value
         return value
@@ -243,7 +243,11 @@ class _Builder:
         except LakipError as exc:
             if any(d.code == "V001" for d in exc.diagnostics):
                 raise
-            self.problems.extend(exc.diagnostics)
+            field = next((str(p) for p in reversed(where) if isinstance(p, str)), "")
+            self.problems.extend(
+                Diagnostic(d.location, d.code, d.severity, f"'{field}': {d.message}" if field else d.message)
+                for d in exc.diagnostics
+            )
             self.refused.add(where)
             return node.value
 

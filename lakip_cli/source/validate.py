@@ -99,6 +99,7 @@ _TYPE_MESSAGES = {
     "set_type": "harus berupa daftar (- ...)",
     "none_required": "harus kosong",
 }
+_MAPPING_KINDS = {"dict_type", "model_type", "model_attributes_type"}
 _NUMBER_KINDS = {"int_type", "int_parsing", "decimal_type", "decimal_parsing", "float_type", "float_parsing"}
 _DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing"}
 
@@ -233,7 +234,9 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
                 msg += f"; maksud Anda '{hint[0]}'?"
             out.append(Diagnostic(loc, "V011", "error", msg))
             continue
-        messages = list(dict.fromkeys(m for m, _ in items))
+        # A scalar written where a number or a mapping may stand: "must be a mapping" only adds noise.
+        scalar = [(m, e) for m, e in items if not (e["type"] in _MAPPING_KINDS and not isinstance(e["input"], dict))]
+        messages = list(dict.fromkeys(m for m, _ in (scalar or items)))
         where = next((str(p) for p in reversed(path) if isinstance(p, str)), "(akar)")
         code = "V010" if kinds == {"missing"} else "V012"
         if code == "V010":
