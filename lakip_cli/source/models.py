@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
@@ -115,6 +116,51 @@ class PeraturanDikenal(Strict):
         description="Ekspresi reguler (tanpa nomor) yang mengenali jenis peraturan")
     nomor: Nomor
     tahun: Tahun
+
+    @field_validator("pola")
+    @classmethod
+    def _linear(cls, v: str) -> str:
+        if _nested_repeat(v):
+            raise ValueError("pola memuat pengulangan bersarang (mis. (a+)+) yang dapat membuat pemeriksaan "
+                             "berjalan sangat lama; tulis tanpa pengulangan di dalam pengulangan")
+        return v
+
+
+# The standard library's own regex parser, to look at a pattern's structure without running it.
+_re_parser: Any = importlib.import_module("re._parser")
+_re_constants: Any = importlib.import_module("re._constants")
+
+
+def _nested_repeat(pattern: str) -> bool:
+    """True when a repeated group itself repeats, like (a+)+: such a pattern can take exponential time."""
+    try:
+        tree = _re_parser.parse(pattern)
+    except re.error:
+        return False  # an invalid pattern is reported by the check that uses it, with the regex detail
+
+    def children(op: Any, av: Any) -> list[Any]:
+        if op is _re_constants.SUBPATTERN:
+            return [av[-1]]
+        if op is _re_constants.BRANCH:
+            return list(av[1])
+        if op in (_re_constants.ASSERT, _re_constants.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, av in items:
+            if op in _REPEATS:
+                repeats = av[1] > 1
+                if (repeats and inside) or walk(av[2], inside or repeats):
+                    return True
+            elif any(walk(sub, inside) for sub in children(op, av)):
+                return True
+        return False
+
+    return walk(tree, False)
+
+
+_REPEATS = (_re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT, _re_constants.POSSESSIVE_REPEAT)
 
 
 class Cek(Strict):
