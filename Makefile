@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 YEAR ?= 2024
 
-.PHONY: run test lint golden schema bench clean
+.PHONY: run test lint golden schema bench fuzz clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ golden: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/lakip schema
+
+# About ten minutes of generated hostile projects; prints the number of examples and every crash found.
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	LAKIP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py

@@ -320,8 +320,32 @@ def _syntax_error(rel: str, exc: yaml.MarkedYAMLError) -> LakipError:
     elif "found unexpected end of stream" in problem:
         msg = "berkas berakhir sebelum tanda kutip atau kurung ditutup"
     else:
-        msg = f"sintaks YAML tidak valid ({problem or exc})"
+        known = (m for key, m in _PROBLEMS if key in problem)
+        msg = next(known, None) or f"sintaks YAML tidak valid ({problem or exc})"
     return fail(rel, "V001", msg, line, col)
+
+
+# PyYAML's and libyaml's descriptions of a syntax error, in the words a planner needs.
+_PROBLEMS = (
+    ("did not find expected comment or line break",
+     "setelah '|' atau '>' hanya boleh ada '-', '+' atau angka indentasi; tulis teksnya di baris berikutnya"),
+    ("found character that cannot start any token",
+     "karakter ini tidak boleh mengawali nilai (mis. '@', '`', '%' atau tab); apit nilainya dengan tanda kutip"),
+    ("did not find expected node content", "nilai yang diharapkan tidak ditemukan; periksa tanda '-' dan ':'"),
+    ("did not find expected '-' indicator", "butir daftar harus diawali '- ' dengan indentasi yang sama"),
+    ("did not find expected <document start>", "isi berkas tidak dapat dibaca sebagai YAML; periksa baris ini"),
+    ("did not find expected alphabetic or numeric character",
+     "'&' atau '*' harus diikuti nama jangkar; apit teks yang memuat '&' atau '*' di awal dengan tanda kutip"),
+    ("did not find expected ',' or ']'", "daftar [ ... ] tidak ditutup dengan ']' atau butirnya tidak dipisah ','"),
+    ("did not find expected ',' or '}'", "pemetaan { ... } tidak ditutup dengan '}' atau isinya tidak dipisah ','"),
+    ("block sequence entries are not allowed", "butir daftar '- ' di tempat yang tidak diharapkan; periksa indentasi"),
+    ("mapping keys are not allowed", "kunci di tempat yang tidak diharapkan; periksa indentasi"),
+    ("tag", "tag YAML ('!' atau '!!') tidak valid; apit teks yang diawali '!' dengan tanda kutip"),
+    ("but found another document", "berkas hanya boleh berisi satu dokumen YAML; hapus '---' atau '...'"),
+    ("directive", "direktif YAML ('%') tidak diizinkan; apit teks yang diawali '%' dengan tanda kutip"),
+    ("document indicator", "'---' atau '...' di dalam teks bertanda kutip; pindahkan atau ubah baris itu"),
+    ("found unexpected ':'", "titik dua ':' di tempat yang tidak diharapkan; apit teksnya dengan tanda kutip"),
+)
 
 
 def load_yaml(path: Path, root: Path) -> YamlDoc:
