@@ -68,13 +68,21 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
     return gaps + [d for d in diagnostics if d.severity == "error"]
 
 
-def _output_path(options: BuildOptions, out_dir: Path) -> Path:
+def _output_path(options: BuildOptions, out_dir: Path, root: Path, want_pdf: bool) -> Path:
     docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
     if not docx.is_absolute():
         docx = Path.cwd() / docx
-    if docx.suffix.lower() != ".docx" or docx.is_dir():
-        raise fail(str(options.output), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    if docx.suffix.lower() != ".docx":
+        raise fail(_shown(docx, root), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    for path in (docx, docx.with_suffix(".md"), *([docx.with_suffix(".pdf")] if want_pdf else [])):
+        if path.is_dir():
+            raise fail(_shown(path, root), "W006",
+                       f"berkas keluaran {path.name} sudah ada sebagai folder; hapus atau ganti nama folder itu")
     return docx
+
+
+def _shown(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
@@ -90,10 +98,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     settings = project.settings.model
     out_dir = root / settings.keluaran.folder
-    docx = _output_path(options, out_dir)
-    markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
     want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+    docx = _output_path(options, out_dir, root, want_pdf)
+    markdown_path = docx.with_suffix(".md")
 
     from lakip_cli.write.document import CoreInfo, write_docx
 

@@ -175,3 +175,15 @@ def test_number_and_date_corrections() -> None:
     assert date_correction("15 Agustus 2024") == "tulis 2024-08-15, bukan 15 Agustus 2024 (format TTTT-BB-HH)"
     assert date_correction("31-02-2024") is None
 
+
+
+@pytest.mark.parametrize(("folder", "args"), [("LAKIP-2024.docx", []), ("LAKIP-2024.md", []),
+                                              ("LAKIP-2024.pdf", ["--pdf"])])
+def test_output_that_is_a_folder_is_named_before_anything_is_written(runner, minimal: Path, folder: str,
+                                                                     args: list[str]) -> None:
+    (minimal / "out" / folder).mkdir(parents=True)
+    result = runner.invoke(app, ["build", "2024", "-C", str(minimal), *args])
+    assert result.exit_code == 1
+    assert (f"out/{folder}: galat: berkas keluaran {folder} sudah ada sebagai folder; hapus atau ganti nama "
+            "folder itu [W006]") in result.output
+    assert sorted(p.name for p in (minimal / "out").iterdir()) == [folder]
