@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
 
 from lakip_cli.source.load import number_correction
 
@@ -36,21 +36,29 @@ def _number_only(value: object) -> object:
     return value
 
 
-def _angka(lo: int, hi: int, what: str) -> object:
-    return Field(allow_inf_nan=False, ge=lo, le=hi, decimal_places=DESIMAL_MAKS,
-                 description=f"{what}; antara {lo} dan {hi}, paling banyak {DESIMAL_MAKS} angka desimal")
+def _angka(lo: int, hi: int, what: str) -> tuple[object, ...]:
+    text = f"{what}; antara {lo} dan {hi}, paling banyak {DESIMAL_MAKS} angka desimal"
+    return (
+        Field(allow_inf_nan=False, ge=lo, le=hi, decimal_places=DESIMAL_MAKS),
+        BeforeValidator(_number_only),
+        WithJsonSchema({"type": "number", "minimum": lo, "maximum": hi, "description": text}),
+    )
+
+
+def _bulat(lo: int, hi: int, what: str = "") -> tuple[object, ...]:
+    return (Field(strict=True, ge=lo, le=hi, description=what or None), BeforeValidator(_number_only))
 
 
 # A planner writes numbers as YAML ints or floats; Decimal keeps them exact from here on.
-Angka = Annotated[Decimal, BeforeValidator(_number_only), _angka(-NILAI_MAKS, NILAI_MAKS, "Angka")]
-Persen = Annotated[Decimal, BeforeValidator(_number_only), _angka(-PERSEN_MAKS, PERSEN_MAKS, "Persen")]
+# (Constraints come before the BeforeValidator so that they reach the JSON Schema as minimum/maximum.)
+Angka = Annotated[Decimal, *_angka(-NILAI_MAKS, NILAI_MAKS, "Angka")]
+Persen = Annotated[Decimal, *_angka(-PERSEN_MAKS, PERSEN_MAKS, "Persen")]
 # Strict: YAML reads "75.000" as the number 75, so a thousands separator must fail, never shrink the amount.
-Rupiah = Annotated[int, BeforeValidator(_number_only), Field(
-    ge=0, le=NILAI_MAKS, strict=True,
-    description=f"Jumlah rupiah tanpa titik pemisah, mis. 13774269418; paling banyak {NILAI_MAKS}")]
-Bulat = Annotated[int, BeforeValidator(_number_only), Field(strict=True, ge=0, le=SDM_MAKS)]
-Nomor = Annotated[int, BeforeValidator(_number_only), Field(strict=True, ge=0, le=SDM_MAKS)]
-Tahun = Annotated[int, BeforeValidator(_number_only), Field(strict=True, ge=TAHUN_MIN, le=TAHUN_MAKS)]
+Rupiah = Annotated[int, *_bulat(0, NILAI_MAKS, f"Jumlah rupiah tanpa titik pemisah, mis. 13774269418; "
+                                               f"paling banyak {NILAI_MAKS}")]
+Bulat = Annotated[int, *_bulat(0, SDM_MAKS)]
+Nomor = Annotated[int, *_bulat(0, SDM_MAKS)]
+Tahun = Annotated[int, *_bulat(TAHUN_MIN, TAHUN_MAKS)]
 YaTidak = Annotated[bool, Field(strict=True)]
 Teks = Annotated[str, Field(min_length=1, max_length=TEKS_MAKS)]
 Nama = Annotated[str, Field(max_length=TEKS_MAKS)]
