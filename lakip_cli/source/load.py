@@ -220,7 +220,8 @@ def _scalar(node: ScalarNode, rel: str) -> Any:
         if isinstance(value, dt.datetime):
             return value.date() if value.time() == dt.time() else value
         return value
-    raise _at(rel, node, "V001", f"tag YAML '{tag}' tidak diizinkan")
+    shown = "!!" + tag.removeprefix(_TAG_PREFIX) if tag.startswith(_TAG_PREFIX) else tag
+    raise _at(rel, node, "V001", f"tag YAML '{shown}' tidak diizinkan; tulis nilainya tanpa tag")
 
 
 def _at(rel: str, node: Node, code: str, message: str) -> LakipError:
