@@ -187,3 +187,39 @@ def test_output_that_is_a_folder_is_named_before_anything_is_written(runner, min
     assert (f"out/{folder}: galat: berkas keluaran {folder} sudah ada sebagai folder; hapus atau ganti nama "
             "folder itu [W006]") in result.output
     assert sorted(p.name for p in (minimal / "out").iterdir()) == [folder]
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("075", "'a': tulis 75, bukan 075 (angka berawalan 0 dibaca sebagai oktal oleh pembaca YAML lama); apit dengan "
+            "tanda kutip bila maksudnya kode, mis. '075'"),
+    ("1:30", "'a': '1:30' bukan angka (pembaca YAML lama membacanya sebagai bilangan basis 60); tulis satu angka, "
+             "mis. 1.5 untuk satu setengah, atau apit dengan tanda kutip bila maksudnya teks"),
+    ("Off", "'a': 'Off' dibaca berbeda oleh berbagai pembaca YAML; tulis true atau false, atau apit dengan tanda kutip "
+            "bila maksudnya teks"),
+    ("1_000", "'a': tulis 1000, bukan 1_000 (tanpa garis bawah)"),
+    ("0x1F", "'a': tulis angka desimal biasa 31, bukan 0x1F"),
+    ("2.500", "'a': '2.500' ambigu: tulis 2500 bila maksudnya ribuan (tanpa titik pemisah ribuan), atau 2.5 bila "
+              "maksudnya pecahan desimal"),
+    ("!!int 010", "'a': tulis 10, bukan 010 (angka berawalan 0 dibaca sebagai oktal oleh pembaca YAML lama); apit "
+                  "dengan tanda kutip bila maksudnya kode, mis. '010'"),
+    ("1e101", "'a': angka '1e101' di luar jangkauan laporan"),
+    ('"ab\\x1fc"', "'a': teks memuat karakter kendali U+001F pada karakter ke-3; karakter ini tidak dapat disimpan di "
+                   "dokumen Word, hapus atau ganti dengan spasi"),
+])
+def test_yaml_forms_read_differently_elsewhere_are_refused(tmp_path: Path, typed: str, message: str) -> None:
+    from lakip_cli.source.load import load_yaml
+
+    (tmp_path / "x.yaml").write_text(f"a: {typed}\n", encoding="utf-8")
+    doc = load_yaml(tmp_path / "x.yaml", tmp_path)
+    assert [(str(d.location), d.message) for d in doc.problems] == [("x.yaml:1:4", message)]
+
+
+@pytest.mark.parametrize(("typed", "value"), [("75", 75), ("0", 0), ("-3", -3), ("2.25", Decimal("2.25")),
+                                             ("1e3", Decimal("1E+3")), ("true", True), ("null", None),
+                                             ("'075'", "075"), ("yes please", "yes please")])
+def test_core_schema_forms_are_read_as_typed(tmp_path: Path, typed: str, value: object) -> None:
+    from lakip_cli.source.load import load_yaml
+
+    (tmp_path / "x.yaml").write_text(f"a: {typed}\n", encoding="utf-8")
+    doc = load_yaml(tmp_path / "x.yaml", tmp_path)
+    assert doc.problems == () and doc.data == {"a": value} and type(doc.data["a"]) is type(value)
