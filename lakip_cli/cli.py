@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import traceback
 from enum import StrEnum
@@ -22,7 +23,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"debug": False}
+_state: dict[str, object] = {"debug": False}
 
 
 class Format(StrEnum):
@@ -78,35 +79,13 @@ def _die(exc: LakipError, fmt: str) -> NoReturn:
     raise typer.Exit(1)
 
 
-def _root(proyek: Path) -> Path:
-    from lakip_cli.source.validate import find_root
-
-    return find_root(proyek)
-
-
-def _year(root: Path, year: int | None) -> int:
-    if year is not None:
-        return year
+def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
+    """The project root and the report year a command works on (the latest year folder by default)."""
+    from lakip_cli.source.project import find_root, latest_year
     from lakip_cli.source.validate import load_settings
 
-    settings = load_settings(root).model
-    folder = root / settings.folder_data
-    years = sorted(int(p.name) for p in folder.iterdir() if p.is_dir() and p.name.isdigit()) if folder.is_dir() else []
-    if not years:
-        raise _no_year(settings.folder_data)
-    return years[-1]
-
-
-def _locate(proyek: Path, year: int | None) -> tuple[Path, int]:
-    """The project root and the report year a command works on."""
-    root = _root(proyek)
-    return root, _year(root, year)
-
-
-def _no_year(folder: str) -> LakipError:
-    from lakip_cli.diagnostics import fail
-
-    return fail(folder, "V030", f"tidak ada folder tahun (mis. {folder}/2024/)")
+    root = find_root(proyek)
+    return root, year if year is not None else latest_year(root, load_settings(root).model)
 
 
 @app.command()
@@ -115,11 +94,10 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     f = _fmt(fmt)
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.compute.report import compute_report
-        from lakip_cli.source.validate import load_project
+        from lakip_cli.pipeline import load_report
 
-        project = load_project(root, y)
-        compute_report(project)  # a figure that cannot exist (target 0 without a value) is a data error too
+        # computing too: a figure that cannot exist (target 0 without a value) is a data error
+        project = load_report(root, y).project
     except LakipError as exc:
         _die(exc, f)
     _emit([], f)
@@ -142,11 +120,10 @@ def summary(
     """Tampilkan tabel capaian hasil hitungan (target, realisasi, capaian, predikat, anggaran)."""
     try:
         root, y = _locate(proyek, year)
-        from lakip_cli.compute.report import compute_report
+        from lakip_cli.pipeline import load_report
         from lakip_cli.present.summary import summary_csv, summary_json, summary_text
-        from lakip_cli.source.validate import load_project
 
-        report = compute_report(load_project(root, y))
+        report = load_report(root, y)
     except LakipError as exc:
         _die(exc, "text")
     render = {"text": summary_text, "json": summary_json, "csv": summary_csv}[fmt.value]
@@ -223,7 +200,7 @@ def build(
         _die(exc, f)
     _emit(result.diagnostics, f)
     if f == "text":
-        missing = len(result.report.kosong)
+        missing = len(result.report.belum_diisi)
         if missing:
             typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
         if result.diagnostics:
@@ -246,11 +223,133 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
     from lakip_cli.source.schema import write_schemas
 
     try:
-        root = _root(proyek)
+        from lakip_cli.source.project import find_root
+
+        root = find_root(proyek)
     except LakipError as exc:
         _die(exc, "text")
     for path in write_schemas(root):
         typer.echo(f"ditulis: {path.relative_to(root)}")
+
+
+templat_app = typer.Typer(help="Lihat templat bab dan salin templat bawaan ke proyek untuk diubah.",
+                          no_args_is_help=True)
+app.add_typer(templat_app, name="templat")
+
+
+def _templates(proyek: Path):  # -> TemplateSet
+    from lakip_cli.present.templates import TemplateSet
+    from lakip_cli.source.project import find_root
+    from lakip_cli.source.validate import load_settings
+
+    root = find_root(proyek)
+    return TemplateSet(root, load_settings(root).model.folder_templat)
+
+
+@templat_app.command("daftar")
+def templat_daftar(proyek: ProjectOpt = Path(".")) -> None:
+    """Daftar templat yang dipakai: dari folder templat proyek atau bawaan lakip."""
+    try:
+        templates = _templates(proyek)
+        listing = templates.listing()
+    except LakipError as exc:
+        _die(exc, "text")
+    for item in listing:
+        where = f"proyek ({templates.shown(item.path)})" if item.overridden else "bawaan"
+        typer.echo(f"{item.name:32} {where}")
+
+
+@templat_app.command("salin")
+def templat_salin(
+    nama: Annotated[list[str] | None, typer.Argument(help="Nama templat, mis. 30-bab3-akuntabilitas.md.j2; "
+                                                        "tanpa nama: semua.", show_default=False)] = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Salin templat bawaan ke folder templat proyek untuk diubah; berkas yang sudah ada tidak ditimpa."""
+    try:
+        templates = _templates(proyek)
+        done = templates.copy(tuple(nama or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for name, copied in done:
+        dest = templates.shown(templates.project_dir / name)
+        typer.echo(f"disalin: {dest}" if copied else f"dilewati (sudah ada, tidak ditimpa): {dest}")
+
+
+@app.command()
+def init(
+    year: Annotated[int | None, typer.Argument(help="Tahun laporan baru; bawaan: tahun sesudah --from.")] = None,
+    dari: Annotated[
+        int | None, typer.Option("--from", "--dari", help="Tahun sumber yang datanya dibawa ke tahun baru.")
+    ] = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Mulai tahun baru dari data tahun lalu (--from), atau buat kerangka proyek baru bila tanpa --from."""
+    import datetime as dt
+
+    if dari is None:
+        from lakip_cli.scaffold.new_project import new_project
+
+        y = year if year is not None else dt.date.today().year - 1
+        try:
+            created = new_project(proyek.resolve(), y)
+        except LakipError as exc:
+            _die(exc, "text")
+        for path in created.files:
+            typer.echo(f"ditulis: {_shown(path)}", err=True)
+        typer.echo(f"Kerangka proyek laporan tahun {y} siap. Langkah berikutnya:\n"
+                   f"  1. Isi setiap [[BELUM DIISI: ...]] di data/{y}/ (instansi, perencanaan, anggaran, laporan).\n"
+                   f"  2. Salin data/{y}/indikator/01-contoh.yaml untuk setiap indikator Perjanjian Kinerja.\n"
+                   f"  3. Jalankan 'lakip validate {y}', lalu 'lakip check {y}' dan 'lakip build {y}'.", err=True)
+        return
+    from lakip_cli.scaffold.init_year import init_year
+    from lakip_cli.source.project import find_root
+
+    y = year if year is not None else dari + 1
+    try:
+        result = init_year(find_root(proyek), dari, y)
+    except LakipError as exc:
+        if any(d.code == "I004" for d in exc.diagnostics):
+            typer.echo(f"Tahun {y} tidak dibuat: data {dari} belum valid.", err=True)
+        _die(exc, "text")
+    typer.echo(f"ditulis: {_shown(result.folder)}/ ({len(result.files)} berkas)", err=True)
+    for note in result.notes:
+        typer.echo(f"perhatian: {note}", err=True)
+    typer.echo(f"Data {y} dibuat dari {dari}: angka {dari} kini ada di riwayat setiap indikator; target, realisasi,\n"
+               f"anggaran, tanggal dan narasi {y} dikosongkan dan ditandai. Teks {dari} ada di "
+               f"{_shown(result.folder)}/narasi-{dari}.md sebagai bahan.\n"
+               f"Langkah berikutnya: isi data {y}, lalu 'lakip validate {y}' dan 'lakip build {y}'.", err=True)
+
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def ekspor(
+    year: YearArg = None,
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="xlsx (buku kerja Excel/LibreOffice) atau csv (satu berkas per lembar)."),
+    ] = ExportFormat.xlsx,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Berkas keluaran; bawaan out/LAKIP-TAHUN.xlsx.")
+    ] = None,
+    ignore: IgnoreOpt = None,
+    proyek: ProjectOpt = Path("."),
+) -> None:
+    """Ekspor angka hasil hitungan dan temuan pemeriksaan untuk evaluator: indikator, sasaran, anggaran, temuan."""
+    try:
+        root, y = _locate(proyek, year)
+        from lakip_cli.pipeline import export_report
+
+        paths = export_report(root, y, fmt.value, output, tuple(ignore or ()))
+    except LakipError as exc:
+        _die(exc, "text")
+    for path in paths:
+        typer.echo(f"ditulis: {_shown(path)}", err=True)
 
 
 # Typer's usage error class, found through a public one (Typer vendors Click in newer releases).
@@ -283,13 +382,41 @@ def usage_message(text: str) -> str:
     return text
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI cancel, `timeout`, `docker stop`): unwound like Ctrl-C, so every cleanup runs."""
+
+
+_STOPPED: dict[object, tuple[str, int]] = {
+    signal.SIGTERM: ("Dihentikan (SIGTERM).", 143),
+    signal.SIGINT: ("Dibatalkan.", 130),
+}
+
+
+def _stop(signum: int, frame: object) -> None:
+    # Typer turns an interrupt into a plain exit code, so the signal is remembered here for main().
+    _state["signal"] = signum
+    raise Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _exit_after_signal() -> None:
+    message, code = _STOPPED[_state["signal"]]
+    typer.echo(message, err=True)
+    sys.exit(code)
+
+
 def main() -> None:
     """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
     command = typer.main.get_command(app)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     try:
         code = command.main(standalone_mode=False, prog_name="lakip")
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(code if isinstance(code, int) else 0)
     except typer.Exit as exc:
+        if _state.get("signal"):
+            _exit_after_signal()
         sys.exit(exc.exit_code)
     except UsageError as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
@@ -301,13 +428,15 @@ def main() -> None:
         typer.echo(f"Perintah salah: {message}{end}{hint}", err=True)
         sys.exit(2)
     except typer.Abort:
+        if _state.get("signal"):
+            _exit_after_signal()
         typer.echo("Dibatalkan.", err=True)
         sys.exit(130)
     except SystemExit:
         raise
     except KeyboardInterrupt:
-        typer.echo("Dibatalkan.", err=True)
-        sys.exit(130)
+        _state.setdefault("signal", signal.SIGINT)
+        _exit_after_signal()
     except Exception as exc:  # noqa: BLE001 - the last line of defence in front of the user
         if _state["debug"]:
             traceback.print_exc()

@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.present.render import RenderContext, render_report
+from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
+from lakip_cli.source.project import output_dir
 from lakip_cli.source.validate import load_project
-from lakip_cli.write.atomic import write_atomic
+from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
 
-_PLACEHOLDER = re.compile(r"\[\[BELUM DIISI: ([^\]]+)\]\]")
 _MAX_EPOCH = 4_354_819_199
 # The core properties of a .docx (title, author, subject) hold at most 255 characters.
 _PROPERTY_MAX = 255
@@ -64,7 +62,7 @@ def build_time(report: Report) -> dt.datetime:
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
     """What stops a final build: every missing item and every error-level check."""
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.kosong]
+    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
     return gaps + [d for d in diagnostics if d.severity == "error"]
 
 
@@ -85,10 +83,15 @@ def _shown(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
+def load_report(root: Path, year: int) -> Report:
+    """load -> validate -> compute: a project folder and a year to the computed report."""
+    return compute_report(load_project(root, year))
+
+
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    project = load_project(root, options.year)
-    report = compute_report(project)
+    report = load_report(root, options.year)
+    project = report.project
     created = build_time(report)
     diagnostics = tuple(run_checks(report, ignore=options.ignore))
     if options.final:
@@ -97,7 +100,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             raise LakipError(gaps)
 
     settings = project.settings.model
-    out_dir = root / settings.keluaran.folder
+    out_dir = output_dir(root, settings)
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
     want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
     docx = _output_path(options, out_dir, root, want_pdf)
@@ -105,22 +108,24 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     from lakip_cli.write.document import CoreInfo, write_docx
 
-    with tempfile.TemporaryDirectory(prefix="lakip-") as scratch:
-        charts: dict[str, SimpleNamespace] = {}
+    remove_stale(docx.parent)
+    with scratch_dir() as scratch:
+        charts: dict[str, Chart] = {}
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
             for key, chart in build_charts(report, Path(scratch)).items():
-                charts[key] = SimpleNamespace(path=str(chart.path), judul=chart.judul)
-        logo = str(root / settings.keluaran.logo) if settings.keluaran.logo else None
-        text = render_report(report, RenderContext(charts=charts, logo=logo))
+                charts[key] = Chart(chart.path, chart.judul)
+        logo = root / settings.keluaran.logo if settings.keluaran.logo else None
+        document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
             # A second guard: whatever a template marks as missing also stops a final build.
-            leftovers = sorted(set(_PLACEHOLDER.findall(text)))
+            leftovers = sorted(set(document.placeholders()))
             if leftovers:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
-        write_atomic(markdown_path, text.encode("utf-8"))
+        review, review_lines = document.review_markdown(root)
+        write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
             title=_property(f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}"),
             author=_property(project.instansi.model.nama),
@@ -128,7 +133,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=created,
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        write_docx(text, reference, docx, base_dir=root, core=core)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
 
     pdf_path = None
     if want_pdf:
@@ -141,7 +146,23 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
     """load -> validate -> compute -> check, without rendering."""
-    report = compute_report(load_project(root, year))
+    report = load_report(root, year)
     return report, tuple(run_checks(report, ignore=ignore))
 
 
+
+
+def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
+                  ignore: tuple[str, ...] = ()) -> tuple[Path, ...]:
+    """load -> validate -> compute -> check -> the evaluator's workbook (or CSV files); the paths written."""
+    from lakip_cli.checks import rule_catalogue
+    from lakip_cli.present.export import WorkbookInfo, export_sheets, write_export
+
+    report, findings = check_report(root, year, ignore)
+    settings = report.project.settings.model
+    target = output or output_dir(root, settings) / f"LAKIP-{year}.{fmt}"
+    instansi = report.project.instansi.model.nama
+    info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
+    names = {code: name for code, name, _, _ in rule_catalogue()}
+    return write_export(export_sheets(report, findings, names), fmt, target if target.is_absolute()
+                        else Path.cwd() / target, info)

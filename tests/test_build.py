@@ -66,14 +66,37 @@ def test_eleven_indicator_sections_with_analyses_a_to_g(built: Path) -> None:
     assert all(s == ["a.", "b.", "c.", "d.", "e.", "f.", "g."] for s in sections)
 
 
-def test_multi_year_header_is_merged_per_year(body: etree._Element) -> None:
-    spans = body.xpath("//w:tc[w:tcPr/w:gridSpan/@w:val='3']", namespaces=NS)
-    labels = [_text(tc).strip() for tc in spans if _text(tc).strip().startswith("Tahun ")]
-    assert labels.count("Tahun 2024") == 11
-    assert len(labels) == 10 * 4 + 1  # four years each; IK06 has no history in the seed
-    assert "Tahun 2020" not in labels  # IK05 prints 2023..2020: the report shows the latest four years
+def _rows(table: etree._Element) -> list[list[str]]:
+    return [[_text(tc).strip() for tc in tr.xpath("w:tc", namespaces=NS)] for tr in table.xpath("w:tr", namespaces=NS)]
+
+
+def test_multi_year_table_is_portrait_one_row_per_year(body: etree._Element) -> None:
+    tables = [_rows(t) for t in body.xpath("//w:tbl", namespaces=NS)]
+    yearly = [t for t in tables if t[0] == ["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
+    assert len(yearly) == 11
+    years = [[row[0] for row in t[1:]] for t in yearly]
+    assert years.count(["2021", "2022", "2023", "2024"]) == 10  # the latest four years, oldest first
+    assert ["2024"] in years  # IK06 has no history in the seed
+    ik01 = yearly[0][1:]
+    assert [row[3] for row in ik01] == ["181,43%", "125%", "125%", "111,11%"]
+    assert [row[4] for row in ik01] == ["-", "\u221256,43 poin", "tetap", "\u221213,89 poin"]
+    orientations = body.xpath("//w:sectPr/w:pgSz/@w:orient", namespaces=NS)
+    assert "landscape" not in orientations  # no portrait-landscape-portrait sandwich for analysis (b)
     header_rows = body.xpath("//w:tr[w:trPr/w:tblHeader]", namespaces=NS)
     assert len(header_rows) > 30
+
+
+def test_strategy_table_groups_by_tujuan_sasaran_and_misi(body: etree._Element) -> None:
+    table = next(t for t in (_rows(t) for t in body.xpath("//w:tbl", namespaces=NS))
+                 if t[0] == ["Strategi", "Arah Kebijakan"])
+    groups = [row[0] for row in table if len(row) == 1]
+    assert groups[0].startswith("Tujuan: Terwujudnya Stabilitas Politik")
+    assert [g.split(":")[0] for g in groups[1:8]] == [f"Sasaran {n}" for n in range(1, 8)]
+    assert groups[8].startswith("Strategi untuk Misi 5: ")
+    after_s1 = table.index([groups[1]]) + 1
+    assert table[after_s1][0].startswith("Meningkatkan kerukunan antar umat beragama")
+    assert table[table.index([groups[2]]) + 1] == ["-", "-"]  # the seed links no strategy to sasaran 2
+    assert not body.xpath("//w:tbl[.//w:tc/w:tcPr/w:vMerge][w:tr/w:tc[1]//w:t='Strategi']", namespaces=NS)
 
 
 def test_formula_is_a_word_equation(body: etree._Element) -> None:
@@ -243,3 +266,23 @@ def test_final_build_of_a_complete_project_has_no_gaps(minimal: Path, runner) ->
     assert "Contoh, 28 Februari 2025" in text
     doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
     assert not any("BELUM DIISI" in p.text for p in doc.paragraphs)
+
+
+def test_app_properties_describe_this_document(built: Path) -> None:
+    app = zipfile.ZipFile(built).read("docProps/app.xml").decode()
+    assert "<Application>lakip</Application>" in app
+    assert "<Company>Badan Kesatuan Bangsa dan Politik Kota Metro</Company>" in app
+    assert "Normal.dotm" not in app and "Microsoft" not in app
+    assert "LAPORAN KINERJA INSTANSI PEMERINTAH Badan Kesatuan Bangsa dan Politik Kota Metro Tahun 2024" in app
+
+
+def test_budget_table_reads_program_kegiatan_sub_kegiatan(body: etree._Element) -> None:
+    table = next(t for t in (_rows(t) for t in body.xpath("//w:tbl", namespaces=NS))
+                 if t[0][:2] == ["No", "Program / Kegiatan / Sub Kegiatan"])
+    numbered = {row[0]: row for row in table[2:] if row[0]}
+    assert numbered["1"][1].startswith("Program Pembinaan dan Pengembangan Ketahanan Ekonomi")
+    assert numbered["1.1"][1].startswith("Kegiatan Perumusan Kebijakan Teknis")
+    assert numbered["1"][3:6] == ["132.057.600", "120.800.950", "11.256.650"]  # 37.491.400 + 94.566.200
+    assert numbered["1.1.1"][2:4] == ["IK 1, IK 10", "37.491.400"]
+    assert numbered["1.1.2"][3] == "94.566.200"
+    assert table[-1][0].startswith("Jumlah (setiap sub kegiatan dihitung satu kali)")

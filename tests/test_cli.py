@@ -50,7 +50,7 @@ def test_summary_prints_computed_figures(runner) -> None:
     data = json.loads(runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "json"]).stdout)
     assert data["anggaran"]["pagu"] == 15_731_413_218
     assert data["indikator"][0]["capaian"].startswith("111.111")
-    assert data["jumlah"]["kosong"] == 1
+    assert data["jumlah"]["belum_terukur"] == 1
     csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv"]).stdout
     assert csv_text.splitlines()[0].startswith("no,id,indikator,target")
     assert len(csv_text.splitlines()) == 12
@@ -135,7 +135,7 @@ def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr("lakip_cli.source.validate.load_project", broken)
+    monkeypatch.setattr("lakip_cli.pipeline.load_project", broken)
     code, err = _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))
     assert code == 3
     assert "kesalahan internal: RuntimeError: rusak" in err and "--debug" in err

@@ -78,10 +78,10 @@ def test_parpol_residual_is_not_hidden_by_rounding(seed) -> None:
 
 def test_counts_and_missing_indicator(seed) -> None:
     c = seed.counts
-    assert (c.jumlah, c.melampaui, c.tercapai, c.belum_tercapai, c.kosong) == (11, 2, 7, 1, 1)
+    assert (c.jumlah, c.melampaui, c.tercapai, c.belum_tercapai, c.belum_terukur) == (11, 2, 7, 1, 1)
     ik6 = _ind(seed, "IK06")
-    assert ik6.capaian is None and ik6.status == "kosong"
-    assert "realisasi" in ik6.kosong
+    assert ik6.capaian is None and ik6.status == "belum_terukur"
+    assert "realisasi" in ik6.belum_diisi
 
 
 def test_series_years_derive_from_data(seed) -> None:
@@ -132,7 +132,7 @@ def test_trend_and_status() -> None:
     assert tren(D(100), D(100)) == "tetap"
     assert tren(D(100), None) is None
     assert [status_of(v) for v in (D(101), D(100), D("99.99"), None)] == [
-        "melampaui", "tercapai", "belum_tercapai", "kosong"]
+        "melampaui", "tercapai", "belum_tercapai", "belum_terukur"]
 
 
 positive = st.decimals(min_value=D("0.01"), max_value=D("1000000"), places=2, allow_nan=False, allow_infinity=False)

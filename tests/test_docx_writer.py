@@ -10,6 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from case_documents import read_case
 from conftest import ROOT, require_libreoffice
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
@@ -18,6 +19,7 @@ from lxml import etree
 
 from lakip_cli.diagnostics import LakipError
 from lakip_cli.write import ooxml as docx_xml
+from lakip_cli.write.blocks import Narrative, Picture, RenderedDocument, Section, Text
 from lakip_cli.write.document import REQUIRED_STYLES, CoreInfo, check_reference, write_docx
 
 CASES = Path(__file__).parent / "writer_cases"
@@ -28,7 +30,7 @@ NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
 
 
 def write_case(name: str, target: Path, reference: Path = REFERENCE) -> Path:
-    write_docx((CASES / name).read_text(encoding="utf-8"), reference, target, base_dir=CASES, core=CORE)
+    write_docx(read_case(CASES / name), reference, target, base_dir=CASES, core=CORE)
     return target
 
 
@@ -262,7 +264,7 @@ def test_failed_build_keeps_previous_file(tmp_path: Path) -> None:
     target = write_case("lengkap.md", tmp_path / "out.docx")
     before = target.read_bytes()
     with pytest.raises(LakipError):
-        write_case("arahan-asing.md", target)
+        write_case("gambar-hilang.md", target)
     assert target.read_bytes() == before
     assert os.listdir(tmp_path) == ["out.docx"]
 
@@ -294,29 +296,33 @@ def test_target_that_is_a_folder_is_reported(tmp_path: Path) -> None:
 # --- bad input -----------------------------------------------------------------------------------
 
 
-def test_bad_json_names_the_line(tmp_path: Path) -> None:
+def test_planner_text_never_becomes_a_block(tmp_path: Path) -> None:
+    """A fence, a heading, HTML and an image typed in a narrative print as text; nothing is embedded."""
+    typed = ("# Judul palsu\n\n```gambar\n{\"berkas\": \"/etc/hostname\"}\n```\n\n"
+             "<b>tebal</b> ![logo](logo.png)\n\n    kode menjorok")
+    doc = RenderedDocument((Text("# Bab\n"), Narrative(typed)))
+    target = write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=CASES, core=CORE) or tmp_path / "out.docx"
+    paragraphs = Document(str(target)).paragraphs
+    assert [p.style.name for p in paragraphs if p.text] == ["Heading 1"] + ["Normal"] * (len(
+        [p for p in paragraphs if p.text]) - 1)
+    text = "\n".join(p.text for p in paragraphs)
+    assert "# Judul palsu" in text and '{"berkas": "/etc/hostname"}' in text and "<b>tebal</b>" in text
+    assert "kode menjorok" in text
+    with zipfile.ZipFile(target) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/media/")]
+
+
+def test_blocks_refuse_impossible_values() -> None:
+    with pytest.raises(ValueError):
+        Section("arab", 0, "potret")
+
+
+def test_picture_outside_the_base_is_named_without_its_folder(tmp_path: Path) -> None:
+    doc = RenderedDocument((Picture(tmp_path / "rahasia" / "tidak-ada.png", "Gambar 1.1 X"),))
     with pytest.raises(LakipError) as caught:
-        write_case("json-rusak.md", tmp_path / "out.docx")
-    diagnostic = caught.value.diagnostics[0]
-    assert (diagnostic.code, diagnostic.location.line) == ("W003", 8)
-    assert "baris 8" in diagnostic.message and "tabel" in diagnostic.message
-    assert not (tmp_path / "out.docx").exists()
-
-
-def test_unknown_directive_names_the_line(tmp_path: Path) -> None:
-    with pytest.raises(LakipError) as caught:
-        write_case("arahan-asing.md", tmp_path / "out.docx")
-    diagnostic = caught.value.diagnostics[0]
-    assert (diagnostic.code, diagnostic.location.line) == ("W004", 3)
-    assert "grafik-batang" in diagnostic.message
-
-
-def test_wrong_value_type_is_reported(tmp_path: Path) -> None:
-    with pytest.raises(LakipError) as caught:
-        write_case("nilai-salah.md", tmp_path / "out.docx")
-    diagnostic = caught.value.diagnostics[0]
-    assert (diagnostic.code, diagnostic.location.line) == ("W003", 3)
-    assert "'mulai'" in diagnostic.message and "bilangan bulat" in diagnostic.message
+        write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=CASES, core=CORE)
+    assert caught.value.diagnostics[0].code == "W005"
+    assert str(tmp_path) not in caught.value.diagnostics[0].message
 
 
 def test_missing_image_is_reported(tmp_path: Path) -> None:
@@ -433,3 +439,23 @@ def test_libreoffice_keeps_the_given_caption_numbers(tmp_path: Path) -> None:
     text = pdf_text(convert_with_libreoffice(docx, "pdf", tmp_path))
     captions = [line.strip() for line in text.splitlines() if line.strip().startswith("Tabel ")]
     assert captions == ["Tabel 4.7 Pertama", "Tabel 2.5. Kedua", "Tabel A Ketiga", "Tabel 9 Keempat"]
+
+
+def test_columns_get_their_unbreakable_width_then_small_wants_first() -> None:
+    from lakip_cli.write.tables import fit_widths
+
+    widths = fit_widths([1000, 500, 800], [9000, 600, 800], [1, 1, 1], 4000)
+    assert widths == [2600, 600, 800]  # the short column gets its whole line, the long one what is left
+    assert sum(fit_widths([1000, 500], [1200, 600], [3, 1], 4000)) == 4000
+    assert fit_widths([1000, 500], [1200, 600], [3, 1], 4000)[0] == 1200 + 2200 * 3 // 4
+    assert fit_widths([5000, 5000], [5000, 5000], [1, 3], 4000) == [1000, 3000]  # cannot fit: by weight
+
+
+def test_measured_widths_follow_the_font(tmp_path: Path) -> None:
+    from lakip_cli.write.measure import Metrics
+
+    m = Metrics("Arial")
+    assert m.width("15.731.413.218", 9) > m.width("1.218", 9) > 0
+    assert m.unbreakable("15.731.413.218", 9) == m.width("15.731.413.218", 9)  # an amount never wraps
+    assert m.unbreakable("Program Pembinaan", 9) == m.width("Pembinaan", 9)  # text wraps between words
+    assert m.width("Serapan", 10, bold=True) >= m.width("Serapan", 10)

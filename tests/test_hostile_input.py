@@ -223,3 +223,13 @@ def test_core_schema_forms_are_read_as_typed(tmp_path: Path, typed: str, value: 
     (tmp_path / "x.yaml").write_text(f"a: {typed}\n", encoding="utf-8")
     doc = load_yaml(tmp_path / "x.yaml", tmp_path)
     assert doc.problems == () and doc.data == {"a": value} and type(doc.data["a"]) is type(value)
+
+
+def test_report_year_outside_the_renstra_period_is_a_warning(runner, minimal: Path) -> None:
+    plan = minimal / "data/2024/perencanaan.yaml"
+    _edit(plan, "periode_awal: 2021\nperiode_akhir: 2026", "periode_awal: 2016\nperiode_akhir: 2021")
+    result = runner.invoke(app, ["check", "2024", "-C", str(minimal)])
+    assert ("data/2024/perencanaan.yaml:2:15: peringatan: tahun laporan 2024 di luar periode Renstra 2016-2021; "
+            "perbarui periode_awal/periode_akhir bila Renstra baru sudah berlaku [V023]") in result.output
+    strict = runner.invoke(app, ["check", "2024", "-C", str(minimal), "--strict"])
+    assert (result.exit_code, strict.exit_code) == (0, 1)

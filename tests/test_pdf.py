@@ -328,3 +328,15 @@ def test_helper_script_imports_without_uno() -> None:
     """pdf_refresh.py is run by another interpreter; importing it here must not need uno."""
     code = "import lakip_cli.write.pdf_refresh as m; import sys; sys.exit(m.main(['x']) != 2)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, check=False).returncode == 0
+
+
+@pytest.mark.libreoffice
+def test_pdf_target_that_is_a_folder_is_a_message(tmp_path: Path) -> None:
+    require_libreoffice()
+    docx = tmp_path / "LAKIP-2024.docx"
+    docx.write_bytes(b"PK")
+    (tmp_path / "LAKIP-2024.pdf").mkdir()
+    with pytest.raises(LakipError) as caught:
+        pdf.convert_to_pdf(docx, tmp_path / "LAKIP-2024.pdf")
+    assert caught.value.diagnostics[0].code == "P006"
+    assert "sudah ada sebagai folder" in caught.value.diagnostics[0].message

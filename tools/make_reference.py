@@ -1,8 +1,8 @@
-"""Template tool: python-docx default template -> templates/reference.docx (styles the write stage uses).
+"""Template tool: python-docx default template -> lakip_cli/templates/reference.docx (styles the writer uses).
 
-Run `python templates/make_reference.py` to regenerate; the committed reference.docx is what
-`lakip_cli.docx_writer` reads. Template editors may instead edit reference.docx in Word or
-LibreOffice: keep every style named in `docx_writer.REQUIRED_STYLES`.
+Run `python tools/make_reference.py` to regenerate; the committed reference.docx is what
+`lakip_cli.write.document` reads. Template editors may instead edit reference.docx in Word or
+LibreOffice: keep every style named in `lakip_cli.write.document.REQUIRED_STYLES`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from docx.shared import Cm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lakip_cli.docx_xml import package_bytes  # noqa: E402
+from lakip_cli.write.ooxml import package_bytes  # noqa: E402
 
 TEXT_WIDTH = 9071  # twips: A4 210 mm - 30 mm - 20 mm
 LANG = "id-ID"
@@ -38,15 +38,15 @@ STYLES: dict[str, tuple[str, str | None, str | None, str, str]] = {
     "heading 2": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="1"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
+                  '<w:b/><w:bCs/><w:sz w:val="26"/><w:szCs w:val="26"/>'),
     "heading 3": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="180" w:after="120"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="2"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+                  '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
     "heading 4": ("paragraph", "Normal", "Normal",
                   '<w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/>'
                   '<w:jc w:val="left"/><w:outlineLvl w:val="3"/>',
-                  '<w:b/><w:bCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
+                  '<w:b/><w:bCs/><w:i/><w:iCs/><w:sz w:val="22"/><w:szCs w:val="22"/>'),
     "Title": ("paragraph", "Normal", "Normal",
               '<w:spacing w:before="0" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>',
               '<w:b/><w:bCs/><w:sz w:val="36"/><w:szCs w:val="36"/>'),
@@ -229,5 +229,5 @@ def build_reference(target: Path) -> None:
 
 
 if __name__ == "__main__":
-    build_reference(Path(__file__).resolve().parent / "reference.docx")
-    print("templates/reference.docx ditulis")
+    build_reference(ROOT / "lakip_cli" / "templates" / "reference.docx")
+    print("lakip_cli/templates/reference.docx ditulis")

@@ -4,7 +4,7 @@ What it checks:
     Every item the document cannot do without (signing date, kata pengantar,
     each indicator's target, realisasi, formula, budget lines and the three
     analyses, each budget line's pagu and realisasi) as listed by
-    ``Report.kosong`` from the compute stage.
+    ``Report.belum_diisi`` from the compute stage.
 
 Why it matters:
     A draft shows the gap in the document so that it is noticed; this rule
@@ -34,5 +34,5 @@ SUMMARY = "Data wajib belum diisi (target, realisasi, rumus, anggaran, narasi an
 
 
 def check(report: Report) -> Iterator[Diagnostic]:
-    for location, what in report.kosong:
+    for location, what in report.belum_diisi:
         yield Diagnostic(location, CODE, SEVERITY, f"belum diisi: {what}")

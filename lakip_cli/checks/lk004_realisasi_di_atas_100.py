@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lakip_cli.compute.report import HUNDRED, IndikatorReport, Report
+from lakip_cli.compute.report import HUNDRED, IndikatorReport, Report, realisasi_value
 from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka, is_persen
 
@@ -48,8 +48,9 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if ind.komponen is None and ind.realisasi is not None and ind.realisasi > HUNDRED:
             yield _diag(ind, ("realisasi",), report.year, ind.realisasi)
         for i, row in enumerate(m.riwayat):
-            if row.realisasi is not None and row.realisasi > HUNDRED:
-                yield _diag(ind, ("riwayat", i, "realisasi"), row.tahun, row.realisasi)
+            value = realisasi_value(row.realisasi)
+            if value is not None and value > HUNDRED:
+                yield _diag(ind, ("riwayat", i, "realisasi"), row.tahun, value)
 
 
 def _diag(ind: IndikatorReport, where: tuple[str | int, ...], year: int, value: Decimal) -> Diagnostic:

@@ -23,9 +23,10 @@ Good:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from lakip_cli.checks.narrative import agrees
-from lakip_cli.compute.report import Report, apply_cap, capaian
+from lakip_cli.compute.report import Report, apply_cap, capaian, realisasi_value
 from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka, persen
 
@@ -40,10 +41,11 @@ def check(report: Report) -> Iterator[Diagnostic]:
     for ind in report.indikator:
         m = ind.model
         for i, row in enumerate(m.riwayat):
-            if row.capaian_tertulis is None or row.target is None or row.realisasi is None:
+            value = realisasi_value(row.realisasi)
+            if row.capaian_tertulis is None or not isinstance(row.target, Decimal) or value is None:
                 continue
             try:
-                raw = capaian(row.target, row.realisasi, polaritas=m.polaritas, rumus_negatif=ind.rumus_negatif)
+                raw = capaian(row.target, value, polaritas=m.polaritas, rumus_negatif=ind.rumus_negatif)
             except ZeroDivisionError:
                 continue
             written = row.capaian_tertulis
@@ -53,6 +55,6 @@ def check(report: Report) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 ind.source.at("riwayat", i, "capaian_tertulis"), CODE, SEVERITY,
                 f"{ind.id}: capaian {row.tahun} tertulis {angka(written)}%, tetapi realisasi "
-                f"{angka(row.realisasi)} terhadap target {angka(row.target)} "
+                f"{angka(value)} terhadap target {angka(row.target)} "
                 f"memberi {persen(raw)}",
             )

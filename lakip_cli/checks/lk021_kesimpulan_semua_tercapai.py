@@ -61,7 +61,7 @@ def all_met_claim(text: str) -> tuple[int, int] | None:
 
 
 def check(report: Report) -> Iterator[Diagnostic]:
-    short = [i for i in report.indikator if i.status in ("belum_tercapai", "kosong")]
+    short = [i for i in report.indikator if i.status in ("belum_tercapai", "belum_terukur")]
     if not short:
         return
     which = ", ".join(f"{i.id} {persen(i.capaian)}" if i.capaian is not None else f"{i.id} tanpa capaian"

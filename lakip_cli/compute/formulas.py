@@ -5,13 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from lakip_cli.source.models import Kebijakan, Rentang
+from lakip_cli.source.models import Kebijakan, Komponen, Rentang
 
 HUNDRED = Decimal(100)
 
-Status = Literal["melampaui", "tercapai", "belum_tercapai", "kosong"]
+Status = Literal["melampaui", "tercapai", "belum_tercapai", "belum_terukur"]
 Tren = Literal["naik", "turun", "tetap"]
 Target = Decimal | Rentang
+
+
+def realisasi_value(value: Decimal | Komponen | None) -> Decimal | None:
+    """A realisasi as a number: components give numerator / denominator x 100 (34/36 -> 94.44...)."""
+    if isinstance(value, Komponen):
+        return value.pembilang / value.penyebut * HUNDRED
+    return value
 
 
 def capaian(
@@ -62,7 +69,7 @@ def predikat(value: Decimal | None, kebijakan: Kebijakan) -> str | None:
 
 def status_of(value: Decimal | None) -> Status:
     if value is None:
-        return "kosong"
+        return "belum_terukur"
     if value > HUNDRED:
         return "melampaui"
     if value == HUNDRED:

@@ -15,6 +15,7 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     capaian,
     persen_of,
     predikat,
+    realisasi_value,
     status_of,
     tren,
 )
@@ -53,6 +54,11 @@ class BudgetLine:
         return persen_of(self.realisasi, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
     @property
+    def dipakai_bersama(self) -> bool:
+        """The line serves more than one indicator (and is counted once in every total)."""
+        return len(self.indikator) > 1
+
+    @property
     def efisiensi(self) -> Decimal | None:
         return persen_of(self.sisa, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
 
@@ -88,6 +94,16 @@ def sum_budget(lines: Sequence[BudgetLine]) -> BudgetSum:
         lines=len(complete),
         incomplete=len(unique) - len(complete),
     )
+
+
+@dataclass(frozen=True)
+class BudgetGroup:
+    """A program (its kegiatan in `bagian`) or a kegiatan (its sub kegiatan in `lines`), with the subtotal."""
+
+    nama: str
+    jumlah: BudgetSum
+    bagian: tuple[BudgetGroup, ...]
+    lines: tuple[BudgetLine, ...]
 
 
 @dataclass(frozen=True)
@@ -129,7 +145,7 @@ class IndikatorReport:
     anggaran: tuple[BudgetLine, ...]
     biaya: BudgetSum
     sdm_efisiensi: int | None
-    kosong: tuple[str, ...]
+    belum_diisi: tuple[str, ...]
 
     @property
     def model(self) -> Indikator:
@@ -171,6 +187,40 @@ class IndikatorReport:
     def tahun_lalu(self) -> YearFigure | None:
         return previous_year(self.seri)
 
+    @property
+    def seri_naik(self) -> tuple[tuple[YearFigure, Decimal | None], ...]:
+        """The series oldest first, each year with its change in capaian (points) from the year before it."""
+        ordered = sorted(self.seri, key=lambda y: y.tahun)
+        out: list[tuple[YearFigure, Decimal | None]] = []
+        for before, year in zip([None, *ordered[:-1]], ordered, strict=True):
+            known = before is not None and before.tahun == year.tahun - 1
+            both = known and year.capaian is not None and before.capaian is not None  # type: ignore[union-attr]
+            out.append((year, year.capaian - before.capaian if both else None))  # type: ignore[operator,union-attr]
+        return tuple(out)
+
+    @property
+    def ada_riwayat(self) -> bool:
+        """The series holds at least one year before the report year."""
+        return len(self.seri) > 1
+
+    @property
+    def tahun_awal(self) -> int:
+        """The first year of the series (the report year when there is no history)."""
+        return min(y.tahun for y in self.seri)
+
+    @property
+    def status_renstra(self) -> Status | None:
+        """Met, exceeded or missed against the Renstra/RPJMD target for the report year."""
+        return None if self.capaian_renstra is None else status_of(self.capaian_renstra)
+
+    @property
+    def ada_efisiensi_sdm(self) -> bool:
+        return bool(self.sdm_efisiensi and self.sdm_efisiensi > 0)
+
+    @property
+    def negatif(self) -> bool:
+        return self.source.model.polaritas == "negatif"
+
 
 @dataclass(frozen=True)
 class SasaranReport:
@@ -188,7 +238,7 @@ class Counts:
     melampaui: int
     tercapai: int
     belum_tercapai: int
-    kosong: int
+    belum_terukur: int
 
     @property
     def memenuhi(self) -> int:
@@ -211,13 +261,64 @@ class Report:
     def ada_target_rentang(self) -> bool:
         return any(isinstance(i.target, Rentang) for i in self.indikator)
 
+    def _with_status(self, status: str) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.status == status)
+
+    @property
+    def anggaran_bertingkat(self) -> tuple[BudgetGroup, ...]:
+        """The budget lines under their programs and kegiatan, in the order of anggaran.yaml, with subtotals."""
+        programs: dict[str, dict[str, list[BudgetLine]]] = {}
+        for line in self.anggaran:
+            programs.setdefault(line.program, {}).setdefault(line.kegiatan, []).append(line)
+        return tuple(
+            BudgetGroup(program, sum_budget([x for lines in kegiatan.values() for x in lines]), tuple(
+                BudgetGroup(name, sum_budget(lines), (), tuple(lines)) for name, lines in kegiatan.items()), ())
+            for program, kegiatan in programs.items()
+        )
+
+    @property
+    def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_tercapai")
+
+    @property
+    def indikator_belum_terukur(self) -> tuple[IndikatorReport, ...]:
+        return self._with_status("belum_terukur")
+
+    @property
+    def indikator_berubah(self) -> tuple[IndikatorReport, ...]:
+        """Indicators whose capaian rose, then those whose capaian fell, against the year before."""
+        return (tuple(i for i in self.indikator if i.tren == "naik")
+                + tuple(i for i in self.indikator if i.tren == "turun"))
+
+    @property
+    def indikator_negatif(self) -> tuple[IndikatorReport, ...]:
+        return tuple(i for i in self.indikator if i.negatif)
+
+    @property
+    def rumus_negatif(self) -> str:
+        """The project's formula for negative indicators: 'cermin' or 'rasio'."""
+        return self.project.settings.model.kebijakan.polaritas_negatif
+
+    @property
+    def rumus_negatif_lain(self) -> str:
+        return "rasio" if self.rumus_negatif == "cermin" else "cermin"
+
+    @property
+    def indikator_negatif_rumus_lain(self) -> tuple[IndikatorReport, ...]:
+        """Negative indicators that override the project's formula."""
+        return tuple(i for i in self.indikator_negatif if i.rumus_negatif != self.rumus_negatif)
+
+    @property
+    def semua_memenuhi(self) -> bool:
+        return self.counts.memenuhi == self.counts.jumlah
+
     @property
     def anggaran_bersama(self) -> tuple[BudgetLine, ...]:
         """Budget lines used by more than one indicator (counted once in every total)."""
         return tuple(line for line in self.anggaran if len(line.indikator) > 1)
 
     @property
-    def kosong(self) -> tuple[tuple[SourceLocation, str], ...]:
+    def belum_diisi(self) -> tuple[tuple[SourceLocation, str], ...]:
         """Everything required that the data leaves empty, with where it belongs."""
         out: list[tuple[SourceLocation, str]] = []
         lap = self.project.laporan
@@ -231,7 +332,7 @@ class Report:
         if not kepala.model.kepala.nip:
             out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
         for ind in self.indikator:
-            for what in ind.kosong:
+            for what in ind.belum_diisi:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
         for line in self.anggaran:
             if not line.lengkap:
@@ -260,9 +361,7 @@ def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
 
 
 def _realisasi(m: Indikator) -> Decimal | None:
-    if isinstance(m.realisasi, Komponen):
-        return m.realisasi.pembilang / m.realisasi.penyebut * HUNDRED
-    return m.realisasi
+    return realisasi_value(m.realisasi)
 
 
 def _year_capaian(
@@ -297,7 +396,7 @@ def _plausible(
     if abs(value) <= CAPAIAN_MAKS:
         return value
     errors.append(Diagnostic(
-        ind.at(*where), "V041", "error",
+        ind.at(*where), "V043", "error",
         "capaian melebihi ±1.000.000.000.000% dan tidak masuk akal; periksa target dan realisasi "
         "(satuan, titik desimal)",
     ))
@@ -310,7 +409,7 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
             out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, r.realisasi) for r in prev.model.riwayat
+                r.tahun: (r.target, realisasi_value(r.realisasi)) for r in prev.model.riwayat
             }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
@@ -329,12 +428,16 @@ def _series(
             notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
                                     f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
             continue
-        raw = _year_capaian(ind, row.target, row.realisasi, rumus_negatif, ("riwayat", i), errors)
+        value = realisasi_value(row.realisasi)
+        if row.capaian_manual is not None:
+            raw: Decimal | None = row.capaian_manual.nilai
+        else:
+            raw = _year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
         figures[row.tahun] = YearFigure(
-            row.tahun, row.target, row.realisasi, None if raw is None else apply_cap(raw, cap), raw,
+            row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
             row.capaian_tertulis, "riwayat",
         )
-        if row.tahun in earlier and earlier[row.tahun] != (row.target, row.realisasi):
+        if row.tahun in earlier and earlier[row.tahun] != (row.target, value):
             t, r = earlier[row.tahun]
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
@@ -425,7 +528,7 @@ def _indikator(
         capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
         anggaran=own, biaya=sum_budget(own),
         sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
-        kosong=_missing(m, own, p.year),
+        belum_diisi=_missing(m, own, p.year),
     )
 
 
@@ -437,6 +540,13 @@ def compute_report(p: Project) -> Report:
     """Compute every figure of the report; raise LakipError where a figure cannot exist."""
     errors: list[Diagnostic] = []
     notes: list[Diagnostic] = []
+    ren = p.perencanaan
+    awal, akhir = ren.model.periode_awal, ren.model.periode_akhir
+    if not awal <= p.year <= akhir:
+        # A warning, not an error: a year between two Renstra periods is reported against the old one.
+        notes.append(Diagnostic(ren.at("periode_awal"), "V023", "warning",
+                                f"tahun laporan {p.year} di luar periode Renstra {awal}-{akhir}; "
+                                "perbarui periode_awal/periode_akhir bila Renstra baru sudah berlaku"))
     kebijakan = p.settings.model.kebijakan
     all_lines = _budget_lines(p)
     lines = {line.id: line for line in all_lines}
@@ -465,7 +575,7 @@ def compute_report(p: Project) -> Report:
         melampaui=statuses.count("melampaui"),
         tercapai=statuses.count("tercapai"),
         belum_tercapai=statuses.count("belum_tercapai"),
-        kosong=statuses.count("kosong"),
+        belum_terukur=statuses.count("belum_terukur"),
     )
     return Report(
         project=p, year=p.year, indikator=tuple(indikator), sasaran=tuple(sasaran), anggaran=all_lines,

@@ -1,34 +1,63 @@
-"""render: Report + templates/*.md.j2 -> one Markdown text with directives for the writer."""
+"""render: Report + chapter templates -> RenderedDocument, the typed blocks the writer reads.
+
+Templates run in Jinja's immutable sandbox and see only plain values (present/context.py). A block
+(table, formula, picture...) that a template prints is collected here and stands in the text as a
+private marker; after rendering, the text is cut at the markers into Text and block values. No text
+is ever parsed back into a block, so nothing a planner types can turn into one.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+import secrets
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from lakip_cli.compute.report import Report
+from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
 from lakip_cli.display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
 from lakip_cli.present import tables
+from lakip_cli.present.context import Freezer, Record, esc
 from lakip_cli.present.templates import TemplateSet
-
-CHAPTERS = (
-    "00-sampul.md.j2",
-    "01-kata-pengantar.md.j2",
-    "02-daftar-isi.md.j2",
-    "03-ikhtisar.md.j2",
-    "10-bab1-pendahuluan.md.j2",
-    "20-bab2-perencanaan.md.j2",
-    "30-bab3-akuntabilitas.md.j2",
-    "40-bab4-penutup.md.j2",
-    "50-lampiran.md.j2",
+from lakip_cli.write.blocks import (
+    Block,
+    Cover,
+    Formula,
+    Index,
+    Narrative,
+    Note,
+    PageBreak,
+    Picture,
+    RenderedDocument,
+    Section,
+    Signature,
+    Table,
+    Text,
+    placeholder,
 )
+
+# Chapter templates in reading order, with the chapter number their captions carry (0: none).
+CHAPTERS: tuple[tuple[str, int], ...] = (
+    ("00-sampul.md.j2", 0),
+    ("01-kata-pengantar.md.j2", 0),
+    ("02-daftar-isi.md.j2", 0),
+    ("03-ikhtisar.md.j2", 0),
+    ("10-bab1-pendahuluan.md.j2", 1),
+    ("20-bab2-perencanaan.md.j2", 2),
+    ("30-bab3-akuntabilitas.md.j2", 3),
+    ("40-bab4-penutup.md.j2", 4),
+    ("50-lampiran.md.j2", 0),
+)
+BLOCK_TYPES = (Narrative, Cover, Section, PageBreak, Index, Table, Formula, Picture, Signature, Note)
+MAX_RANGE = 100_000  # range() in a template: enough for any report, not enough to exhaust memory
+MAX_POWER = 10**15  # the largest result magnitude of ** allowed in a template
+MAX_STRING = 5_000_000  # characters a template may build by repetition
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TRAILING_WS = re.compile(r"[ \t]+(?=\n)")
@@ -43,10 +72,9 @@ class Numbering:
     bab: int = 0
     counters: dict[str, int] = field(default_factory=dict)
 
-    def chapter(self, bab: int) -> str:
+    def chapter(self, bab: int) -> None:
         self.bab = bab
         self.counters = {}
-        return ""
 
     def next(self, kind: str) -> str:
         self.counters[kind] = self.counters.get(kind, 0) + 1
@@ -55,40 +83,91 @@ class Numbering:
 
 
 @dataclass(frozen=True)
+class Chart:
+    """A chart the build drew: its file (never shown to a template) and its title."""
+
+    path: Path
+    judul: str
+
+
+@dataclass(frozen=True)
 class RenderContext:
-    """What templates see besides the report: chart files and build mode."""
+    """What templates get besides the report: the charts drawn and the cover emblem."""
 
-    charts: Mapping[str, Any] = field(default_factory=dict)
-    logo: str | None = None
+    charts: Mapping[str, Chart] = field(default_factory=dict)
+    logo: Path | None = None
 
 
-def _environment(templates: TemplateSet) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=templates.loader(),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-        lstrip_blocks=True,
-        extensions=["jinja2.ext.loopcontrols"],
-    )
-    env.filters.update(
-        esc=tables.esc, angka=angka, persen=persen, rupiah=rupiah, satuan=dengan_satuan,
-        terbilang=terbilang, jumlah_kata=jumlah_kata, tanggal=tanggal, romawi=lambda n: ROMAN[n],
-        target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
-        daftar=daftar, huruf=huruf,
-    )
-    env.globals.update(
-        directive=tables.directive, belum=tables.missing,
-        tabel_sdm_unit=tables.sdm_unit, tabel_sdm_rincian=tables.sdm_rincian,
-        tabel_tujuan_sasaran=tables.tujuan_sasaran, tabel_pk=tables.perjanjian_kinerja,
-        tabel_a=tables.analisis_a, tabel_b=tables.analisis_b, tabel_c=tables.analisis_c,
-        tabel_efisiensi=tables.efisiensi_anggaran, tabel_realisasi_anggaran=tables.realisasi_anggaran,
-        tabel_ringkasan=tables.ringkasan_capaian, tabel_capaian_sasaran=tables.capaian_sasaran,
-        rumus_capaian=tables.capaian_line, rumus_realisasi=tables.realisasi_line, ttd=tables.signature,
-        lanskap_b=tables.needs_landscape,
-    )
-    return env
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox with bounds on the operators that could exhaust memory or time."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _too_big_power(left, right):
+            raise self.security_error("pangkat terlalu besar untuk templat")
+        if operator == "*" and _too_long_repeat(left, right):
+            raise self.security_error("pengulangan teks terlalu panjang untuk templat")
+        return super().call_binop(context, operator, left, right)
+
+    def security_error(self, message: str) -> jinja2.exceptions.SecurityError:
+        return jinja2.exceptions.SecurityError(message)
+
+
+def _too_big_power(left: Any, right: Any) -> bool:
+    try:
+        base, exp = abs(float(left)), float(right)
+    except (TypeError, ValueError, OverflowError):
+        return False
+    if base <= 1:
+        return False
+    import math
+
+    return exp * math.log10(base) > math.log10(MAX_POWER) if exp > 0 else False
+
+
+def _too_long_repeat(left: Any, right: Any) -> bool:
+    for text, times in ((left, right), (right, left)):
+        if isinstance(text, str | tuple | list) and isinstance(times, int) and len(text) * times > MAX_STRING:
+            return True
+    return False
+
+
+def _safe_range(*args: int) -> range:
+    result = range(*args)
+    if len(result) > MAX_RANGE:
+        raise jinja2.exceptions.SecurityError(f"range() di templat dibatasi {MAX_RANGE} butir")
+    return result
+
+
+class _Blocks:
+    """Collects the blocks a template prints and cuts the rendered text at their markers."""
+
+    def __init__(self) -> None:
+        self.token = secrets.token_hex(8)
+        self.found: list[Block] = []
+        self.marker = re.compile("\ue000" + self.token + r":(\d+)\ue001")
+
+    def finalize(self, value: Any) -> Any:
+        if isinstance(value, BLOCK_TYPES):
+            if isinstance(value, Narrative) and not value:
+                return ""
+            self.found.append(value)
+            return f"\n\n\ue000{self.token}:{len(self.found) - 1}\ue001\n\n"
+        return value
+
+    def split(self, text: str) -> tuple[Block, ...]:
+        out: list[Block] = []
+        pos = 0
+        for m in self.marker.finditer(text):
+            chunk = text[pos:m.start()]
+            if chunk.strip():
+                out.append(Text(chunk.strip("\n") + "\n"))
+            out.append(self.found[int(m.group(1))])
+            pos = m.end()
+        if text[pos:].strip():
+            out.append(Text(text[pos:].strip("\n") + "\n"))
+        return tuple(out)
 
 
 def daftar(items: list[str]) -> str:
@@ -109,48 +188,141 @@ def huruf(n: int) -> str:
 def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | None) -> LakipError:
     """Point at the template line: syntax errors carry it, runtime errors have it in the traceback."""
     name, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    outermost = isinstance(exc, RecursionError)  # the include that starts the loop, not where it overflowed
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
+        if filename.endswith(".j2") and not (outermost and name and name.endswith(".j2")):
             name, line = filename, tb.tb_lineno
         tb = tb.tb_next
     rel = templates.shown(Path(name)) if name else templates.configured
     message = getattr(exc, "message", None) or str(exc)
-    if isinstance(exc, jinja2.UndefinedError):
-        message = f"nama tidak dikenal di templat: {message}"
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        message = f"templat mencoba sesuatu yang tidak diizinkan (templat hanya dapat membaca nilai laporan): {message}"
+    elif isinstance(exc, jinja2.UndefinedError):
+        undefined = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
+        if undefined:
+            message = f"nama '{undefined.group(1) or undefined.group(2)}' tidak dikenal di templat"
+        else:
+            message = f"nama tidak dikenal di templat: {message}"
     elif isinstance(exc, jinja2.TemplateSyntaxError):
         message = f"sintaks templat tidak valid: {message}"
+    elif isinstance(exc, jinja2.TemplateNotFound):
+        message = f"templat yang disertakan tidak ditemukan di folder templat: {message}"
+    elif isinstance(exc, RecursionError):
+        message = "templat menyertakan dirinya sendiri tanpa henti (include/import berulang)"
     else:
         message = f"templat gagal dijalankan: {type(exc).__name__}: {message}"
     return LakipError([Diagnostic(SourceLocation(rel, line or 0, 1 if line else 0), "T001", "error", message)])
 
 
-def render_report(report: Report, context: RenderContext = RenderContext()) -> str:
-    """Fill every chapter template from the computed report; one Markdown text."""
+def render_report(report: Report, context: RenderContext | None = None) -> RenderedDocument:
+    """Fill every chapter template from the computed report; the document as typed blocks."""
+    context = context or RenderContext()
     templates = TemplateSet(report.project.root, report.project.settings.model.folder_templat)
-    env = _environment(templates)
+    blocks = _Blocks()
+    freezer = Freezer()
     numbering = Numbering()
-    values = {
-        "r": report,
-        "tahun": report.year,
-        "tahun_lalu": report.year - 1,
-        "instansi": report.project.instansi.model,
-        "perencanaan": report.project.perencanaan.model,
-        "laporan": report.project.laporan.model,
-        "proyek": report.project.settings.model,
-        "grafik": context.charts,
-        "logo": context.logo,
-        "bab": numbering.chapter,
-        "nomor": numbering.next,
-    }
+    env = _environment(templates, blocks)
+    env.globals.update(_block_functions(report, context, freezer))
+    values = _values(report, context, freezer, numbering)
     parts = []
-    for name in CHAPTERS:
+    for name, chapter in CHAPTERS:
         templates.find(name)
+        numbering.chapter(chapter)
         try:
             parts.append(env.get_template(name).render(values).strip("\n"))
         except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, KeyError, AttributeError,
-                IndexError) as exc:
+                IndexError, RecursionError, OverflowError, MemoryError) as exc:
             raise _template_error(templates, exc, exc.__traceback__) from None
     text = "\n\n".join(parts) + "\n"
     # Block tags on their own lines leave blank lines behind; Markdown needs at most one.
-    return _BLANK_RUNS.sub("\n\n", _TRAILING_WS.sub("", text))
+    text = _BLANK_RUNS.sub("\n\n", _TRAILING_WS.sub("", text))
+    return RenderedDocument(blocks.split(text))
+
+
+def _values(report: Report, context: RenderContext, freezer: Freezer, numbering: Numbering) -> dict[str, Any]:
+    """The names a template reads; every value plain and immutable."""
+    project = report.project
+    return {
+        "hasil": freezer.freeze(report),
+        "tahun": report.year,
+        "tahun_lalu": report.year - 1,
+        "instansi": freezer.freeze(project.instansi.model),
+        "perencanaan": freezer.freeze(project.perencanaan.model),
+        "laporan": freezer.freeze(project.laporan.model),
+        "pengaturan": freezer.freeze(project.settings.model),
+        "grafik": {key: Record({"kunci": key, "judul": esc(chart.judul)}) for key, chart in context.charts.items()},
+        "ada_logo": context.logo is not None,
+        "nomor": numbering.next,
+    }
+
+
+def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -> dict[str, Callable[..., Any]]:
+    """The functions a template calls to place a table, a formula, a picture... Each returns a block value."""
+
+    def indikator(view: object) -> IndikatorReport:
+        found = freezer.original(view)
+        if not isinstance(found, IndikatorReport):
+            raise TypeError("argumen harus sebuah indikator dari hasil.indikator")
+        return found
+
+    def gambar(chart: object, judul: str, lebar_cm: float = 16) -> Picture:
+        key = chart["kunci"] if isinstance(chart, Record) else ""
+        if key not in context.charts:
+            raise ValueError("argumen pertama gambar() harus salah satu grafik dari 'grafik'")
+        return Picture(context.charts[key].path, judul, lebar_cm)
+
+    def sampul(judul: str, subjudul: str = "", instansi: str = "", pemerintah: str = "", tahun: str = "") -> Cover:
+        return Cover(judul, subjudul, context.logo, instansi, pemerintah, str(tahun))
+
+    return {
+        # where the report's own figures go
+        "tabel_sdm_unit": lambda judul: tables.sdm_unit(report, judul),
+        "tabel_sdm_rincian": lambda nomor, judul: tables.sdm_rincian(report, nomor, judul),
+        "tabel_tujuan_sasaran": lambda judul: tables.tujuan_sasaran(report, judul),
+        "tabel_pk": lambda judul, dengan_anggaran=False: tables.perjanjian_kinerja(
+            report, judul, dengan_anggaran=dengan_anggaran),
+        "tabel_target_realisasi": lambda ind, judul: tables.analisis_a(indikator(ind), judul),
+        "tabel_tahunan": lambda ind, judul: tables.analisis_b(report, indikator(ind), judul),
+        "tabel_jangka_menengah": lambda ind, judul: tables.analisis_c(report, indikator(ind), judul),
+        "tabel_efisiensi": lambda ind, judul: tables.efisiensi_anggaran(indikator(ind), judul),
+        "tabel_realisasi_anggaran": lambda judul: tables.realisasi_anggaran(report, judul),
+        "tabel_ringkasan": lambda judul: tables.ringkasan_capaian(report, judul),
+        "tabel_capaian_sasaran": lambda judul: tables.capaian_sasaran(report, judul),
+        "perhitungan_capaian": lambda ind: tables.capaian_line(indikator(ind)),
+        "perhitungan_realisasi": lambda ind: tables.realisasi_line(indikator(ind)),
+        "tanda_tangan": lambda: tables.signature(report),
+        # page furniture
+        "sampul": sampul,
+        "bagian": lambda nomor="arab", mulai=None, orientasi="potret": Section(nomor, mulai, orientasi),
+        "pindah_halaman": PageBreak,
+        "daftar_isi": lambda judul="DAFTAR ISI": Index("daftar-isi", judul),
+        "daftar_tabel": lambda judul="DAFTAR TABEL": Index("daftar-tabel", judul),
+        "daftar_gambar": lambda judul="DAFTAR GAMBAR": Index("daftar-gambar", judul),
+        "rumus": lambda pembilang, penyebut, pengali="", kiri="": Formula(pembilang, penyebut, kiri, pengali),
+        "gambar": gambar,
+        "catatan": lambda teks: Note(teks),
+        "belum": placeholder,
+        "range": _safe_range,
+    }
+
+
+def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedEnvironment:
+    env = _Sandbox(
+        loader=templates.loader(),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+        lstrip_blocks=True,
+        extensions=["jinja2.ext.loopcontrols"],
+        finalize=blocks.finalize,
+    )
+    env.filters.update(
+        esc=lambda text: text,  # kept for older templates: data in the context is already literal text
+        angka=angka, persen=persen, rupiah=rupiah, satuan=dengan_satuan,
+        terbilang=terbilang, jumlah_kata=jumlah_kata, tanggal=tanggal, romawi=lambda n: ROMAN[n],
+        target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
+        daftar=daftar, huruf=huruf,
+    )
+    return env

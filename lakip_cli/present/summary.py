@@ -54,7 +54,7 @@ def summary_json(report: Report) -> str:
                      "serapan": _plain(t.serapan), "efisiensi": _plain(t.efisiensi)},
         "jumlah": {"indikator": report.counts.jumlah, "melampaui": report.counts.melampaui,
                    "tercapai": report.counts.tercapai, "belum_tercapai": report.counts.belum_tercapai,
-                   "kosong": report.counts.kosong},
+                   "belum_terukur": report.counts.belum_terukur},
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -88,5 +88,5 @@ def summary_text(report: Report, width: int = 34) -> str:
     out.append(f"Anggaran (setiap sub kegiatan dihitung satu kali): pagu {rupiah(t.pagu)}, realisasi "
                f"{rupiah(t.realisasi)}, sisa {rupiah(t.sisa)}, serapan {persen(t.serapan)}")
     out.append(f"Indikator: {c.jumlah}; melampaui {c.melampaui}, tercapai {c.tercapai}, "
-               f"belum tercapai {c.belum_tercapai}, belum terukur {c.kosong}")
+               f"belum tercapai {c.belum_tercapai}, belum terukur {c.belum_terukur}")
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""render: Report -> table directives (header rows, merged cells, formatted figures) for the templates.
+"""render: Report -> Table and Signature blocks (header rows, merged cells, formatted figures) for the templates.
 
 Tables are built here rather than in Jinja because merged cells and totals are
 structure, not wording; the templates choose where each table goes and its caption.
@@ -6,38 +6,21 @@ structure, not wording; the templates choose where each table goes and its capti
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from lakip_cli.compute.report import IndikatorReport, Report, Target, YearFigure
 from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah
+from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
+from lakip_cli.write.blocks import Cell, Signature, Table, placeholder
 
-Cell = str | dict[str, Any]
-MISSING = "[[BELUM DIISI]]"
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~!])")
-
-
-def esc(text: object) -> str:
-    """Escape a data string so Markdown prints it literally (names with |, *, _, &, <)."""
-    if text is None:
-        return ""
-    out = _MD_SPECIAL.sub(r"\\\1", str(text))
-    # A line starting with '1.' or '-' would become a list; a leading '+'/'=' a heading rule.
-    return re.sub(r"(?m)^(\s*)(\d+)\.(\s)", r"\1\2\\.\3", out)
-
-
-def directive(name: str, payload: object | None = None) -> str:
-    body = "" if payload is None else json.dumps(payload, ensure_ascii=False, indent=None)
-    return f"```{name}\n{body}\n```"
+CellSpec = str | dict[str, Any]  # a cell as written below: its text, or its text with options
 
 
 def missing(what: str) -> str:
-    return f"[[BELUM DIISI: {what}]]"
+    return placeholder(what)
 
 
 def target_text(target: Target | None, satuan: str) -> str:
@@ -57,43 +40,40 @@ def capaian_text(value: Decimal | None) -> str:
     return missing("capaian") if value is None else persen(value)
 
 
-def _c(text: str, **opts: Any) -> Cell:
-    return {"teks": text, **opts} if opts else text
-
-
-def _num(text: str) -> Cell:
+def _num(text: str) -> CellSpec:
     return {"teks": text, "rata": "kanan"}
 
 
-def _mid(text: str) -> Cell:
+def _mid(text: str) -> CellSpec:
     return {"teks": text, "rata": "tengah"}
 
 
-def _number_row(n: int) -> list[Cell]:
+def _number_row(n: int) -> list[CellSpec]:
     return [{"teks": f"({i})", "rata": "tengah"} for i in range(1, n + 1)]
 
 
-def table(judul: str | None, header: Sequence[Sequence[Cell]], baris: Sequence[Sequence[Cell]], *,
-          kaki: Sequence[Sequence[Cell]] = (), lebar: Sequence[float] = (), lanskap: bool = False,
-          ukuran_huruf: int | None = None) -> str:
-    payload: dict[str, Any] = {"header": [list(r) for r in header], "baris": [list(r) for r in baris]}
-    if judul:
-        payload["judul"] = judul
-    if kaki:
-        payload["kaki"] = [list(r) for r in kaki]
-    if lebar:
-        payload["lebar"] = list(lebar)
-    if lanskap:
-        payload["lanskap"] = True
-    if ukuran_huruf:
-        payload["ukuran_huruf"] = ukuran_huruf
-    return directive("tabel", payload)
+def _cell(spec: CellSpec) -> Cell:
+    if isinstance(spec, str):
+        return Cell(spec)
+    return Cell(spec["teks"], spec.get("colspan", 1), spec.get("rowspan", 1), spec.get("rata"),
+                spec.get("tebal", False))
+
+
+def _rows(rows: Sequence[Sequence[CellSpec]]) -> tuple[tuple[Cell, ...], ...]:
+    return tuple(tuple(_cell(c) for c in row) for row in rows)
+
+
+def table(judul: str | None, header: Sequence[Sequence[CellSpec]], baris: Sequence[Sequence[CellSpec]], *,
+          kaki: Sequence[Sequence[CellSpec]] = (), lebar: Sequence[float] = (), lanskap: bool = False,
+          ukuran_huruf: int | None = None) -> Table:
+    return Table(header=_rows(header), baris=_rows(baris), judul=judul or "", kaki=_rows(kaki),
+                 lebar=tuple(lebar), lanskap=lanskap, ukuran_huruf=ukuran_huruf)
 
 
 # ---------------------------------------------------------------- BAB I
 
 
-def sdm_unit(report: Report, judul: str) -> str:
+def sdm_unit(report: Report, judul: str) -> Table:
     sdm = report.project.instansi.model.sdm
     rows = [[_mid(f"{i}."), esc(b.uraian), _num(angka(b.jumlah, places=0) if b.jumlah is not None else "-")]
             for i, b in enumerate(sdm.per_unit, 1)]
@@ -103,48 +83,63 @@ def sdm_unit(report: Report, judul: str) -> str:
                  lebar=[1, 8, 3])
 
 
-def sdm_rincian(report: Report, index: int, judul: str) -> str:
+def sdm_rincian(report: Report, index: int, judul: str) -> Table:
     r = report.project.instansi.model.sdm.rincian[index]
     rows = [[_mid(f"{i}."), esc(b.uraian), _num(angka(b.jumlah, places=0) if b.jumlah is not None else "-")]
             for i, b in enumerate(r.baris, 1)]
-    kaki: list[list[Cell]] = []
+    kaki: list[list[CellSpec]] = []
     if r.cakupan != "lain":
         kaki = [[{"teks": "Jumlah", "colspan": 2, "rata": "tengah"},
                  _num(angka(sum(b.jumlah or 0 for b in r.baris), places=0))]]
     return table(judul, [["No", "Uraian", "Jumlah (orang)"]], rows, kaki=kaki, lebar=[1, 8, 3])
 
 
-def tujuan_sasaran(report: Report, judul: str) -> str:
+def tujuan_sasaran(report: Report, judul: str) -> Table:
+    """Tabel 1.7 grouped by the data's own links: tujuan, then each sasaran with the strategies that serve it.
+
+    Strategies linked to a misi but to no sasaran follow, grouped by misi. Each group is a row across the
+    table, so no cell spans a page and a reader sees which strategy serves which sasaran.
+    """
     ren = report.project.perencanaan.model
-    rows: list[list[Cell]] = []
+    misi = {m.nomor: m.uraian for m in report.project.instansi.model.misi}
+    rows: list[list[CellSpec]] = []
+
+    def group(text: str) -> None:
+        rows.append([{"teks": text, "colspan": 2, "tebal": True}])
+
+    def strategies(items: Sequence[Any]) -> None:
+        for st in items:
+            rows.append([esc(st.uraian), esc(st.arah_kebijakan)])
+        if not items:
+            rows.append([_mid("-"), _mid("-")])
+
     for t in ren.tujuan:
-        sasaran = [s for s in ren.sasaran if s.tujuan == t.id]
-        strategi = [st for st in ren.strategi if st.sasaran in (None, *[s.id for s in sasaran])]
-        span = max(len(strategi), 1)
-        for k, st in enumerate(strategi or [None]):
-            row: list[Cell] = []
-            if k == 0:
-                row.append({"teks": esc(t.uraian), "rowspan": span})
-                row.append({"teks": "\\\n".join(f"{n}. {esc(s.uraian)}" for n, s in enumerate(sasaran, 1)) or "-",
-                            "rowspan": span})
-            if st is None:
-                row += ["-", "-"]
-            else:
-                row += [esc(st.uraian), esc(st.arah_kebijakan)]
-            rows.append(row)
-    return table(judul, [["Tujuan", "Sasaran", "Strategi", "Arah Kebijakan"]], rows, lebar=[3, 3, 5, 5],
-                 ukuran_huruf=9)
+        lead = f"Tujuan: {esc(t.uraian)}"
+        if t.misi is not None and t.misi in misi:
+            lead = f"Misi {t.misi}: {esc(misi[t.misi])} \u2014 " + lead
+        group(lead)
+        for n, s in enumerate((s for s in ren.sasaran if s.tujuan == t.id), 1):
+            group(f"Sasaran {n}: {esc(s.uraian)}")
+            strategies([st for st in ren.strategi if st.sasaran == s.id])
+    loose = [st for st in ren.strategi if st.sasaran is None]
+    for nomor in sorted({st.misi for st in loose if st.misi is not None}):
+        group(f"Strategi untuk Misi {nomor}: {esc(misi.get(nomor, ''))}".rstrip(": "))
+        strategies([st for st in loose if st.misi == nomor])
+    if any(st.misi is None for st in loose):
+        group("Strategi lainnya")
+        strategies([st for st in loose if st.misi is None])
+    return table(judul, [["Strategi", "Arah Kebijakan"]], rows, lebar=[1, 1], ukuran_huruf=9)
 
 
 # ---------------------------------------------------------------- BAB II / Lampiran
 
 
-def _per_sasaran(report: Report, cells: Callable[[IndikatorReport], list[Cell]]) -> list[list[Cell]]:
+def _per_sasaran(report: Report, cells: Callable[[IndikatorReport], list[CellSpec]]) -> list[list[CellSpec]]:
     """One row per indicator; the number and the sasaran span all rows of their indicators."""
-    rows: list[list[Cell]] = []
+    rows: list[list[CellSpec]] = []
     for n, s in enumerate(report.sasaran, 1):
         for k, ind in enumerate(s.indikator):
-            lead: list[Cell] = []
+            lead: list[CellSpec] = []
             if k == 0:
                 lead = [{"teks": f"{n}.", "rowspan": len(s.indikator), "rata": "tengah"},
                         {"teks": esc(s.uraian), "rowspan": len(s.indikator)}]
@@ -152,14 +147,14 @@ def _per_sasaran(report: Report, cells: Callable[[IndikatorReport], list[Cell]])
     return rows
 
 
-def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = False) -> str:
-    header: list[list[Cell]] = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
+def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = False) -> Table:
+    header: list[list[CellSpec]] = [["No", "Sasaran Strategis", "Indikator Kinerja", "Target"]]
     if dengan_anggaran:
         header[0] += ["Anggaran"]
     header.append(_number_row(len(header[0])))
     shared = {line.id for line in report.anggaran_bersama}
 
-    def cells(ind: IndikatorReport) -> list[Cell]:
+    def cells(ind: IndikatorReport) -> list[CellSpec]:
         row = [esc(ind.nama), _mid(target_text(ind.target_pk_atau_target, ind.satuan))]
         if dengan_anggaran:
             mark = "\\*" if any(line.id in shared for line in ind.anggaran) else ""
@@ -167,7 +162,7 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
         return row
 
     rows = _per_sasaran(report, cells)
-    kaki: list[list[Cell]] = []
+    kaki: list[list[CellSpec]] = []
     if dengan_anggaran:
         kaki = [[{"teks": "Jumlah anggaran (setiap sub kegiatan dihitung satu kali)", "colspan": 4,
                   "rata": "tengah"}, _num(rupiah(report.total.pagu))]]
@@ -178,7 +173,7 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
 # ---------------------------------------------------------------- BAB III A, per indicator
 
 
-def analisis_a(ind: IndikatorReport, judul: str) -> str:
+def analisis_a(ind: IndikatorReport, judul: str) -> Table:
     rows = [[esc(ind.nama), _mid(target_text(ind.target, ind.satuan)),
              _mid(value_text(ind.realisasi, ind.satuan)), _mid(capaian_text(ind.capaian)),
              _mid(ind.predikat or missing("predikat"))]]
@@ -186,40 +181,40 @@ def analisis_a(ind: IndikatorReport, judul: str) -> str:
                  lebar=[6, 2, 2, 2, 2.4])
 
 
-def _year_cells(y: YearFigure, satuan: str) -> list[Cell]:
+def _year_cells(y: YearFigure, satuan: str) -> list[CellSpec]:
     return [_mid(target_text(y.target, satuan) if y.target is not None else "-"),
             _mid(dengan_satuan(y.realisasi, satuan) if y.realisasi is not None else "-"),
             _mid(persen(y.capaian) if y.capaian is not None else "-")]
 
 
-def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> str:
-    """Multi-year table: one merged header cell per year, labels derived from the years themselves."""
-    years = list(ind.seri)
-    top: list[Cell] = [{"teks": "Indikator Kinerja", "rowspan": 2}]
-    sub: list[Cell] = []
-    for y in years:
-        top.append({"teks": f"Tahun {y.tahun}", "colspan": 3, "rata": "tengah"})
-        sub += [_mid("Target"), _mid("Realisasi"), _mid("% Capaian")]
-    row: list[Cell] = [esc(ind.nama)]
-    for y in years:
-        row += _year_cells(y, ind.satuan)
-    return table(judul, [top, sub], [row], lebar=[4] + [1.6] * (3 * len(years)), ukuran_huruf=9)
+def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> Table:
+    """Multi-year table in portrait: one row per year, oldest first, with the change from the year before."""
+    rows: list[list[CellSpec]] = []
+    for year, change in ind.seri_naik:
+        rows.append([_mid(str(year.tahun)), *_year_cells(year, ind.satuan),
+                     _mid(_change_text(change))])
+    header = [["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
+    return table(judul, header, rows, lebar=[1.4, 2.4, 2.4, 2, 2.6])
 
 
-def needs_landscape(ind: IndikatorReport) -> bool:
-    """Three columns per year: from three years on, analysis (b) only reads well on a landscape page."""
-    return len(ind.seri) >= 3
+def _change_text(change: Decimal | None) -> str:
+    if change is None:
+        return "-"
+    if change == 0:
+        return "tetap"
+    sign = "+" if change > 0 else "−"
+    return f"{sign}{angka(abs(change))} poin"
 
 
-def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> str:
+def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> Table:
     dok = report.project.perencanaan.model.dokumen_jangka_menengah
     akhir = report.project.perencanaan.model.periode_akhir
-    header: list[list[Cell]] = [[
+    header: list[list[CellSpec]] = [[
         "Indikator Kinerja", f"Target {report.year}", f"Target {dok} {report.year}",
         f"Target Akhir {dok} ({akhir})", f"Realisasi {report.year}", f"Capaian thd. Target {dok} {report.year}",
         "Progres thd. Target Akhir",
     ]]
-    row: list[Cell] = [
+    row: list[CellSpec] = [
         esc(ind.nama),
         _mid(target_text(ind.target, ind.satuan)),
         _mid(target_text(ind.target_renstra, ind.satuan) if ind.target_renstra is not None else "-"),
@@ -231,8 +226,8 @@ def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> str:
     return table(judul, header, [row], lebar=[4, 1.6, 1.6, 1.6, 1.6, 1.8, 1.8], ukuran_huruf=9)
 
 
-def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
-    rows: list[list[Cell]] = []
+def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> Table:
+    rows: list[list[CellSpec]] = []
     for line in ind.anggaran:
         rows.append([esc(line.nama),
                      _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
@@ -246,49 +241,59 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> str:
 # ---------------------------------------------------------------- BAB III B and BAB IV
 
 
-def realisasi_anggaran(report: Report, judul: str) -> str:
-    header: list[list[Cell]] = [
+def realisasi_anggaran(report: Report, judul: str) -> Table:
+    """Program -> kegiatan -> sub kegiatan rows with subtotals, the way regional budget documents are read."""
+    header: list[list[CellSpec]] = [
         ["No", "Program / Kegiatan / Sub Kegiatan", "Indikator", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan"],
         _number_row(7),
     ]
-    rows: list[list[Cell]] = []
+    rows: list[list[CellSpec]] = []
     by_id = {i.id: i for i in report.indikator}
-    for n, line in enumerate(report.anggaran, 1):
-        used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
-        rows.append([
-            _mid(f"{n}."),
-            f"{esc(line.program)} / {esc(line.kegiatan)} / **{esc(line.nama)}**",
-            _mid(used),
-            _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
-            _num(angka(line.realisasi, places=0) if line.realisasi is not None else missing("realisasi")),
-            _num(angka(line.sisa, places=0) if line.sisa is not None else "-"),
-            _num(persen(line.serapan)),
-        ])
+
+    def amounts(pagu: int | None, realisasi: int | None, sisa: int | None, serapan: Decimal | None,
+                bold: bool = False) -> list[CellSpec]:
+        return [{"teks": text, "rata": "kanan", "tebal": bold} for text in (
+            angka(pagu, places=0) if pagu is not None else missing("pagu"),
+            angka(realisasi, places=0) if realisasi is not None else missing("realisasi"),
+            angka(sisa, places=0) if sisa is not None else "-",
+            persen(serapan))]
+
+    for p, program in enumerate(report.anggaran_bertingkat, 1):
+        s = program.jumlah
+        rows.append([_mid(f"{p}"), {"teks": f"Program {esc(program.nama)}", "tebal": True}, _mid(""),
+                     *amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=True)])
+        for k, kegiatan in enumerate(program.bagian, 1):
+            s = kegiatan.jumlah
+            rows.append([_mid(f"{p}.{k}"), {"teks": f"Kegiatan {esc(kegiatan.nama)}", "tebal": True}, _mid(""),
+                         *amounts(s.pagu, s.realisasi, s.sisa, s.serapan)])
+            for n, line in enumerate(kegiatan.lines, 1):
+                used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
+                rows.append([_mid(f"{p}.{k}.{n}"), esc(line.nama), _mid(used),
+                             *amounts(line.pagu, line.realisasi, line.sisa, line.serapan)])
     t = report.total
-    kaki: list[list[Cell]] = [[
+    kaki: list[list[CellSpec]] = [[
         {"teks": "Jumlah (setiap sub kegiatan dihitung satu kali)", "colspan": 3, "rata": "tengah"},
-        _num(angka(t.pagu, places=0)), _num(angka(t.realisasi, places=0)),
-        _num(angka(t.sisa, places=0)), _num(persen(t.serapan)),
+        *amounts(t.pagu, t.realisasi, t.sisa, t.serapan),
     ]]
     return table(judul, header, rows, kaki=kaki, lebar=[0.8, 6, 1.4, 2.6, 2.6, 2.2, 1.6], ukuran_huruf=9)
 
 
-def ringkasan_capaian(report: Report, judul: str) -> str:
-    header: list[list[Cell]] = [
+def ringkasan_capaian(report: Report, judul: str) -> Table:
+    header: list[list[CellSpec]] = [
         ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
         _number_row(7),
     ]
     rows = _per_sasaran(report, lambda ind: [
         esc(ind.nama), _mid(target_text(ind.target, ind.satuan)), _mid(value_text(ind.realisasi, ind.satuan)),
         _mid(capaian_text(ind.capaian)), _mid(ind.predikat or "-")])
-    kaki: list[list[Cell]] = []
+    kaki: list[list[CellSpec]] = []
     if report.capaian_rata is not None:
         kaki = [[{"teks": "Rata-rata capaian indikator yang terukur", "colspan": 5, "rata": "tengah"},
                  _mid(persen(report.capaian_rata)), _mid("-")]]
     return table(judul, header, rows, kaki=kaki, lebar=[0.8, 4, 5, 1.6, 1.6, 1.6, 1.8], ukuran_huruf=9)
 
 
-def capaian_sasaran(report: Report, judul: str) -> str:
+def capaian_sasaran(report: Report, judul: str) -> Table:
     rows = [[_mid(f"{n}."), esc(s.uraian), _mid(str(len(s.indikator))),
              _mid(persen(s.capaian) if s.capaian is not None else missing("capaian")), _mid(s.predikat or "-")]
             for n, s in enumerate(report.sasaran, 1)]
@@ -327,23 +332,20 @@ def capaian_line(ind: IndikatorReport) -> str:
     return line
 
 
-def signature(report: Report) -> str:
+def signature(report: Report) -> Signature:
     inst = report.project.instansi.model
     lap = report.project.laporan.model
-    when = tanggal_text(lap.tanggal)
     k = inst.kepala
-    jabatan = k.jabatan.rstrip(",") + ","
-    return directive("ttd", {
-        "tempat_tanggal": f"{inst.kota}, {when}",
-        "jabatan": jabatan,
-        "nama": k.nama,
-        "pangkat": k.pangkat or "",
-        "nip": f"NIP. {k.nip}" if k.nip else missing("NIP"),
-        "posisi": "kanan",
-    })
+    return Signature(
+        tempat_tanggal=f"{esc(inst.kota)}, {tanggal_text(lap.tanggal)}",
+        jabatan=esc(k.jabatan.rstrip(",") + ","),
+        nama=esc(k.nama),
+        pangkat=esc(k.pangkat or ""),
+        nip=f"NIP. {esc(k.nip)}" if k.nip else missing("NIP"),
+    )
 
 
-def tanggal_text(value: object) -> str:
+def tanggal_text(value: Any) -> str:
     from lakip_cli.display import tanggal
 
-    return tanggal(value) if value is not None else missing("tanggal penandatanganan")  # type: ignore[arg-type]
+    return tanggal(value) if value is not None else missing("tanggal penandatanganan")

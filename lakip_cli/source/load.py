@@ -229,7 +229,7 @@ def _at(rel: str, node: Node, code: str, message: str) -> LakipError:
     return fail(rel, code, message, m.line + 1, m.column + 1)
 
 
-class _Builder:
+class _PositionRecorder:
     def __init__(self, rel: str):
         self.rel = rel
         self.values: dict[PathKey, tuple[int, int]] = {}
@@ -381,7 +381,7 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
         raise fail(rel, "V001", f"sintaks YAML tidak valid ({exc})", 1, 1) from None
     if node is None:
         raise fail(rel, "V006", "berkas kosong", 1, 1)
-    builder = _Builder(rel)
+    builder = _PositionRecorder(rel)
     data = builder.build(node, ())
     return YamlDoc(rel, data, builder.values, builder.keys, tuple(builder.problems), frozenset(builder.refused))
 

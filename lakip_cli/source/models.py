@@ -177,7 +177,7 @@ class Cek(Strict):
     peraturan: tuple[PeraturanDikenal, ...] = ()
 
 
-class Proyek(Strict):
+class Pengaturan(Strict):
     """lakip.yaml: project settings."""
 
     judul: Teks = "LAPORAN KINERJA INSTANSI PEMERINTAH"
@@ -386,8 +386,9 @@ class CapaianManual(Strict):
 
 class Riwayat(Strict):
     tahun: Tahun
-    target: Angka | None = None
-    realisasi: Angka | None = None
+    target: Angka | Rentang | None = None
+    realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
+    capaian_manual: CapaianManual | None = Field(None, description="Capaian yang ditetapkan tanpa rumus tahun itu")
     capaian_tertulis: Persen | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Perencanaan, Proyek
+from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Pengaturan, Perencanaan
 
 SCHEMA_DIR = "schemas"
 KINDS: dict[str, type[BaseModel]] = {
-    "lakip": Proyek,
+    "lakip": Pengaturan,
     "instansi": Instansi,
     "perencanaan": Perencanaan,
     "anggaran": Anggaran,

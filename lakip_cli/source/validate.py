@@ -20,25 +20,24 @@ from lakip_cli.source.models import (
     Kegiatan,
     Komponen,
     Laporan,
+    Pengaturan,
     Perencanaan,
     Program,
-    Proyek,
     Rentang,
     SubKegiatan,
 )
 from lakip_cli.source.paths import image_problem, outside_problem
+from lakip_cli.source.project import INDICATOR_DIR, PROJECT_FILE, year_dir
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-PROJECT_FILE = "lakip.yaml"
 YEAR_FILES: dict[str, type[BaseModel]] = {
     "instansi.yaml": Instansi,
     "perencanaan.yaml": Perencanaan,
     "anggaran.yaml": Anggaran,
     "laporan.yaml": Laporan,
 }
-INDICATOR_DIR = "indikator"
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ class Project:
 
     root: Path
     year: int
-    settings: Sourced[Proyek]
+    settings: Sourced[Pengaturan]
     instansi: Sourced[Instansi]
     perencanaan: Sourced[Perencanaan]
     anggaran: Sourced[Anggaran]
@@ -266,24 +265,15 @@ def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
 # ---------------------------------------------------------------- the project
 
 
-def find_root(start: Path) -> Path:
-    """The nearest folder at or above start that holds lakip.yaml."""
-    start = start.resolve()
-    for folder in (start, *start.parents):
-        if (folder / PROJECT_FILE).is_file():
-            return folder
-    raise fail(PROJECT_FILE, "V030", f"berkas proyek '{PROJECT_FILE}' tidak ditemukan di {start} atau folder induknya")
-
-
-def load_settings(root: Path) -> Sourced[Proyek]:
-    settings = load_model(root / PROJECT_FILE, root, Proyek)
+def load_settings(root: Path) -> Sourced[Pengaturan]:
+    settings = load_model(root / PROJECT_FILE, root, Pengaturan)
     diags = check_paths(root, settings)
     if diags:
         raise LakipError(diags)
     return settings
 
 
-def check_paths(root: Path, settings: Sourced[Proyek]) -> list[Diagnostic]:
+def check_paths(root: Path, settings: Sourced[Pengaturan]) -> list[Diagnostic]:
     """Every path in lakip.yaml stays inside the project; the logo is a readable image."""
     m = settings.model
     fields: tuple[tuple[tuple[str, ...], str | None], ...] = (
@@ -308,10 +298,6 @@ def _data_file_problem(root: Path, path: Path) -> Diagnostic | None:
     rel = path.relative_to(root).as_posix()
     problem = outside_problem(root, rel)
     return Diagnostic(SourceLocation(rel), "V031", "error", problem) if problem else None
-
-
-def year_dir(root: Path, settings: Proyek, year: int) -> Path:
-    return root / settings.folder_data / str(year)
 
 
 def load_project(root: Path, year: int, *, with_previous: bool = True) -> Project:
@@ -474,14 +460,9 @@ def _signed(satuan: str) -> bool:
 
 
 def check_values(p: Project) -> list[Diagnostic]:
-    """Values that are well-formed but cannot be right: the Renstra period, misi numbers, signs per unit."""
+    """Values that are well-formed but cannot be right: misi numbers, signs per unit."""
     out: list[Diagnostic] = []
     ren = p.perencanaan
-    awal, akhir = ren.model.periode_awal, ren.model.periode_akhir
-    if not awal <= p.year <= akhir:
-        out.append(Diagnostic(ren.at("periode_awal"), "V023", "error",
-                              f"tahun laporan {p.year} di luar periode Renstra {awal}-{akhir}; "
-                              "perbarui periode_awal/periode_akhir atau pakai Renstra yang berlaku"))
     misi = p.instansi.model.misi
     out += _duplicates(((str(m.nomor), p.instansi.at("misi", i, "nomor")) for i, m in enumerate(misi)), "misi")
     known = {m.nomor for m in misi}
@@ -507,15 +488,16 @@ def check_values(p: Project) -> list[Diagnostic]:
 def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
     m = ind.model
     values: list[tuple[tuple[str | int, ...], Any]] = []
-    for name, value in (("target", m.target), ("realisasi", m.realisasi)):
-        if isinstance(value, Rentang):
-            values += [((name, "bawah"), value.bawah), ((name, "atas"), value.atas)]
-        elif isinstance(value, Komponen):
-            values += [((name, "pembilang"), value.pembilang)]
-        else:
-            values.append(((name,), value))
+    figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
     for i, row in enumerate(m.riwayat):
-        values += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+        figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    for where, value in figures:
+        if isinstance(value, Rentang):
+            values += [((*where, "bawah"), value.bawah), ((*where, "atas"), value.atas)]
+        elif isinstance(value, Komponen):
+            values += [((*where, "pembilang"), value.pembilang)]
+        else:
+            values.append((where, value))
     values += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
     values.append((("renstra", "target_akhir"), m.renstra.target_akhir))
     if m.standar_nasional:

@@ -11,6 +11,7 @@ from typing import Literal
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 A4 = (11906, 16838)  # twips
 TWIPS_PER_CM = 567
@@ -393,5 +394,23 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
+            data = source.read(info.filename)
+            if info.filename == "docProps/app.xml":
+                data = app_properties(title, author)
+            target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
+
+
+def app_properties(title: str, company: str) -> bytes:
+    """docProps/app.xml for this document (python-docx would copy its own template's: 'Normal.dotm', 'Word')."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": vt})
+    for name, value in (("Application", "lakip"), ("DocSecurity", "0"), ("ScaleCrop", "false"),
+                        ("Company", company), ("LinksUpToDate", "false"), ("SharedDoc", "false"),
+                        ("HyperlinksChanged", "false")):
+        etree.SubElement(root, f"{{{ns}}}{name}").text = value
+    parts = etree.SubElement(root, f"{{{ns}}}TitlesOfParts")
+    vector = etree.SubElement(parts, f"{{{vt}}}vector", size="1", baseType="lpstr")
+    etree.SubElement(vector, f"{{{vt}}}lpstr").text = title
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -23,6 +23,7 @@ import uuid
 from pathlib import Path
 
 from lakip_cli.diagnostics import fail
+from lakip_cli.write.atomic import SCRATCH_PREFIX
 
 HELPER = Path(__file__).with_name("pdf_refresh.py")
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui libreoffice-math-nogui python3-uno"
@@ -124,10 +125,11 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
                                   "daftar isi). Pasang dengan: sudo apt-get install python3-uno "
                                   f"(atau atur {UNO_PYTHON_ENV} ke Python yang dapat 'import uno')")
 
+    if pdf.is_dir():
+        raise fail(str(pdf), "P006", "tujuan PDF sudah ada sebagai folder; pindahkan atau hapus folder itu")
     pdf.parent.mkdir(parents=True, exist_ok=True)
-    token = uuid.uuid4().hex
-    partial = pdf.with_name(f".{pdf.name}.{token}.tmp")
-    work = Path(tempfile.mkdtemp(prefix="lakip-pdf-"))
+    partial = pdf.with_name(f".{pdf.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
     cmd = [python, str(HELPER), soffice, (work / "profil").as_uri(),
            docx.resolve().as_uri(), partial.resolve().as_uri()]
     extra: dict[str, object]
@@ -155,7 +157,11 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
             raise fail(where, "P004", f"konversi PDF gagal: {reason}")
         if not partial.is_file() or partial.stat().st_size == 0 or not _is_pdf(partial):
             raise fail(where, "P005", "LibreOffice selesai tanpa galat tetapi tidak menghasilkan PDF")
-        os.replace(partial, pdf)
+        try:
+            os.replace(partial, pdf)
+        except OSError as exc:
+            raise fail(str(pdf), "P006", f"PDF tidak dapat ditulis ({exc.strerror}); berkas sedang dibuka program "
+                                         "lain atau folder tidak dapat ditulis") from None
     finally:
         partial.unlink(missing_ok=True)
         shutil.rmtree(work, ignore_errors=True)

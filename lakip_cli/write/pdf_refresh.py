@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 
@@ -82,6 +84,7 @@ def main(argv: list[str]) -> int:
     except ImportError:
         return _fail(3, "modul Python 'uno' tidak tersedia")
 
+    _watch_parent(os.getppid())
     pipe = f"lakip-{os.getpid()}-{uuid.uuid4().hex}"
     cmd = [
         soffice,
@@ -126,6 +129,23 @@ def main(argv: list[str]) -> int:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this process group (this script, soffice and its children) as soon as lakip is gone.
+
+    lakip starts this script in a session of its own, so no signal aimed at lakip reaches it; when
+    lakip dies, even by SIGKILL, this script is re-parented and the watchdog ends the whole group.
+    """
+    if os.name == "nt" or parent <= 1:  # pragma: no cover - Windows ends the job through taskkill
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os.killpg(os.getpgid(0), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="lakip-watchdog", daemon=True).start()
 
 
 if __name__ == "__main__":

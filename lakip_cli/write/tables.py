@@ -1,66 +1,66 @@
-"""write: the 'tabel' directive -> a Word table with merged cells, repeating header rows and a caption."""
+"""write: a Table block -> a Word table with merged cells, repeating header rows and a caption."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from lakip_cli.write import ooxml as ox
-
-if TYPE_CHECKING:
-    from lakip_cli.write.document import _Builder as Builder
+from lakip_cli.write.blocks import Table
+from lakip_cli.write.builder import Builder
 
 HEADER_FILL = "D9D9D9"
+SMALL_TABLE_ROWS = 12
 ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    colspan: int = 1
-    rowspan: int = 1
-    align: str | None = None
-    bold: bool = False
+BODY_POINTS = 10  # the 'Isi Tabel' style's size
+CELL_PADDING = 170 + 60  # the table style's left and right cell margins (twips), and room for rounding
 
 
-def write_table(b: Builder, data: dict) -> None:
-    """The 'tabel' directive: caption, merged header rows that repeat, body, footer rows."""
-    groups = [(label, key == "header", table_rows(b, data, key))
-              for key, label in (("header", "baris judul"), ("baris", "baris isi"), ("kaki", "baris kaki"))]
-    first = next((rows[0] for _, _, rows in groups if rows), [])
-    weights = b.get(data, "lebar", list, None) or [1] * sum(cell.colspan for cell in first)
-    if not weights or not all(isinstance(w, (int, float)) and not isinstance(w, bool) and w > 0
-                              for w in weights):
+def write_table(b: Builder, data: Table) -> None:
+    """Caption, merged header rows that repeat, body, footer rows."""
+    groups = [("baris judul", True, data.header), ("baris isi", False, data.baris), ("baris kaki", False, data.kaki)]
+    first = next((rows[0] for _, _, rows in groups if rows), ())
+    weights = list(data.lebar) or [1] * sum(cell.colspan for cell in first)
+    if not weights or not all(w > 0 for w in weights):
         raise b.error("W007", "tabel harus memiliki kolom; 'lebar' berisi angka positif per kolom")
-    size = b.get(data, "ukuran_huruf", (int, float), None)
-    outer, landscape = b.section, b.get(data, "lanskap", bool, False) and not b.section.landscape
+    size = data.ukuran_huruf
+    outer = b.section
+    try:
+        needs = [_needs(b, rows, len(weights), header or number == 2, size or BODY_POINTS)
+                 for number, (_, header, rows) in enumerate(groups)]
+    except ox.LayoutError as exc:
+        raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
+    mins = _merge([n[0] for n in needs], len(weights), spans=True)
+    prefs = _merge([n[1] for n in needs], len(weights), spans=False)  # a spanning cell may wrap instead
+    # A table too wide for a portrait page goes on a landscape page as a whole.
+    landscape = (data.lanskap or sum(mins) > b.text_area()[0]) and not outer.landscape
     if landscape:
         b.start_section(replace(outer, landscape=True, start=None, cover=False))
-    if title := b.get(data, "judul", str, ""):
-        b.caption(title, "Tabel", keep_next=True)
+    if data.judul:
+        b.caption(data.judul, "Tabel", keep_next=True)
     text_width, text_height = b.text_area()
-    widths = ox.column_widths(weights, text_width)
+    widths = fit_widths(mins, prefs, weights, text_width)
 
     def fill_cell(group: int, row: int, index: int | None, p) -> None:
         p.style = b.styles["isi tabel"]
         if index is not None:
             cell, header = groups[group][2][row][index], groups[group][1]
             para = Paragraph(p, b.doc._body)
-            # None (no w:jc) is a valid value; python-docx's annotation omits it.
-            para.alignment = ALIGN.get(cell.align or ("tengah" if header else ""))  # type: ignore[assignment]
-            b.add_runs(para, b.inline(cell.text), bold=header or group == 2 or cell.bold, size=size)
+            para.alignment = ALIGN.get(cell.rata or ("tengah" if header else ""))  # type: ignore[assignment]
+            b.add_runs(para, b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
 
     def keep_row(group: int, row: int, slots) -> bool:
         """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
         points, lines = size or 10, 1
         for slot in (s for s in slots if s.source is not None):
             chars = max(1, (sum(widths[slot.col:slot.col + slot.span]) - 170) // (points * 10))
-            lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].text) / chars))
+            lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].teks) / chars))
         return lines * points * 24 < text_height / 3
 
     try:
@@ -73,27 +73,82 @@ def write_table(b: Builder, data: dict) -> None:
     if b.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
     b.append(table)
+    rows = table.findall(qn("w:tr"))
+    if len(rows) <= SMALL_TABLE_ROWS:  # a small table is not split over two pages
+        for tr in rows[:-1]:
+            for p in tr.iter(qn("w:p")):
+                Paragraph(p, b.doc._body).paragraph_format.keep_with_next = True
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
 
-def table_rows(b: Builder, data: dict, key: str) -> list[list[Cell]]:
-    rows = []
-    for number, row in enumerate(b.get(data, key, list, []), start=1):
-        where = f"'{key}' baris ke-{number} pada arahan 'tabel'"
-        if not isinstance(row, list):
-            raise b.error("W003", f"{where} harus berupa daftar sel")
-        cells = []
-        for cell in row:
-            if not isinstance(cell, dict):
-                cell = {"teks": cell}
-            if isinstance(cell.get("teks"), int) and not isinstance(cell["teks"], bool):
-                cell = {**cell, "teks": str(cell["teks"])}
-            colspan, rowspan = (b.get(cell, name, int, 1) for name in ("colspan", "rowspan"))
-            if min(colspan, rowspan) < 1:
-                raise b.error("W007", f"colspan/rowspan sel pada {where} harus minimal 1")
-            align = b.choice(cell, "rata", ("kiri", "tengah", "kanan")) if cell.get("rata") else None
-            cells.append(Cell(b.get(cell, "teks", str, ""), colspan, rowspan, align,
-                               b.get(cell, "tebal", bool, False)))
-        rows.append(cells)
-    return rows
+
+def _needs(b: Builder, rows, ncols: int, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
+    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group."""
+    placed = ox.layout_rows([[(c.colspan, c.rowspan) for c in row] for row in rows], ncols) if rows else []
+    mins: list[list[tuple[int, int, int]]] = []
+    prefs: list[list[tuple[int, int, int]]] = []
+    for row, slots in zip(rows, placed, strict=True):
+        for slot in slots:
+            if slot.source is None:
+                continue
+            cell = row[slot.source]
+            text = b.plain(cell.teks)
+            strong = bold or cell.tebal
+            lines = text.split("\n")
+            mins.append([(slot.col, slot.span, max(b.metrics.unbreakable(line, points, bold=strong)
+                                                    for line in lines) + CELL_PADDING)])
+            prefs.append([(slot.col, slot.span, max(b.metrics.width(line, points, bold=strong)
+                                                     for line in lines) + CELL_PADDING)])
+    return mins, prefs
+
+
+def _merge(groups, ncols: int, *, spans: bool) -> list[int]:
+    """Column widths that hold every cell: single cells first, then (with `spans`) spanning cells share any
+    shortfall."""
+    widths = [0] * ncols
+    cells = [c for group in groups for entry in group for c in entry]
+    for col, span, need in cells:
+        if span == 1:
+            widths[col] = max(widths[col], need)
+    for col, span, need in cells:
+        have = sum(widths[col:col + span])
+        if spans and span > 1 and have < need:
+            for i in range(col, col + span):
+                widths[i] += (need - have + span - 1) // span
+    return widths
+
+
+def fit_widths(mins: list[int], prefs: list[int], weights: list[float], total: int) -> list[int]:
+    """Twips per column summing to `total`: every column at least its unbreakable width, then as much of
+    its one-line width as there is room for; what is left goes by the template's weights.
+
+    When even the unbreakable widths do not fit, the columns are shared by weight (text will wrap).
+    """
+    if sum(mins) > total:
+        return ox.column_widths(weights, total)
+    room = total - sum(mins)
+    want = [max(0, p - m) for p, m in zip(prefs, mins, strict=True)]
+    if sum(want) > room:
+        # Water-filling: columns that want little get all of it, the others share what is left by their want.
+        give = [0] * len(mins)
+        open_ = {i for i, w in enumerate(want) if w > 0}
+        left = room
+        while open_:
+            share = left // len(open_)
+            small = {i for i in open_ if want[i] <= share}
+            if not small:
+                total_want = sum(want[i] for i in open_)
+                for i in open_:
+                    give[i] = left * want[i] // total_want
+                break
+            for i in small:
+                give[i] = want[i]
+                left -= want[i]
+            open_ -= small
+        widths = [m + g for m, g in zip(mins, give, strict=True)]
+    else:
+        spare = room - sum(want)
+        widths = [max(m, p) + int(spare * w / sum(weights)) for m, p, w in zip(mins, prefs, weights, strict=True)]
+    widths[-1] += total - sum(widths)
+    return widths
