@@ -13,7 +13,7 @@ from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
-from lakip_cli.source.project import output_dir
+from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
 
@@ -71,16 +71,12 @@ def _output_path(options: BuildOptions, out_dir: Path, root: Path, want_pdf: boo
     if not docx.is_absolute():
         docx = Path.cwd() / docx
     if docx.suffix.lower() != ".docx":
-        raise fail(_shown(docx, root), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+        raise fail(shown(docx, root), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
     for path in (docx, docx.with_suffix(".md"), *([docx.with_suffix(".pdf")] if want_pdf else [])):
         if path.is_dir():
-            raise fail(_shown(path, root), "W006",
+            raise fail(shown(path, root), "W006",
                        f"berkas keluaran {path.name} sudah ada sebagai folder; hapus atau ganti nama folder itu")
     return docx
-
-
-def _shown(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 
 def load_report(root: Path, year: int) -> Report:
