@@ -59,6 +59,7 @@ _RULE_MODULES = (
     "lk028_penyebab_solusi",
     "lk029_standar_nasional",
     "lk030_target_akhir",
+    "lk031_sumber_data",
 )
 
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)

@@ -256,9 +256,15 @@ class IndikatorReport:
         return is_share(self.source.model)
 
     @property
-    def pengali(self) -> str:
-        """What the formula's fraction is multiplied by in the printed equation: '100%' only for a percentage."""
-        return "100%" if self.source.model.satuan.strip() == "%" else ""
+    def faktor(self) -> Decimal:
+        """The formula's multiplier: 100 for a share, 100.000 for a rate per 100.000 live births."""
+        return pengali_of(self.source.model)
+
+    @property
+    def pengali_dicetak(self) -> bool:
+        """The printed equation shows '× faktor': a percentage, or a rate whose multiplier is stated."""
+        m = self.source.model
+        return self.persen or (m.rumus is not None and ("pengali" in m.rumus.model_fields_set or bool(m.rumus.per)))
 
 
 @dataclass(frozen=True)
@@ -406,8 +412,13 @@ def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
     return seri[1] if len(seri) > 1 and seri[1].tahun == seri[0].tahun - 1 else None
 
 
+def pengali_of(m: Indikator) -> Decimal:
+    """What the formula's fraction is multiplied by: 100 for a share, or the rate's base (100.000 live births)."""
+    return m.rumus.pengali if m.rumus is not None else HUNDRED
+
+
 def _realisasi(m: Indikator) -> Decimal | None:
-    return realisasi_value(m.realisasi)
+    return realisasi_value(m.realisasi, pengali_of(m))
 
 
 def _year_capaian(
@@ -455,7 +466,7 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
             out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, realisasi_value(r.realisasi)) for r in prev.model.riwayat
+                r.tahun: (r.target, realisasi_value(r.realisasi, pengali_of(prev.model))) for r in prev.model.riwayat
             }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
@@ -474,7 +485,7 @@ def _series(
             notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
                                     f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
             continue
-        value = realisasi_value(row.realisasi)
+        value = realisasi_value(row.realisasi, pengali_of(m))
         if row.capaian_manual is not None:
             raw: Decimal | None = row.capaian_manual.nilai
         else:

@@ -312,6 +312,8 @@ def realisasi_line(ind: IndikatorReport) -> str:
     k = ind.komponen
     if k is None or ind.realisasi is None:
         return ""
+    if not ind.persen:  # a rate: 5/6.944 × 100.000 = 72
+        return f"{angka(k.pembilang)}/{angka(k.penyebut)} × {angka(ind.faktor)} = {angka(ind.realisasi)}"
     return f"{angka(k.pembilang)}/{angka(k.penyebut)} × 100% = {persen(ind.realisasi)}"
 
 
