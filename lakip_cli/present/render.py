@@ -274,6 +274,12 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
             raise ValueError("argumen pertama gambar() harus salah satu grafik dari 'grafik'")
         return Picture(context.charts[key].path, judul, lebar_cm)
 
+    def bagan(judul: str) -> Picture:
+        path = report.project.instansi.model.bagan_organisasi
+        if path is None:
+            raise ValueError("instansi.yaml tidak memuat bagan_organisasi")
+        return Picture(report.project.root / path, judul, 16)
+
     def sampul(judul: str, subjudul: str = "", instansi: str = "", pemerintah: str = "", tahun: str = "") -> Cover:
         return Cover(judul, subjudul, context.logo, instansi, pemerintah, str(tahun))
 
@@ -282,6 +288,9 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
         "tabel_sdm_unit": lambda judul: tables.sdm_unit(report, judul),
         "tabel_sdm_rincian": lambda nomor, judul: tables.sdm_rincian(report, nomor, judul),
         "tabel_tujuan_sasaran": lambda judul: tables.tujuan_sasaran(report, judul),
+        "tabel_swot": lambda judul: tables.swot(report, judul),
+        "tabel_sarana": lambda judul: tables.sarana_prasarana(report, judul),
+        "bagan_organisasi": lambda judul: bagan(judul),
         "tabel_pk": lambda judul, dengan_anggaran=False: tables.perjanjian_kinerja(
             report, judul, dengan_anggaran=dengan_anggaran),
         "tabel_target_realisasi": lambda ind, judul: tables.analisis_a(indikator(ind), judul),

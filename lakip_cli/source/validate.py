@@ -383,6 +383,11 @@ def _duplicates(items: Iterable[tuple[str, SourceLocation]], what: str) -> Itera
 def check_references(p: Project) -> list[Diagnostic]:
     """References between files resolve, ids are unique, no indicator is orphaned."""
     out: list[Diagnostic] = []
+    bagan = p.instansi.model.bagan_organisasi
+    if bagan is not None:
+        problem = outside_problem(p.root, bagan) or image_problem(p.root / bagan, bagan)
+        if problem:
+            out.append(Diagnostic(p.instansi.at("bagan_organisasi"), "V031", "error", problem))
     ren = p.perencanaan
     tujuan_ids = {t.id for t in ren.model.tujuan}
     sasaran_ids = {s.id for s in ren.model.sasaran}
