@@ -7,10 +7,32 @@ YEAR ?= 2024
 
 .PHONY: run test lint golden schema bench fuzz clean
 
+# "Python 3.11 or newer" as a shell test of the interpreter given as $(1).
+new_enough = $(1) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null
+
 $(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(call new_enough,$(PYTHON)) || { \
+	  echo "lakip memerlukan Python 3.11 atau lebih baru, tetapi '$(PYTHON)' adalah:" \
+	       "$$($(PYTHON) --version 2>&1 || echo 'tidak ditemukan')." >&2; \
+	  echo "Pasang Python 3.11+ (Debian/Ubuntu: sudo apt-get install python3.11 python3.11-venv)," \
+	       "lalu jalankan: make PYTHON=python3.11 $(MAKECMDGOALS)" >&2; \
+	  exit 1; }
+	@if [ -e $(VENV) ] && ! { $(call new_enough,$(BIN)/python) && $(BIN)/python -m pip --version >/dev/null 2>&1; }; \
+	then \
+	  echo "Folder $(VENV) rusak (Python lama, pip tidak ada, atau pemasangan terputus); dibuat ulang." >&2; \
+	  rm -rf $(VENV); \
+	fi
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  echo "Gagal membuat $(VENV). Di Debian/Ubuntu pasang dulu: sudo apt-get install python3-venv" >&2; \
+	  exit 1; }
+	@echo "Menyiapkan $(VENV): memasang paket (catatan lengkap di $(VENV)/pasang.log) ..." >&2
+	@# setuptools prints an informational note on every editable install; the log keeps it, the screen does not.
+	@{ $(BIN)/python -m pip install --quiet --upgrade pip && \
+	   $(BIN)/python -m pip install --quiet -e '.[dev]'; } > $(VENV)/pasang.log 2>&1 || { \
+	  cat $(VENV)/pasang.log >&2; \
+	  echo "Pemasangan paket gagal (lihat pesan di atas; periksa koneksi internet), lalu ulangi perintah ini." >&2; \
+	  exit 1; }
 	@touch $(STAMP)
 
 run: $(STAMP)

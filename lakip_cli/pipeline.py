@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from lakip_cli.checks import run_checks
+from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
+from lakip_cli.checks.causes import flatten, group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.present.annotations import annotations_for
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
-from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
+from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
 _MAX_EPOCH = 4_354_819_199
 # The core properties of a .docx (title, author, subject) hold at most 255 characters.
@@ -44,6 +48,7 @@ class BuildResult:
     pdf: Path | None
     diagnostics: tuple[Diagnostic, ...]
     report: Report
+    accepted: tuple[AcceptedFinding, ...] = ()
 
 
 def build_time(report: Report) -> dt.datetime:
@@ -61,9 +66,12 @@ def build_time(report: Report) -> dt.datetime:
 
 
 def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diagnostic]:
-    """What stops a final build: every missing item and every error-level check."""
-    gaps = [Diagnostic(loc, "LK000", "error", f"data wajib belum diisi: {what}") for loc, what in report.belum_diisi]
-    return gaps + [d for d in diagnostics if d.severity == "error"]
+    """What stops a final build: every missing item as an LK001 error, and every open finding, error or warning.
+
+    The LK001 warnings of a draft become errors (a final build refuses gaps even when LK001 is ignored).
+    """
+    gaps = [Diagnostic(loc, "LK001", "error", f"belum diisi: {what}") for loc, what in report.belum_diisi]
+    return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
 def _output_path(options: BuildOptions, out_dir: Path, root: Path, want_pdf: bool) -> Path:
@@ -89,11 +97,13 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     report = load_report(root, options.year)
     project = report.project
     created = build_time(report)
-    diagnostics = tuple(run_checks(report, ignore=options.ignore))
+    # A final build is a promise about every rule: nothing is switched off, by option or by setting.
+    triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
+    diagnostics = triage.open
     if options.final:
-        gaps = final_gaps(report, diagnostics)
-        if gaps:
-            raise LakipError(gaps)
+        found = final_gaps(report, diagnostics)
+        if found:
+            raise LakipError(found)
 
     settings = project.settings.model
     out_dir = output_dir(root, settings)
@@ -118,7 +128,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             # A second guard: whatever a template marks as missing also stops a final build.
             leftovers = sorted(set(document.placeholders()))
             if leftovers:
-                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "LK000", "error",
+                raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "T005", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         review, review_lines = document.review_markdown(root)
         write_atomic(markdown_path, review.encode("utf-8"))
@@ -129,23 +139,69 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
             created=created,
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines)
+        # A draft carries every open finding as a comment at its place; a final carries none.
+        notes = () if options.final else annotations_for(report, diagnostics)
+        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
+                                  annotations=notes)
 
     pdf_path = None
     if want_pdf:
         from lakip_cli.write.pdf import convert_to_pdf
 
         pdf_path = docx.with_suffix(".pdf")
-        convert_to_pdf(docx, pdf_path)
-    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report)
+        try:
+            if notes:
+                # Named like the converter's own folder: the next build removes it if this one is killed.
+                with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-") as work:
+                    convert_to_pdf(pdf_source(docx, Path(work)), pdf_path)
+            else:
+                convert_to_pdf(docx, pdf_path)
+        except LakipError as exc:
+            raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
+    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def pdf_source(docx: Path, scratch: Path) -> Path:
+    """A copy of the draft whose comments are notes under the words they mark, for LibreOffice to print."""
+    from docx import Document
+
+    from lakip_cli.write.comments import inline_comments
+
+    document = Document(str(docx))
+    inline_comments(document)
+    copy = scratch / docx.name
+    document.save(str(copy))
+    return copy
+
+
+def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True) -> Triage:
+    """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
+    findings = run_checks(report, ignore=ignore, use_settings=use_settings)
+    skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
+    triage = apply_acceptances(report, findings, skipped=skipped)
+    return Triage(tuple(group_root_causes(triage.open)), triage.accepted)
+
+
+def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
+    """A PDF of an earlier build beside the new .docx would be submitted by mistake: remove it and say so."""
+    if not pdf.exists():
+        return []
+    where = shown(pdf, root)
+    try:
+        pdf.unlink()
+    except OSError as exc:
+        return [Diagnostic(SourceLocation(where), "P006", "error",
+                           f"PDF lama tidak sesuai dengan .docx yang baru ditulis dan tidak dapat dihapus "
+                           f"({exc.strerror}); jangan kirimkan PDF ini")]
+    return [Diagnostic(SourceLocation(where), "P006", "warning",
+                       "PDF lama dihapus karena tidak sesuai dengan .docx yang baru ditulis; "
+                       "perbaiki masalah PDF lalu susun ulang")]
 
 
 def check_report(root: Path, year: int, ignore: tuple[str, ...] = ()) -> tuple[Report, tuple[Diagnostic, ...]]:
-    """load -> validate -> compute -> check, without rendering."""
+    """load -> validate -> compute -> check, without rendering; the open findings (accepted ones left out)."""
     report = load_report(root, year)
-    return report, tuple(run_checks(report, ignore=ignore))
-
-
+    return report, triage_findings(report, ignore).open
 
 
 def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Path | None = None,
@@ -160,5 +216,6 @@ def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Pa
     instansi = report.project.instansi.model.nama
     info = WorkbookInfo(f"{settings.judul} {instansi} Tahun {year}", instansi, build_time(report))
     names = {code: name for code, name, _, _ in rule_catalogue()}
-    return write_export(export_sheets(report, findings, names), fmt, target if target.is_absolute()
+    rows = tuple(flatten(findings))  # one row per finding: a root cause's consequences have their own places
+    return write_export(export_sheets(report, rows, names), fmt, target if target.is_absolute()
                         else Path.cwd() / target, info)

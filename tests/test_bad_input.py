@@ -53,7 +53,7 @@ def test_every_case_has_golden_output() -> None:
 def test_bad_input(name: str, tmp_path: Path, runner) -> None:
     project, args = _prepare(name, tmp_path)
     result = runner.invoke(app, args)
-    output = result.stderr if hasattr(result, "stderr") else result.output
+    output = result.output  # findings on stdout, the verdict on stderr, in the order printed
     assert result.exit_code == 1, output
     assert "Traceback" not in output
     assert result.exception is None or isinstance(result.exception, SystemExit)

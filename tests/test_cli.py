@@ -49,10 +49,11 @@ def test_summary_prints_computed_figures(runner) -> None:
     assert "pagu Rp15.731.413.218, realisasi Rp15.653.210.088" in result.stdout
     data = json.loads(runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "json"]).stdout)
     assert data["anggaran"]["pagu"] == 15_731_413_218
-    assert data["indikator"][0]["capaian"].startswith("111.111")
+    assert data["indikator"][0]["capaian"] == 111.1111
+    assert data["indikator"][0]["tampilan"]["capaian"] == "111,11%"
     assert data["jumlah"]["belum_terukur"] == 1
-    csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv"]).stdout
-    assert csv_text.splitlines()[0].startswith("no,id,indikator,target")
+    csv_text = runner.invoke(app, ["summary", "2024", "-C", str(ROOT), "-f", "csv-biasa"]).stdout
+    assert csv_text.splitlines()[0].startswith("no,id,sasaran,indikator,satuan,target")
     assert len(csv_text.splitlines()) == 12
 
 
@@ -75,10 +76,10 @@ def test_every_data_file_points_at_its_schema() -> None:
 def test_check_reports_seed_problems_and_exits_1(runner) -> None:
     result = runner.invoke(app, ["check", "2024", "-C", str(ROOT)])
     assert result.exit_code == 1
-    err = result.stderr
-    assert "data/2024/instansi.yaml:68:12: galat:" in err and "[LK020]" in err
-    assert "[LK010]" in err and "[LK018]" in err
-    assert err.rstrip().splitlines()[-1].startswith("Gagal: 4 galat, ")
+    out = result.stdout
+    assert "data/2024/instansi.yaml:68:12: galat:" in out and "[LK020]" in out
+    assert "[LK010]" in out and "[LK018]" in out
+    assert result.stderr.rstrip().splitlines() == [f"Gagal: 4 galat, {len(out.splitlines()) - 4} peringatan."]
 
 
 def test_check_ignore_and_strict(runner) -> None:
@@ -121,7 +122,7 @@ def _main(monkeypatch, capsys, *argv: str) -> tuple[int, str]:
 def test_usage_errors_are_indonesian(monkeypatch, capsys) -> None:
     code, err = _main(monkeypatch, capsys, "validate", "dua-ribu", "-C", str(ROOT))
     assert code == 2
-    assert err.startswith("Perintah salah: nilai tidak valid untuk 'year': harus bilangan bulat.")
+    assert err.startswith("Perintah salah: nilai tidak valid untuk 'TAHUN': harus bilangan bulat.")
     code, err = _main(monkeypatch, capsys, "validat")
     assert code == 2 and "perintah tidak dikenal 'validat'. Maksud Anda 'validate'?" in err
 
@@ -147,10 +148,10 @@ def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
 def test_output_must_be_a_docx(runner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", "2024", "-C", str(ROOT), "--tanpa-grafik", "-o", str(tmp_path)])
     assert result.exit_code == 1
-    assert "berkas keluaran harus berakhiran .docx" in result.stderr
+    assert "berkas keluaran harus berakhiran .docx" in result.stdout
     blocked = tmp_path / "bukan-folder"
     blocked.write_text("x")
     result = runner.invoke(app, ["build", "2024", "-C", str(ROOT), "--tanpa-grafik", "-o",
                                  str(blocked / "LAKIP.docx")])
     assert result.exit_code == 1
-    assert "tidak dapat ditulis" in result.stderr and "Traceback" not in result.stderr
+    assert "tidak dapat ditulis" in result.stdout and "Traceback" not in result.output

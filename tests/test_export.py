@@ -23,7 +23,7 @@ def workbook(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("ekspor") / "LAKIP-2024.xlsx"
     result = CliRunner().invoke(app, ["ekspor", "2024", "-C", str(ROOT), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert f"ditulis: {out}" in result.stderr
+    assert f"ditulis: {out}" in result.output
     return out
 
 
@@ -117,12 +117,12 @@ def test_csv_one_file_per_sheet(runner, tmp_path: Path) -> None:
 def test_bad_output_name_and_bad_data_exit_1(runner, minimal: Path) -> None:
     result = runner.invoke(app, ["ekspor", "2024", "-C", str(minimal), "-o", "hasil.docx"])
     assert result.exit_code == 1
-    assert "berkas keluaran harus berakhiran .xlsx" in result.stderr
+    assert "berkas keluaran harus berakhiran .xlsx" in result.output
     ind = minimal / "data/2024/indikator/01-layanan.yaml"
     ind.write_text(ind.read_text(encoding="utf-8").replace("target: 90", "target: sembilan puluh"), encoding="utf-8")
     result = runner.invoke(app, ["ekspor", "2024", "-C", str(minimal)])
     assert result.exit_code == 1
-    assert "data/2024/indikator/01-layanan.yaml:9:9: galat:" in result.stderr
+    assert "data/2024/indikator/01-layanan.yaml:9:9: galat:" in result.output
     assert not (minimal / "out").exists()
 
 

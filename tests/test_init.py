@@ -41,12 +41,12 @@ def seed(tmp_path: Path) -> Path:
 def test_seed_next_year_validates_builds_and_carries_history(runner, seed: Path) -> None:
     result = _init(runner, seed, "2025", "--from", "2024")
     assert result.exit_code == 0, result.output
-    assert "ditulis: " in result.stderr and "(16 berkas)" in result.stderr
-    assert "tidak ada target Renstra tahun 2025" in result.stderr  # the seed's Renstra lists 2024 only
+    assert "ditulis: " in result.output and "(16 berkas)" in result.output
+    assert "tidak ada target Renstra tahun 2025" in result.output  # the seed's Renstra lists 2024 only
 
     validated = runner.invoke(app, ["validate", "2025", "-C", str(seed)])
     assert validated.exit_code == 0, validated.output
-    assert "Data 2025 valid: 11 indikator" in validated.stderr
+    assert "Data 2025 valid: 11 indikator" in validated.output
 
     built = runner.invoke(app, ["build", "2025", "--tanpa-grafik", "-C", str(seed)])
     assert built.exit_code == 0, built.output
@@ -121,8 +121,8 @@ def test_renstra_target_comments_quoting_and_order_survive(runner, minimal: Path
     _edit(ind, "  penyebut: Jumlah seluruh layanan", "  penyebut: 'Jumlah seluruh layanan'")
     result = _init(runner, minimal, "2025", "--from", "2024")
     assert result.exit_code == 0, result.output
-    assert "02-keluhan.yaml: tidak ada target Renstra tahun 2025" in result.stderr
-    assert "01-layanan.yaml: tidak ada target" not in result.stderr
+    assert "02-keluhan.yaml: tidak ada target Renstra tahun 2025" in result.output
+    assert "01-layanan.yaml: tidak ada target" not in result.output
 
     after = (minimal / "data/2025/indikator/01-layanan.yaml").read_text(encoding="utf-8")
     assert "# Sumber data: aplikasi antrean, rekap Desember\nrumus:\n" in after
@@ -175,7 +175,7 @@ def test_ending_renstra_period_is_said_plainly(runner, minimal: Path) -> None:
     _edit(minimal / "data/2024/perencanaan.yaml", "periode_akhir: 2026", "periode_akhir: 2024")
     result = _init(runner, minimal, "--from", "2024")  # the year defaults to the one after --from
     assert result.exit_code == 0, result.output
-    assert "Periode Renstra 2021–2024 berakhir pada 2024; tahun 2025 masuk periode baru" in result.stderr
+    assert "Periode Renstra 2021–2024 berakhir pada 2024; tahun 2025 masuk periode baru" in result.output
     assert runner.invoke(app, ["validate", "2025", "-C", str(minimal)]).exit_code == 0
     perencanaan = (minimal / "data/2025/perencanaan.yaml").read_text(encoding="utf-8")
     assert ("periode_akhir: 2024  # periode berakhir; tahun 2025 masuk periode Renstra baru: perbarui periode dan "
@@ -216,7 +216,7 @@ def test_existing_target_is_never_overwritten(runner, minimal: Path) -> None:
     result = _init(runner, minimal, "2025", "--from", "2024")
     assert result.exit_code == 1
     assert ("data/2025: galat: folder data/2025/ sudah ada; lakip init tidak menimpa data yang ada [I003]"
-            in result.stderr)
+            in result.output)
     assert _tree(minimal) == before
 
 
@@ -229,7 +229,7 @@ def test_wrong_years_are_refused(runner, minimal: Path, args: tuple[str, ...], m
     before = _tree(minimal)
     result = _init(runner, minimal, *args)
     assert result.exit_code == 1
-    assert message in result.stderr
+    assert message in result.output
     assert "Traceback" not in result.output
     assert _tree(minimal) == before
 
@@ -239,9 +239,9 @@ def test_source_that_does_not_validate_is_refused_with_its_errors(runner, minima
     before = _tree(minimal)
     result = _init(runner, minimal, "2025", "--from", "2024")
     assert result.exit_code == 1
-    assert "Tahun 2025 tidak dibuat: data 2024 belum valid." in result.stderr
-    assert "data/2024/indikator/01-layanan.yaml:9:1: galat: kunci tidak dikenal 'targett'" in result.stderr
-    assert "data/2024: galat: data tahun 2024 belum valid; perbaiki galat di atas" in result.stderr
+    assert "Tahun 2025 tidak dibuat: data 2024 belum valid." in result.output
+    assert "data/2024/indikator/01-layanan.yaml:9:1: galat: kunci tidak dikenal 'targett'" in result.output
+    assert "data/2024: galat: data tahun 2024 belum valid; perbaiki galat di atas" in result.output
     assert _tree(minimal) == before
 
 
@@ -254,7 +254,7 @@ def test_read_only_data_folder_writes_nothing(runner, minimal: Path, monkeypatch
     result = _init(runner, minimal, "2025", "--from", "2024")
     assert result.exit_code == 1
     assert ("data/2025: galat: folder data/2025/ tidak dapat ditulis (Permission denied); tidak ada yang ditulis "
-            "[I005]") in result.stderr
+            "[I005]") in result.output
     assert _tree(minimal) == before
 
 
@@ -272,7 +272,7 @@ def test_crash_half_way_leaves_no_half_written_folder(runner, minimal: Path, mon
     before = _tree(minimal)
     result = _init(runner, minimal, "2025", "--from", "2024")
     assert result.exit_code == 1
-    assert "tidak dapat ditulis (No space left on device)" in result.stderr
+    assert "tidak dapat ditulis (No space left on device)" in result.output
     assert len(written) == 3
     assert _tree(minimal) == before
     assert sorted(p.name for p in (minimal / "data").iterdir()) == ["2024"]  # no temporary folder left
@@ -285,8 +285,8 @@ def test_new_project_skeleton_validates_and_builds(runner, tmp_path: Path) -> No
     root = tmp_path / "dinas-baru"
     result = runner.invoke(app, ["init", "2025", "-C", str(root)])
     assert result.exit_code == 0, result.output
-    assert "Kerangka proyek laporan tahun 2025 siap. Langkah berikutnya:" in result.stderr
-    assert "lakip validate 2025" in result.stderr
+    assert "Kerangka proyek laporan tahun 2025 siap. Langkah berikutnya:" in result.output
+    assert "lakip validate 2025" in result.output
     for rel, modeline in {
         "lakip.yaml": "# yaml-language-server: $schema=schemas/lakip.schema.json",
         "data/2025/laporan.yaml": "# yaml-language-server: $schema=../../schemas/laporan.schema.json",
@@ -298,7 +298,7 @@ def test_new_project_skeleton_validates_and_builds(runner, tmp_path: Path) -> No
 
     validated = runner.invoke(app, ["validate", "2025", "-C", str(root)])
     assert validated.exit_code == 0, validated.output
-    assert "Data 2025 valid: 1 indikator" in validated.stderr
+    assert "Data 2025 valid: 1 indikator" in validated.output
     assert runner.invoke(app, ["build", "2025", "--tanpa-grafik", "-C", str(root)]).exit_code == 0
     with zipfile.ZipFile(root / "out/LAKIP-2025.docx") as docx:
         xml = docx.read("word/document.xml").decode("utf-8")
@@ -309,6 +309,6 @@ def test_new_project_skeleton_validates_and_builds(runner, tmp_path: Path) -> No
     before = _tree(root)
     again = runner.invoke(app, ["init", "2025", "-C", str(root)])
     assert again.exit_code == 1
-    assert "lakip.yaml: galat: lakip.yaml sudah ada" in again.stderr
-    assert "gunakan 'lakip init 2025 --from 2024'" in again.stderr
+    assert "lakip.yaml: galat: lakip.yaml sudah ada" in again.output
+    assert "gunakan 'lakip init 2025 --from 2024'" in again.output
     assert _tree(root) == before

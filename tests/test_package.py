@@ -84,7 +84,7 @@ def test_unknown_template_name_is_refused(tmp_path: Path, runner) -> None:
     project = copy_project(ROOT, tmp_path / "proyek")
     result = runner.invoke(app, ["templat", "salin", "99-tidak-ada.md.j2", "-C", str(project)])
     assert result.exit_code == 1
-    assert "99-tidak-ada.md.j2: galat: templat bawaan tidak dikenal" in result.stderr
+    assert "99-tidak-ada.md.j2: galat: templat bawaan tidak dikenal" in result.output
     assert not (project / "templates").exists()
 
 
@@ -94,4 +94,4 @@ def test_configured_template_folder_that_is_missing_is_an_error(tmp_path: Path, 
     settings.write_text(settings.read_text(encoding="utf-8") + "\nfolder_templat: templat-kantor\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1
-    assert "templat-kantor: galat: folder templat yang diatur di lakip.yaml" in result.stderr
+    assert "templat-kantor: galat: folder templat yang diatur di lakip.yaml" in result.output

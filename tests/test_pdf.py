@@ -338,5 +338,5 @@ def test_pdf_target_that_is_a_folder_is_a_message(tmp_path: Path) -> None:
     (tmp_path / "LAKIP-2024.pdf").mkdir()
     with pytest.raises(LakipError) as caught:
         pdf.convert_to_pdf(docx, tmp_path / "LAKIP-2024.pdf")
-    assert caught.value.diagnostics[0].code == "P006"
+    assert caught.value.diagnostics[0].code == "P007"
     assert "sudah ada sebagai folder" in caught.value.diagnostics[0].message

@@ -117,7 +117,7 @@ def test_cleaning_drops_links_fields_and_attached_template(tmp_path: Path) -> No
 def test_seed_build_has_no_external_relationship(tmp_path: Path, runner) -> None:
     project = copy_project(ROOT, tmp_path / "proyek")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, result.output
     assert external_relationships(project / "out" / "LAKIP-2024.docx") == []
 
 
@@ -129,9 +129,9 @@ def test_hostile_reference_fetches_nothing_even_in_pdf(tmp_path: Path, runner, s
     (project / "templates").mkdir()
     hostile_reference(builtin_dir() / "reference.docx", project / "templates" / "reference.docx", base)
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik", "--pdf"])
-    assert result.exit_code == 0, result.stderr
-    assert "templates/reference.docx: peringatan: dokumen referensi memuat tautan ke luar berkas" in result.stderr
-    assert "[W010]" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert "templates/reference.docx: peringatan: dokumen referensi memuat tautan ke luar berkas" in result.output
+    assert "[W010]" in result.output
     docx = project / "out" / "LAKIP-2024.docx"
     assert external_relationships(docx) == []
     body = zipfile.ZipFile(docx).read("word/header1.xml").decode() if "word/header1.xml" in zipfile.ZipFile(
@@ -156,4 +156,4 @@ def test_macro_enabled_reference_is_refused(tmp_path: Path, runner) -> None:
             zout.writestr(name, data)
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1
-    assert "dokumen referensi memuat makro (.docm)" in result.stderr and "[W001]" in result.stderr
+    assert "dokumen referensi memuat makro (.docm)" in result.output and "[W001]" in result.output

@@ -49,9 +49,9 @@ def test_escape_is_refused(project: Path, runner, what: str, line: str, word: st
     (folder / CHAPTER).write_text(original + "\n" + line + "\n", encoding="utf-8")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 1, result.output
-    assert f"templates/{CHAPTER}:{lines + 1}:1: galat: " in result.stderr, result.stderr
-    assert "[T001]" in result.stderr and word in result.stderr
-    assert "Traceback" not in result.stderr and "root:" not in result.stderr
+    assert f"templates/{CHAPTER}:{lines + 1}:1: galat: " in result.output, result.output
+    assert "[T001]" in result.output and word in result.output
+    assert "Traceback" not in result.output and "root:" not in result.output
     assert not (project / "out" / "LAKIP-2024.docx").exists()
 
 
@@ -62,5 +62,5 @@ def test_ordinary_template_arithmetic_still_works(project: Path, runner) -> None
     (folder / CHAPTER).write_text(original + "\nUji: {{ 2**10 }} {{ '-' * 3 }} {{ range(3) | list | length }}\n",
                                   encoding="utf-8")
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
-    assert result.exit_code == 0, result.stderr
+    assert result.exit_code == 0, result.output
     assert "Uji: 1024 --- 3" in (project / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")

@@ -1,18 +1,21 @@
 """check: Report -> diagnostics. One module per rule, listed explicitly in RULES.
 
 Each rule module exposes CODE, NAME, SEVERITY, SUMMARY, a docstring with
-What it checks / Why it matters / Bad / Good, and check(report).
+What it checks / Why it matters / Bad / Good (for developers), the same in
+Indonesian as PENJELASAN (apa / mengapa / salah / benar, for `lakip rules KODE`),
+and check(report).
 Codes are never reused: a retired rule keeps its number out of circulation.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from importlib import import_module
 from types import ModuleType
 
 from lakip_cli.compute.report import Report
-from lakip_cli.diagnostics import Diagnostic, sort_diagnostics
+from lakip_cli.diagnostics import SEVERITY_LABEL, STAGE_WARNINGS, Diagnostic, LakipError, sort_diagnostics
 
 _RULE_MODULES = (
     # completeness
@@ -48,9 +51,11 @@ _RULE_MODULES = (
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
 
 
-def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
+def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool = True) -> list[Diagnostic]:
     """Run every rule not ignored (argument or lakip.yaml cek.abaikan); compute's notes included; sorted."""
-    skip = {code.strip().upper() for code in (*ignore, *report.project.settings.model.cek.abaikan)}
+    _refuse_unknown(report)
+    settings = report.project.settings.model.cek.abaikan if use_settings else ()
+    skip = {code.strip().upper() for code in (*ignore, *settings)}
     found = [d for d in report.notes if d.code not in skip]
     for rule in RULES:
         if rule.CODE not in skip:
@@ -58,6 +63,38 @@ def run_checks(report: Report, *, ignore: Iterable[str] = ()) -> list[Diagnostic
     return sort_diagnostics(found)
 
 
+def ignorable_codes() -> set[str]:
+    """What `--ignore` and lakip.yaml cek.abaikan accept: every check rule and every stage warning."""
+    return {rule.CODE for rule in RULES} | set(STAGE_WARNINGS)
+
+
+def _refuse_unknown(report: Report) -> None:
+    """A code in lakip.yaml cek.abaikan that ignores nothing is a typo, never silently accepted."""
+    allowed = ignorable_codes()
+    settings = report.project.settings
+    wrong = [Diagnostic(settings.at("cek", "abaikan", i), "V012", "error",
+                        f"kode '{code}' di cek.abaikan tidak dikenal atau tidak dapat diabaikan "
+                        "(daftar kode: lakip rules --semua)")
+             for i, code in enumerate(settings.model.cek.abaikan) if code.strip().upper() not in allowed]
+    if wrong:
+        raise LakipError(wrong)
+
+
 def rule_catalogue() -> list[tuple[str, str, str, str]]:
     """(code, name, severity, summary) of every rule, for `lakip rules`."""
     return [(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY) for rule in RULES]
+
+
+_HEADINGS = (("apa", "Yang diperiksa"), ("mengapa", "Mengapa penting"), ("salah", "Contoh salah"),
+             ("benar", "Contoh benar"))
+
+
+def explain_rule(rule: ModuleType) -> str:
+    """A rule's Indonesian explanation (what, why, bad, good), for `lakip rules KODE`."""
+    out = [f"{rule.CODE} {rule.NAME} ({SEVERITY_LABEL[rule.SEVERITY]})", "", rule.SUMMARY]
+    for key, heading in _HEADINGS:
+        out += ["", f"{heading}:", textwrap.fill(rule.PENJELASAN[key], 96, initial_indent="    ",
+                                                 subsequent_indent="    ")]
+    out += ["", f"Abaikan dengan: lakip check --ignore {rule.CODE}, atau di lakip.yaml: "
+                f"cek: {{abaikan: [{rule.CODE}]}}"]
+    return "\n".join(out)

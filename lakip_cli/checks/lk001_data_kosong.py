@@ -36,3 +36,25 @@ SUMMARY = "Data wajib belum diisi (target, realisasi, rumus, anggaran, narasi an
 def check(report: Report) -> Iterator[Diagnostic]:
     for location, what in report.belum_diisi:
         yield Diagnostic(location, CODE, SEVERITY, f"belum diisi: {what}")
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap isian yang tidak boleh kosong dalam dokumen: tanggal tanda tangan, kata pengantar, serta "
+        "target, realisasi, rumus, sub kegiatan anggaran dan tiga narasi analisis setiap indikator, juga "
+        "pagu dan realisasi setiap sub kegiatan."
+    ),
+    "mengapa": (
+        "Draf menandai isian kosong di dokumen agar terlihat; aturan ini menyebut berkas dan barisnya "
+        "supaya dapat dilengkapi sebelum build --final, yang menolak laporan yang masih berlubang."
+    ),
+    "salah": (
+        "`realisasi` tidak diisi di indikator/06-pelayanan-administrasi.yaml, atau `tanggal` tidak diisi "
+        "di laporan.yaml."
+    ),
+    "benar": (
+        "Setiap indikator memiliki target, realisasi (atau `capaian_manual` beserta alasannya), rumus, "
+        "anggaran, dan narasi.penyebab/efisiensi/program."
+    ),
+}

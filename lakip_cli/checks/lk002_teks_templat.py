@@ -70,7 +70,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 m = pattern.search(text)
                 if m:
                     where = ".".join(str(p) for p in path)
-                    yield Diagnostic(src.at(*path), CODE, SEVERITY,
+                    yield Diagnostic(src.doc.locate_text(path, m.start()) or src.at(*path), CODE, SEVERITY,
                                      f"'{where}' masih memuat teks templat/penanda isian '{label}': "
                                      f"\"{_around(text, m.start(), m.end())}\"")
 
@@ -78,3 +78,22 @@ def check(report: Report) -> Iterator[Diagnostic]:
 def _around(text: str, start: int, end: int, width: int = 40) -> str:
     a, b = max(0, start - width), min(len(text), end + width)
     return ("…" if a else "") + " ".join(text[a:b].split()) + ("…" if b < len(text) else "")
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Semua teks di berkas data, mencari sisa templat atau draf: \"(Tabel) dan narasi/analisis\", \"belum"
+        " diisi\", \"TODO\", \"xxx\", \"...\" yang berdiri sendiri di tempat sebuah nilai, \"[isi ...\", \"lorem "
+        "ipsum\"."
+    ),
+    "mengapa": (
+        "Laporan asal mencetak petunjuk templat sebagai seluruh analisis indikator 6. Teks seperti itu "
+        "lolos dari semua pemeriksaan lain dan sampai ke dokumen yang ditandatangani bila tidak dicari."
+    ),
+    "salah": "`program: \"(Tabel) dan narasi/analisis\"` atau `efisiensi: \"efisiensi anggaran sebesar ... %\"`.",
+    "benar": (
+        "`program: \"Sub kegiatan Evaluasi Kinerja Perangkat Daerah menunjang ...\"`; elipsis di akhir kata"
+        " (\"dan seterusnya...\") tidak dipersoalkan."
+    ),
+}

@@ -39,3 +39,18 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 f"{ind.id}: pembilang {angka(k.pembilang)} lebih besar dari penyebut {angka(k.penyebut)}; "
                 f"bagian tidak mungkin melebihi keseluruhannya",
             )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Indikator yang realisasinya ditulis sebagai `pembilang` dan `penyebut`: pembilang tidak boleh "
+        "lebih besar dari penyebut, karena bagian tidak mungkin lebih besar dari keseluruhannya."
+    ),
+    "mengapa": (
+        "34 dari 36 ormas adalah 94,44%; 38 dari 36 adalah salah ketik yang akan tercetak sebagai "
+        "realisasi 105,56% dan dihitung \"melampaui target\"."
+    ),
+    "salah": "`realisasi: {pembilang: 38, penyebut: 36}`",
+    "benar": "`realisasi: {pembilang: 34, penyebut: 36}` (sama besar boleh: 7 dari 7).",
+}

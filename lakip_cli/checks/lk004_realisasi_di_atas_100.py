@@ -59,3 +59,25 @@ def _diag(ind: IndikatorReport, where: tuple[str | int, ...], year: int, value: 
         f"{ind.id}: realisasi {year} tertulis {angka(value)}%, padahal '{ind.nama}' adalah persentase "
         f"bagian dari keseluruhan (tidak mungkin > 100%); periksa angkanya",
     )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Indikator bersatuan \"%\" dengan rumus pembilang/penyebut (bagian dari keseluruhan): realisasi di "
+        "atas 100 ditandai, untuk tahun laporan dan setiap baris `riwayat`."
+    ),
+    "mengapa": (
+        "Bagian tidak mungkin melebihi 100%. Laporan asal mencetak kerukunan umat beragama 127% untuk "
+        "2021 dan peserta pendidikan politik 105%/110%; itu salah ketik atau ukuran lain, dan pembaca "
+        "tidak dapat mempercayai tabelnya."
+    ),
+    "salah": (
+        "`riwayat: [{tahun: 2021, target: 70, realisasi: 127}]` pada \"Persentase Kerukunan Umat "
+        "Beragama\"."
+    ),
+    "benar": (
+        "`riwayat: [{tahun: 2021, target: 70, realisasi: 100}]`; indikator jumlah (\"orang\") di atas "
+        "targetnya tidak dipersoalkan."
+    ),
+}

@@ -58,3 +58,20 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 f"{angka(value)} terhadap target {angka(row.target)} "
                 f"memberi {persen(raw)}",
             )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap baris `riwayat` yang memuat `capaian_tertulis` (capaian sebagaimana tercetak di laporan "
+        "lama) dibandingkan dengan capaian hasil rumus dari target dan realisasi baris itu. Nilai "
+        "tertulis boleh dibulatkan sesuai ketelitian penulisannya (70 untuk 70,22)."
+    ),
+    "mengapa": (
+        "Capaian yang diketik tangan menyimpang dari angkanya: laporan asal mencetak 127% untuk 2021, "
+        "padahal 127 / 70 × 100 = 181,43%. Tabel multitahun kini memakai hasil hitung; aturan ini "
+        "menunjukkan angka lama mana yang salah."
+    ),
+    "salah": "`{tahun: 2021, target: 70, realisasi: 127, capaian_tertulis: 127}`",
+    "benar": "`{tahun: 2021, target: 35, realisasi: 18, capaian_tertulis: 51}` (51,43 dibulatkan).",
+}

@@ -61,3 +61,19 @@ def check(report: Report) -> Iterator[Diagnostic]:
 def _compare(where: SourceLocation, what: str, got: int, want: tuple[int, str]) -> Iterator[Diagnostic]:
     if got != want[0]:
         yield Diagnostic(where, CODE, SEVERITY, f"{what} berjumlah {got}, tidak sama dengan {want[1]}")
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Di instansi.yaml `sdm`: baris `komposisi` dan `per_unit` masing-masing berjumlah `jumlah`; "
+        "setiap `rincian` berjumlah total menurut `cakupan`-nya: `seluruh` -> jumlah, `asn` -> jumlah - "
+        "honorer, `honorer` -> honorer (`lain` tidak dijumlahkan). Baris kosong (\"-\") dihitung 0."
+    ),
+    "mengapa": (
+        "Dokumen mencetak tabel ini beserta totalnya dan pembaca menjumlahkannya. Tabel \"SDM berdasarkan "
+        "Jabatan\" di laporan asal berisi 34 ASN, padahal 58 pegawai dikurangi 27 honorer adalah 31."
+    ),
+    "salah": "`jumlah: 58, honorer: 27` dan tabel `cakupan: asn` 1+4+2+11+14+2 = 34.",
+    "benar": "Tabel `cakupan: asn` 7+16+2+6 = 31 (= 58 - 27).",
+}

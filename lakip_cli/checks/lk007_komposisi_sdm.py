@@ -90,3 +90,19 @@ def check(report: Report) -> Iterator[Diagnostic]:
             f"komposisi SDM menyebut honorer {n} orang, tetapi sdm.honorer = {sdm.honorer} "
             f"({ins.at('sdm', 'honorer')})",
         )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Kategori di `sdm.komposisi` (struktural, fungsional, pelaksana, PPPK, honorer) dibandingkan "
+        "dengan setiap `rincian` yang semua barisnya menyebut kategori tersebut (mis. eselon II/III/IV "
+        "dihitung struktural), dan kategori honorer dengan `sdm.honorer`."
+    ),
+    "mengapa": (
+        "Kalimat pembuka laporan asal menyebut \"Jabatan Fungsional 10 orang\" dan tabel di bawahnya "
+        "\"Pegawai Fungsional : 11 orang\"; paling banyak satu yang benar."
+    ),
+    "salah": "komposisi `Jabatan Fungsional: 10` dengan rincian `Pegawai Fungsional: 11`.",
+    "benar": "komposisi `Pejabat Struktural: 7` dengan rincian eselon II 1 + III 4 + IV 2.",
+}

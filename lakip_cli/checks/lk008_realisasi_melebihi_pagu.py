@@ -39,3 +39,19 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 f"sub kegiatan '{sub.id}': realisasi {rupiah(sub.realisasi)} melebihi pagu {rupiah(sub.pagu)} "
                 f"(selisih {rupiah(sub.realisasi - sub.pagu)})",
             )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap sub kegiatan di anggaran.yaml yang memiliki kedua angka: realisasi tidak boleh melebihi "
+        "pagu."
+    ),
+    "mengapa": (
+        "Belanja di atas pagu tidak mungkin dalam sistem anggaran daerah (DPA); realisasi di atas pagu "
+        "adalah salah ketik (kelebihan satu digit, pagu dan realisasi tertukar) dan menghasilkan "
+        "efisiensi negatif."
+    ),
+    "salah": "`pagu: 75284400, realisasi: 752844000`",
+    "benar": "`pagu: 75284400, realisasi: 72937050` (sama besar boleh: terserap penuh).",
+}

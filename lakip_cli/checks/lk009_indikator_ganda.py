@@ -78,3 +78,21 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 f"({earlier.source.at('nama')}){targets}",
             )
             break
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Nama indikator dibandingkan berpasangan setelah dinormalkan (huruf kecil, tanpa tanda baca, "
+        "tanpa kata umum seperti \"persentase\", \"jumlah\", \"peningkatan\", \"yang\"). Nama yang sama atau "
+        "hampir sama dilaporkan pada indikator yang kedua, dengan kedua targetnya bila berbeda."
+    ),
+    "mengapa": (
+        "Laporan asal memuat \"Persentase Peningkatan Kerukunan Beragama\" (target 90) dan \"Persentase "
+        "Peningkatan Kerukunan Umat Beragama\" (target 100), serta \"Persentase Penanganan Konflik Sosial\" "
+        "dua kali: hasil yang sama terhitung dua kali, dan salah satu dari dua target yang bertentangan "
+        "pasti keliru."
+    ),
+    "salah": "IK05 dan IK11 sama-sama bernama \"Persentase Penanganan Konflik Sosial\".",
+    "benar": "Setiap ukuran satu kali, di bawah sasaran yang dilayaninya.",
+}

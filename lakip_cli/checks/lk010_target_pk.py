@@ -48,3 +48,20 @@ def check(report: Report) -> Iterator[Diagnostic]:
             f"{ind.id}: target {angka(own)} berbeda dengan target Perjanjian Kinerja {angka(pk)} "
             f"({pk_at.get(ind.id, ren.at('perjanjian_kinerja'))}); capaian dihitung dari target berkas ini",
         )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Untuk setiap indikator di `perjanjian_kinerja` (perencanaan.yaml) yang memiliki `target`: "
+        "`target` di berkas indikator harus sama. Target rentang tidak dibandingkan (baris PK berisi satu"
+        " angka)."
+    ),
+    "mengapa": (
+        "Perjanjian Kinerja adalah janji yang ditandatangani, sedangkan capaian dihitung dari target di "
+        "berkas indikator. PK laporan asal menjanjikan 100% untuk \"Kerukunan Umat Beragama\" sementara BAB"
+        " III mengukurnya terhadap 90%, sehingga realisasi 100% menjadi capaian 111,11%."
+    ),
+    "salah": "perencanaan.yaml `{indikator: IK10, target: 100}` dan IK10 `target: 90`.",
+    "benar": "Keduanya 100 (atau keduanya 90, bila PK ditandatangani dengan 90).",
+}

@@ -47,3 +47,20 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 )
             else:
                 first_user[ref] = ind.id
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap rujukan di daftar `anggaran` sebuah indikator ke sub kegiatan yang sudah dirujuk "
+        "indikator sebelumnya (atau oleh indikator yang sama, lebih awal dalam daftarnya)."
+    ),
+    "mengapa": (
+        "Total menghitung setiap sub kegiatan satu kali, tetapi tabel per indikator dan analisis "
+        "efisiensi menampilkan rupiah yang sama dua kali, sehingga pembaca yang menjumlahkan tabel BAB "
+        "III mendapat total lain. Pemakaian bersama bisa disengaja; peringatan ini meminta perencana "
+        "menyatakannya di narasi atau memisahkan sub kegiatannya."
+    ),
+    "salah": "IK03 dan IK08 sama-sama mencantumkan `anggaran: [parpol]`.",
+    "benar": "Setiap indikator mencantumkan sub kegiatan yang hanya melayani indikator itu.",
+}

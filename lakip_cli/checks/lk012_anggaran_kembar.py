@@ -51,3 +51,24 @@ def check(report: Report) -> Iterator[Diagnostic]:
             )
         else:
             seen[key] = (sub.id, str(ang.at(*path)))
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Pasangan sub kegiatan dengan id berbeda yang pagu dan realisasinya sama persis (keduanya "
+        "terisi)."
+    ),
+    "mengapa": (
+        "Dua kegiatan jarang berbiaya persis sama sampai rupiahnya, dua kali; pasangan kembar biasanya "
+        "satu baris yang tersalin dengan nama kedua, sehingga uangnya terhitung dua kali dalam total."
+    ),
+    "salah": (
+        "`{id: parpol, pagu: 13774269418, realisasi: 13770007968}` dan `{id: pendidikan-politik, pagu: "
+        "13774269418, realisasi: 13770007968}`."
+    ),
+    "benar": (
+        "Satu baris `parpol` yang dirujuk kedua indikator (LK011 lalu mengingatkan bahwa baris itu "
+        "dipakai bersama)."
+    ),
+}

@@ -117,7 +117,28 @@ def check(report: Report) -> Iterator[Diagnostic]:
                     seen.add(claim)
                     quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
                     yield Diagnostic(
-                        passage.location, CODE, SEVERITY,
+                        passage.at(s.start + m.start()), CODE, SEVERITY,
                         f"{ind.id}: narasi menyatakan {CLAIM_TEXT[claim]} (\"{quote}\"), padahal capaian "
                         f"{report.year} {persen(ind.capaian)} ({STATUS_TEXT[ind.status]})",
                     )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Ungkapan berhasil atau gagal tentang tahun laporan di narasi indikator (\"tercapai\", \"mencapai "
+        "target\", \"melampaui target\", \"tidak tercapai\", \"belum tercapai\") dibandingkan dengan status "
+        "terhitung: capaian > 100 melampaui, = 100 tercapai, < 100 belum tercapai. Kalimat bersyarat, "
+        "tujuan (\"untuk mencapai target\") dan kalimat tentang tahun lain dilewati."
+    ),
+    "mengapa": (
+        "Laporan asal menulis \"tidak tercapai\" di samping tabel yang menunjukkan 100% untuk pendidikan "
+        "politik. Kalimat hasil seharusnya disusun dari angka; bila perencana menulisnya sendiri, aturan "
+        "ini menangkap pertentangannya."
+    ),
+    "salah": "capaian 100% dan `penyebab: \"Pencapaian diatas tidak mencapai target, ...\"`.",
+    "benar": (
+        "capaian 94,44% dan \"... tidak tercapai dari target yang ditetapkan\"; capaian 111,11% dan \"... "
+        "melebihi target yang ditentukan\"."
+    ),
+}

@@ -130,7 +130,23 @@ def check(report: Report) -> Iterator[Diagnostic]:
                         quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
                         said = ("tidak ada " if negated else "") + WORD[claimed]
                         yield Diagnostic(
-                            passage.location, CODE, SEVERITY,
+                            passage.at(s.start + m.start()), CODE, SEVERITY,
                             f"{ind.id}: narasi menyatakan {said} (\"{quote}\"), padahal capaian {report.year} "
                             f"{persen(ind.capaian)} dibanding {y} {persen(c)}: {WORD[actual]}",
                         )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Pernyataan tren tentang capaian tahun laporan di narasi indikator (\"meningkat\", \"mengalami "
+        "penurunan\", \"lebih baik\", \"tetap sama\", termasuk bentuk ingkarnya) dibandingkan dengan capaian "
+        "terhitung tahun sebelumnya, atau tahun-tahun yang disebut kalimat itu."
+    ),
+    "mengapa": (
+        "Laporan asal menulis \"Penurunan kinerja disebabkan karena ...\" pada indikator yang capaiannya "
+        "tetap 100%, dan \"mengalami peningkatan\" padahal 2023 dan 2024 sama-sama 100%."
+    ),
+    "salah": "capaian 100% pada 2023 dan 2024, `penyebab: \"Penurunan kinerja disebabkan karena: ...\"`.",
+    "benar": "capaian 90% setelah 85%: \"Capaian tahun 2024 mengalami peningkatan dibandingkan tahun 2023.\"",
+}

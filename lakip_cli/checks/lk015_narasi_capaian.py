@@ -60,7 +60,24 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 seen.add(key)
                 quote = excerpt(passage.text, mention.start, mention.end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(mention.start), CODE, SEVERITY,
                     f"{ind.id}: narasi menulis {mention.kind} {mention.year} {angka(mention.value)}% "
                     f"(\"{quote}\"), padahal hasil hitung {persen(computed[0])}",
                 )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Persentase yang ditulis tepat setelah \"capaian\", \"tercapai\", \"dicapai\", \"mencapai\" atau "
+        "\"realisasi\" di narasi indikator, dibandingkan dengan capaian atau realisasi terhitung untuk "
+        "tahun yang dibicarakan kalimat itu. Nilai tertulis boleh dibulatkan sesuai ketelitian "
+        "penulisannya (\"94 %\" untuk 94,44)."
+    ),
+    "mengapa": (
+        "Laporan asal menulis \"sehingga dicapai 100 %\" padahal 100 / 90 adalah 111,11%. Angka ketikan di "
+        "samping tabel hasil hitung adalah hal pertama yang ditemukan pemeriksa."
+    ),
+    "salah": "target 90, realisasi 100: \"... dari target 90 % sehingga dicapai 100 %\".",
+    "benar": "\"... sehingga dicapai 111,11 %\" atau \"... hanya tercapai 94 %\" untuk 94,44%.",
+}

@@ -62,7 +62,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
                     continue
                 quote = excerpt(passage.text, mention.start, mention.end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(mention.start), CODE, SEVERITY,
                     f"{ind.id}: narasi menulis {mention.kind} anggaran {angka(mention.value)}% (\"{quote}\"), "
                     f"padahal {money}: {mention.kind} {persen(computed)}",
                 )
@@ -70,8 +70,25 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 for m in _NO_EFFICIENCY.finditer(passage.text):
                     quote = excerpt(passage.text, m.start(), m.end())
                     yield Diagnostic(
-                        passage.location, CODE, SEVERITY,
+                        passage.at(m.start()), CODE, SEVERITY,
                         f"{ind.id}: narasi menyatakan tidak ada efisiensi (\"{quote}\"), padahal {money}: "
                         f"efisiensi {persen(biaya.efisiensi)}",
                     )
                     break
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Persentase setelah \"efisiensi\" atau \"serapan\" di narasi indikator, dibandingkan dengan sub "
+        "kegiatan anggarannya (masing-masing dihitung satu kali): efisiensi = (pagu - realisasi) / pagu ×"
+        " 100, serapan = realisasi / pagu × 100. \"efisiensi 0 %\" atau \"serapan 100%\" padahal ada pagu "
+        "yang tidak terpakai juga ditandai."
+    ),
+    "mengapa": (
+        "Laporan asal menulis \"efisiensi sebesar 21,2%\" padahal angkanya 20,17%, dan \"tidak terdapat "
+        "efesiensi anggaran\" padahal Rp4.261.450 dari Rp13.774.269.418 tidak dibelanjakan."
+    ),
+    "salah": "pagu Rp19.072.100, realisasi Rp15.224.850: \"efisiensi sebesar 21,2%\".",
+    "benar": "\"efisiensi sebesar 20,17%\"; \"efisiensi 0,03% (Rp4.261.450)\".",
+}

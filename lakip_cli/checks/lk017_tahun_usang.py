@@ -63,7 +63,24 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 reported.add(year)
                 quote = excerpt(passage.text, s.start + start, s.start + end)
                 yield Diagnostic(
-                    passage.location, CODE, SEVERITY,
+                    passage.at(s.start + start), CODE, SEVERITY,
                     f"{passage.label} menyebut tahun {year} (\"{quote}\"), padahal laporan ini tahun "
                     f"{report.year}; tersalin dari laporan lama?",
                 )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Tahun sebelum tahun laporan di setiap teks narasi (kata pengantar, ikhtisar, kesimpulan, profil "
+        "instansi, pengantar Renstra, analisis indikator). Tidak ditandai: awal dan akhir periode "
+        "Renstra, tahun-tahun deret dan riwayat indikator, tahun dalam kutipan peraturan (\"Nomor 33 Tahun"
+        " 2020\"), periode (\"Tahun 2021 – 2026\"), tanggal lengkap, dan kalimat yang membandingkan."
+    ),
+    "mengapa": (
+        "Teks yang disalin dari laporan tahun lalu membawa tahun lalu: Kata Pengantar laporan asal untuk "
+        "2024 menyajikan capaian \"selama Tahun 2023\"."
+    ),
+    "salah": "tahun laporan 2024, `kata_pengantar: \"... kinerja yang telah diwujudkan selama Tahun 2023 ...\"`.",
+    "benar": "\"... selama Tahun 2024 ...\"; \"... berdasarkan Peraturan Walikota Metro Nomor 39 Tahun 2019 ...\".",
+}

@@ -49,7 +49,25 @@ def check(report: Report) -> Iterator[Diagnostic]:
             times = f" ({len(found)} kali)" if len(found) > 1 else ""
             quote = excerpt(passage.text, first.start(), first.end())
             yield Diagnostic(
-                passage.location, CODE, SEVERITY,
+                passage.at(first.start()), CODE, SEVERITY,
                 f"{passage.label} menyebut '{name}'{times} (\"{quote}\"), bukan {p.instansi.model.singkatan}; "
                 f"tersalin dari laporan instansi lain?",
             )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap teks narasi (seperti LK017) dicari nama-nama di `cek.instansi_lain` pada lakip.yaml (kata"
+        " utuh, huruf besar atau kecil). Nama yang merupakan bagian dari nama instansi sendiri diabaikan."
+    ),
+    "mengapa": (
+        "Paragraf yang disalin dari laporan instansi lain membawa namanya: Kata Pengantar dan BAB II "
+        "laporan asal menyebut \"Inspektorat\" padahal yang dimaksud Badan Kesatuan Bangsa dan Politik."
+    ),
+    "salah": (
+        "`kata_pengantar: \"... Dimasa mendatang Inspektorat akan melakukan ...\"` di laporan Badan "
+        "Kesbangpol."
+    ),
+    "benar": "\"... Dimasa mendatang Badan Kesatuan Bangsa dan Politik akan melakukan ...\".",
+}

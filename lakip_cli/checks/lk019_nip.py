@@ -67,3 +67,23 @@ def check(report: Report) -> Iterator[Diagnostic]:
         return
     for problem in nip_problems(nip, report.year):
         yield Diagnostic(ins.at("kepala", "nip"), CODE, SEVERITY, f"NIP kepala '{nip}' tidak valid: {problem}")
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "`kepala.nip` di instansi.yaml tanpa spasi: 18 digit berupa TTTTBBHH (tanggal lahir yang ada di "
+        "kalender), TTTTBB (TMT: bulan 1-12, sedikitnya 17 tahun setelah lahir, tidak setelah tahun "
+        "laporan), satu digit jenis kelamin (1 atau 2) dan 3 digit nomor urut."
+    ),
+    "mengapa": (
+        "NIP tercetak di bawah tanda tangan Kata Pengantar dan Perjanjian Kinerja; NIP salah ketik pada "
+        "dokumen bertanda tangan adalah cacat formal yang ditolak pemeriksa (dan portal e-SAKIP). Laporan"
+        " asal mencetak dua NIP berbeda untuk kepala yang sama."
+    ),
+    "salah": (
+        "`nip: 19701315 199003 2 003` (bulan 13), `nip: 19700115 198503 2 003` (mulai bekerja umur 15), "
+        "`nip: 19700115 199003 3 003` (digit jenis kelamin 3)."
+    ),
+    "benar": "`nip: 19700115 199003 2 003`",
+}

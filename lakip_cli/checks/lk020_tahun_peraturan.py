@@ -82,6 +82,29 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 years, names = expected_years(registry, m.group(), nomor)
                 if years and tahun not in years:
                     quote = excerpt(passage.text, m.start(), m.end())
-                    yield Diagnostic(passage.location, CODE, SEVERITY,
+                    yield Diagnostic(passage.at(m.start()), CODE, SEVERITY,
                                      f"{passage.label} mengutip \"{quote}\": {names[0]} adalah Nomor {nomor} "
                                      f"Tahun {' atau '.join(str(y) for y in sorted(years))}")
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Setiap `dasar_hukum` di instansi.yaml dan setiap kutipan \"<jenis> Nomor <n> Tahun <tttt>\" di "
+        "teks narasi, dibandingkan dengan daftar `cek.peraturan` di lakip.yaml: bila `pola` cocok dengan "
+        "jenisnya dan `nomor` sama, tahun yang dikutip harus salah satu tahun yang terdaftar."
+    ),
+    "mengapa": (
+        "Laporan asal mengutip \"Peraturan Menteri PANRB Nomor 53 Tahun 2024\" sebagai dasar laporan; "
+        "peraturannya Nomor 53 Tahun 2014. Kutipan yang salah di dasar hukum adalah cacat formal pada "
+        "dokumen bertanda tangan."
+    ),
+    "salah": (
+        "`{jenis: Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, nomor: 53, "
+        "tahun: 2024}`"
+    ),
+    "benar": (
+        "`{jenis: Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, nomor: 53, "
+        "tahun: 2014}`"
+    ),
+}

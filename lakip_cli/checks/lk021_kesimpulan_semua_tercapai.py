@@ -71,7 +71,28 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if span is None:
             continue
         yield Diagnostic(
-            passage.location, CODE, SEVERITY,
+            passage.at(span[0]), CODE, SEVERITY,
             f"{passage.label} menyatakan semua target tercapai (\"{excerpt(passage.text, *span)}\"), padahal "
             f"{len(short)} dari {report.counts.jumlah} indikator belum mencapai target: {which}",
         )
+
+
+# The rule explained to planners, in Indonesian (`lakip rules KODE`).
+PENJELASAN = {
+    "apa": (
+        "Kalimat di laporan.yaml (kata pengantar, ikhtisar, kesimpulan, langkah mendatang) yang "
+        "menyatakan semua indikator atau target tercapai (\"semua\"/\"seluruh\" diikuti \"tercapai\", \"mencapai"
+        " target\" atau \"memenuhi target\", tidak diingkari). Kalimat itu ditandai bila ada indikator yang "
+        "capaiannya di bawah 100% atau kosong."
+    ),
+    "mengapa": (
+        "Kesimpulan adalah bagian yang paling banyak dibaca. Kesimpulan laporan asal menyatakan \"dari "
+        "sebelas indikator kinerja tersebut semuanya telah tercapai sesuai dengan target\" padahal "
+        "indikator ormas 94,44% dan indikator pelayanan administrasi belum berangka."
+    ),
+    "salah": "IK04 94,44% dan `kesimpulan: \"... semuanya telah tercapai sesuai dengan target.\"`",
+    "benar": (
+        "\"... 9 (sembilan) dari 11 (sebelas) indikator mencapai target; indikator ormas mencapai 94,44%.\""
+        " (lebih baik lagi: biarkan templat yang menyusunnya)."
+    ),
+}

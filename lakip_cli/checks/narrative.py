@@ -18,6 +18,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from lakip_cli.compute.report import IndikatorReport, Report, YearFigure
 from lakip_cli.diagnostics import SourceLocation
+from lakip_cli.source.load import PathKey, YamlDoc
 from lakip_cli.source.validate import Sourced
 
 # ---------------------------------------------------------------- passages
@@ -31,6 +32,24 @@ class Passage:
     location: SourceLocation
     label: str
     indikator: IndikatorReport | None = None
+    doc: YamlDoc | None = None
+    path: PathKey = ()
+
+    def at(self, offset: int) -> SourceLocation:
+        """Where the sentence holding text[offset] starts in the YAML file (the value's start when unknown)."""
+        if self.doc is None:
+            return self.location
+        start = next((s.start for s in sentences(self.text) if s.start <= offset < s.end), offset)
+        return self.doc.locate_text(self.path, start + self._lead()) or self.location
+
+    def _lead(self) -> int:
+        # Models strip surrounding blanks; offsets in the raw YAML value are shifted by what was stripped.
+        if self.doc is None or self.path not in self.doc.strings:
+            return 0
+        node = self.doc.data
+        for part in self.path:
+            node = node[part]
+        return max(0, node.find(self.text)) if isinstance(node, str) else 0
 
 
 _LAPORAN_FIELDS = ("kata_pengantar", "ikhtisar", "kesimpulan")
@@ -43,7 +62,7 @@ NARASI_FIELDS = ("target", "tahunan", "jangka_menengah", "standar_nasional", "pe
 def _field(src: Sourced, model: object, name: str, file_label: str) -> Iterator[Passage]:
     text = getattr(model, name)
     if text:
-        yield Passage(text, src.at(name), f"{file_label}: {name}")
+        yield Passage(text, src.at(name), f"{file_label}: {name}", doc=src.doc, path=(name,))
 
 
 def report_passages(report: Report) -> Iterator[Passage]:
@@ -52,7 +71,8 @@ def report_passages(report: Report) -> Iterator[Passage]:
     for name in _LAPORAN_FIELDS:
         yield from _field(lap, lap.model, name, "laporan.yaml")
     for i, text in enumerate(lap.model.langkah_mendatang):
-        yield Passage(text, lap.at("langkah_mendatang", i), f"laporan.yaml: langkah_mendatang {i + 1}")
+        yield Passage(text, lap.at("langkah_mendatang", i), f"laporan.yaml: langkah_mendatang {i + 1}",
+                      doc=lap.doc, path=("langkah_mendatang", i))
 
 
 def general_passages(report: Report) -> Iterator[Passage]:
@@ -63,14 +83,16 @@ def general_passages(report: Report) -> Iterator[Passage]:
     for name in _INSTANSI_FIELDS:
         yield from _field(ins, ins.model, name, "instansi.yaml")
     for i, text in enumerate(ins.model.fungsi):
-        yield Passage(text, ins.at("fungsi", i), f"instansi.yaml: fungsi {i + 1}")
+        yield Passage(text, ins.at("fungsi", i), f"instansi.yaml: fungsi {i + 1}", doc=ins.doc, path=("fungsi", i))
     for i, unit in enumerate(ins.model.unit_kerja):
         if unit.tugas:
-            yield Passage(unit.tugas, ins.at("unit_kerja", i, "tugas"), f"instansi.yaml: tugas {unit.nama}")
+            yield Passage(unit.tugas, ins.at("unit_kerja", i, "tugas"), f"instansi.yaml: tugas {unit.nama}",
+                          doc=ins.doc, path=("unit_kerja", i, "tugas"))
         for j, sub in enumerate(unit.sub_unit):
             if sub.tugas:
                 yield Passage(sub.tugas, ins.at("unit_kerja", i, "sub_unit", j, "tugas"),
-                              f"instansi.yaml: tugas {sub.nama}")
+                              f"instansi.yaml: tugas {sub.nama}",
+                              doc=ins.doc, path=("unit_kerja", i, "sub_unit", j, "tugas"))
     for name in _PERENCANAAN_FIELDS:
         yield from _field(ren, ren.model, name, "perencanaan.yaml")
 
@@ -81,10 +103,12 @@ def indicator_passages(ind: IndikatorReport) -> Iterator[Passage]:
     for name in NARASI_FIELDS:
         text = getattr(m.narasi, name)
         if text:
-            yield Passage(text, ind.source.at("narasi", name), f"{ind.id} narasi.{name}", ind)
+            yield Passage(text, ind.source.at("narasi", name), f"{ind.id} narasi.{name}", ind,
+                          doc=ind.source.doc, path=("narasi", name))
     if m.standar_nasional and m.standar_nasional.keterangan:
         yield Passage(m.standar_nasional.keterangan, ind.source.at("standar_nasional", "keterangan"),
-                      f"{ind.id} standar_nasional.keterangan", ind)
+                      f"{ind.id} standar_nasional.keterangan", ind,
+                      doc=ind.source.doc, path=("standar_nasional", "keterangan"))
 
 
 def all_passages(report: Report) -> Iterator[Passage]:

@@ -1,4 +1,9 @@
-"""summary: Report -> the computed indicator table as text, JSON or CSV (for checking figures before a build)."""
+"""summary: Report -> the computed indicator table as text, JSON or CSV (for checking figures before a build).
+
+JSON and CSV are for machines: numbers are numbers (rounded to PLACES decimals), and what the document
+prints ("Rp37.491.400", "111,11%") sits in separate display fields. source/summary_schema.py documents
+the JSON.
+"""
 
 from __future__ import annotations
 
@@ -6,75 +11,135 @@ import csv
 import io
 import json
 import textwrap
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from lakip_cli.compute.report import Report
+from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.display import persen, rupiah
 from lakip_cli.present.tables import target_text, value_text
+from lakip_cli.source.models import Rentang
 
-COLUMNS = ("no", "id", "indikator", "target", "realisasi", "capaian", "predikat", "pagu", "realisasi_anggaran",
-           "serapan")
+PLACES = 4  # more than the document prints (2), few enough that 100/90 is not 28 digits long
+
+CSV_COLUMNS = ("no", "id", "sasaran", "indikator", "satuan", "target", "target_bawah", "target_atas", "realisasi",
+               "capaian", "status", "predikat", "pagu", "realisasi_anggaran", "sisa_anggaran", "serapan")
 
 
-def _plain(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
+def _number(value: Decimal | int | None) -> int | float | None:
+    """A JSON number: integers stay integers, other values are rounded to PLACES decimals."""
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    rounded = value.quantize(Decimal(1).scaleb(-PLACES), rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        return int(rounded)
+    return float(rounded)
 
 
-def summary_rows(report: Report) -> list[dict[str, Any]]:
-    rows = []
-    for ind in report.indikator:
-        b = ind.biaya
-        rows.append({
-            "no": ind.nomor,
-            "id": ind.id,
-            "sasaran": ind.sasaran_id,
-            "indikator": ind.nama,
-            "satuan": ind.satuan,
-            "target": "-" if ind.target is None else target_text(ind.target, ind.satuan),
-            "realisasi": "-" if ind.realisasi is None else value_text(ind.realisasi, ind.satuan),
-            "capaian": persen(ind.capaian),
-            "predikat": ind.predikat or "-",
-            "pagu": rupiah(b.pagu) if b.lines else "-",
-            "realisasi_anggaran": rupiah(b.realisasi) if b.lines else "-",
-            "serapan": persen(b.serapan) if b.lines else "-",
-            "_capaian": _plain(ind.capaian),
-            "_status": ind.status,
-        })
-    return rows
+def _target(ind: IndikatorReport) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(single target, lower bound, upper bound)."""
+    t = ind.target
+    if isinstance(t, Rentang):
+        return None, t.bawah, t.atas
+    return t, None, None
+
+
+def _display(ind: IndikatorReport) -> dict[str, str]:
+    b = ind.biaya
+    return {
+        "target": "-" if ind.target is None else target_text(ind.target, ind.satuan),
+        "realisasi": "-" if ind.realisasi is None else value_text(ind.realisasi, ind.satuan),
+        "capaian": persen(ind.capaian),
+        "pagu": rupiah(b.pagu) if b.lines else "-",
+        "realisasi_anggaran": rupiah(b.realisasi) if b.lines else "-",
+        "serapan": persen(b.serapan) if b.lines else "-",
+    }
+
+
+def _indikator(ind: IndikatorReport) -> dict[str, Any]:
+    b = ind.biaya
+    target, bawah, atas = _target(ind)
+    return {
+        "no": ind.nomor,
+        "id": ind.id,
+        "sasaran": ind.sasaran_id,
+        "indikator": ind.nama,
+        "satuan": ind.satuan,
+        "target": _number(target),
+        "target_bawah": _number(bawah),
+        "target_atas": _number(atas),
+        "realisasi": _number(ind.realisasi),
+        "capaian": _number(ind.capaian),
+        "status": ind.status,
+        "predikat": ind.predikat,
+        "anggaran": {
+            "pagu": b.pagu if b.lines else None,
+            "realisasi": b.realisasi if b.lines else None,
+            "sisa": b.sisa if b.lines else None,
+            "serapan": _number(b.serapan) if b.lines else None,
+        },
+        "tampilan": _display(ind),
+    }
+
+
+def summary_data(report: Report) -> dict[str, Any]:
+    t = report.total
+    c = report.counts
+    return {
+        "tahun": report.year,
+        "indikator": [_indikator(ind) for ind in report.indikator],
+        "anggaran": {
+            "pagu": t.pagu, "realisasi": t.realisasi, "sisa": t.sisa,
+            "serapan": _number(t.serapan), "efisiensi": _number(t.efisiensi),
+            "tampilan": {"pagu": rupiah(t.pagu), "realisasi": rupiah(t.realisasi), "sisa": rupiah(t.sisa),
+                         "serapan": persen(t.serapan), "efisiensi": persen(t.efisiensi)},
+        },
+        "jumlah": {"indikator": c.jumlah, "melampaui": c.melampaui, "tercapai": c.tercapai,
+                   "belum_tercapai": c.belum_tercapai, "belum_terukur": c.belum_terukur},
+    }
 
 
 def summary_json(report: Report) -> str:
-    t = report.total
-    data = {
-        "tahun": report.year,
-        "indikator": [{k.lstrip("_"): v for k, v in row.items() if k not in ("capaian",)} |
-                      {"capaian": row["_capaian"]} for row in summary_rows(report)],
-        "anggaran": {"pagu": t.pagu, "realisasi": t.realisasi, "sisa": t.sisa,
-                     "serapan": _plain(t.serapan), "efisiensi": _plain(t.efisiensi)},
-        "jumlah": {"indikator": report.counts.jumlah, "melampaui": report.counts.melampaui,
-                   "tercapai": report.counts.tercapai, "belum_tercapai": report.counts.belum_tercapai,
-                   "belum_terukur": report.counts.belum_terukur},
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    return json.dumps(summary_data(report), ensure_ascii=False, indent=2)
 
 
-def summary_csv(report: Report) -> str:
+def _csv_value(value: Any, excel: bool) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = format(Decimal(str(value)).normalize(), "f")
+        return text.replace(".", ",") if excel else text
+    return str(value)
+
+
+def summary_csv(report: Report, *, excel: bool = True) -> str:
+    """One row per indicator, numbers as numbers.
+
+    excel=True suits Excel and LibreOffice with Indonesian regional settings: ';' between fields,
+    decimal comma and a UTF-8 byte order mark (without it Excel reads the file as ANSI). excel=False
+    is plain CSV: ',' and a decimal point, no BOM.
+    """
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in summary_rows(report):
-        writer.writerow([row[c] for c in COLUMNS])
-    return buf.getvalue()
+    writer = csv.writer(buf, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in summary_data(report)["indikator"]:
+        flat = item | {
+            "pagu": item["anggaran"]["pagu"], "realisasi_anggaran": item["anggaran"]["realisasi"],
+            "sisa_anggaran": item["anggaran"]["sisa"], "serapan": item["anggaran"]["serapan"],
+        }
+        writer.writerow([_csv_value(flat[c], excel) for c in CSV_COLUMNS])
+    return ("\ufeff" if excel else "") + buf.getvalue()
 
 
 def summary_text(report: Report, width: int = 34) -> str:
     head = ("No", "Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Pagu", "Serapan")
     body = []
-    for row in summary_rows(report):
-        name = textwrap.shorten(row["indikator"], width=width, placeholder="…")
-        body.append((str(row["no"]), name, row["target"], row["realisasi"], row["capaian"], row["predikat"],
-                     row["pagu"], row["serapan"]))
+    for ind in report.indikator:
+        shown = _display(ind)
+        name = textwrap.shorten(ind.nama, width=width, placeholder="…")
+        body.append((str(ind.nomor), name, shown["target"], shown["realisasi"], shown["capaian"],
+                     ind.predikat or "-", shown["pagu"], shown["serapan"]))
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
     right = {0, 2, 3, 4, 6, 7}
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from lakip_cli.compute.report import IndikatorReport, Report, Target, YearFigure
+from lakip_cli.compute.report import BudgetSum, IndikatorReport, Report, Target, YearFigure
 from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
@@ -258,14 +258,17 @@ def realisasi_anggaran(report: Report, judul: str) -> Table:
             angka(sisa, places=0) if sisa is not None else "-",
             persen(serapan))]
 
+    def subtotal(s: BudgetSum, bold: bool = False) -> list[CellSpec]:
+        if not s.lines:  # no line of the group has its figures yet: a 0 would read as a real amount
+            return [{"teks": "-", "rata": "kanan", "tebal": bold} for _ in range(4)]
+        return amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=bold)
+
     for p, program in enumerate(report.anggaran_bertingkat, 1):
-        s = program.jumlah
         rows.append([_mid(f"{p}"), {"teks": f"Program {esc(program.nama)}", "tebal": True}, _mid(""),
-                     *amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=True)])
+                     *subtotal(program.jumlah, bold=True)])
         for k, kegiatan in enumerate(program.bagian, 1):
-            s = kegiatan.jumlah
             rows.append([_mid(f"{p}.{k}"), {"teks": f"Kegiatan {esc(kegiatan.nama)}", "tebal": True}, _mid(""),
-                         *amounts(s.pagu, s.realisasi, s.sisa, s.serapan)])
+                         *subtotal(kegiatan.jumlah)])
             for n, line in enumerate(kegiatan.lines, 1):
                 used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
                 rows.append([_mid(f"{p}.{k}.{n}"), esc(line.nama), _mid(used),

@@ -7,10 +7,12 @@ every failure becomes a located diagnostic instead of an exception trace.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +74,11 @@ class YamlDoc:
     data: Any
     values: dict[PathKey, tuple[int, int]]
     keys: dict[PathKey, tuple[int, int]]
+    # Where each value ends (the position just after it), so a location can be placed inside a node.
+    ends: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    # For every string scalar: (start, end) character indices into text and its style (None, '|', '>', '"', "'").
+    strings: dict[PathKey, tuple[int, int, str | None]] = field(default_factory=dict)
+    text: str = ""
     # Scalars refused while loading (ambiguous numbers, control characters): kept as their text so the rest
     # of the file is still validated, and reported once, here.
     problems: tuple[Diagnostic, ...] = ()
@@ -85,6 +92,80 @@ class YamlDoc:
             if pos:
                 return SourceLocation(self.path, *pos)
         return SourceLocation(self.path, 1, 1)
+
+    def locate_text(self, where: PathKey, offset: int) -> SourceLocation | None:
+        """The line:col of character `offset` of the string value at `where` (any scalar style); None if unknown."""
+        found = self.strings.get(where)
+        if found is None:
+            return None
+        start, end, style = found
+        value = self._value(where)
+        if not isinstance(value, str) or not 0 <= offset < len(value):
+            return None
+        index = start + _align(value, self.text[start:end], style)[offset]
+        line = bisect.bisect_right(self._line_starts, index)
+        return SourceLocation(self.path, line, index - self._line_starts[line - 1] + 1)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+
+    def _value(self, where: PathKey) -> Any:
+        node = self.data
+        for part in where:
+            node = node[part]
+        return node
+
+    def path_at(self, line: int, col: int) -> PathKey:
+        """The deepest path whose node holds the position line:col (() for the whole file)."""
+        best: PathKey = ()
+        for where, end in self.ends.items():
+            start = self.keys.get(where) or self.values.get(where)
+            if start and start <= (line, col) <= end and len(where) > len(best):
+                best = where
+        return best
+
+    def span(self, where: PathKey) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """(start, end) of a path's node, from its key when it has one; None when the path does not exist."""
+        start = self.keys.get(where) or self.values.get(where)
+        end = self.ends.get(where)
+        return (start, end) if start and end else None
+
+
+def _align(value: str, source: str, style: str | None) -> list[int]:
+    """For each character of a scalar's value, its index in the scalar's source text.
+
+    Folding, indentation, line continuations and escapes change the text between
+    source and value, never the order of its visible characters: each non-blank
+    value character is the next matching source character after blanks (or the
+    escape sequence that produced it). Blanks map to wherever the walk stands.
+    """
+    j = source.find("\n") + 1 if style in ("|", ">") else (1 if style in ('"', "'") else 0)
+    out: list[int] = []
+    for ch in value:
+        if ch.isspace():
+            while style == '"' and source.startswith("\\\n", j):  # a line continuation: break and indent vanish
+                j += 2
+                while j < len(source) and source[j] in " \t":
+                    j += 1
+            out.append(j)
+            if j < len(source) and source[j].isspace():
+                j += 1
+            elif style == '"' and source[j : j + 1] == "\\" and source[j + 1 : j + 2] not in ("\n", ""):
+                j += {"x": 4, "u": 6, "U": 10}.get(source[j + 1 : j + 2], 2)  # an escaped blank, e.g. \t
+            continue
+        while j < len(source) and (source[j].isspace() or (style == '"' and source.startswith("\\\n", j))):
+            j += 1
+        out.append(j)
+        if j >= len(source):
+            continue
+        if style == '"' and source[j] == "\\":
+            j += {"x": 4, "u": 6, "U": 10}.get(source[j + 1 : j + 2], 2)
+        elif source[j] == ch:
+            j += 2 if style == "'" and ch == "'" and source.startswith("''", j) else 1
+        else:
+            j += 1
+    return out
 
 
 _SCALAR = yaml.constructor.SafeConstructor()
@@ -234,6 +315,8 @@ class _PositionRecorder:
         self.rel = rel
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
+        self.ends: dict[PathKey, tuple[int, int]] = {}
+        self.strings: dict[PathKey, tuple[int, int, str | None]] = {}
         self.count = 0
         self.problems: list[Diagnostic] = []
         self.refused: set[PathKey] = set()
@@ -244,9 +327,9 @@ class _PositionRecorder:
         except LakipError as exc:
             if any(d.code == "V001" for d in exc.diagnostics):
                 raise
-            field = next((str(p) for p in reversed(where) if isinstance(p, str)), "")
+            name = next((str(p) for p in reversed(where) if isinstance(p, str)), "")
             self.problems.extend(
-                Diagnostic(d.location, d.code, d.severity, f"'{field}': {d.message}" if field else d.message)
+                Diagnostic(d.location, d.code, d.severity, f"'{name}': {d.message}" if name else d.message)
                 for d in exc.diagnostics
             )
             self.refused.add(where)
@@ -259,8 +342,12 @@ class _PositionRecorder:
                       f"berkas terlalu rumit: lebih dari {MAX_NODES} simpul (alias berlebihan?)")
         m = node.start_mark
         self.values[where] = (m.line + 1, m.column + 1)
+        self.ends[where] = (node.end_mark.line + 1, node.end_mark.column + 1)
         if isinstance(node, ScalarNode):
-            return self.scalar(node, where)
+            value = self.scalar(node, where)
+            if isinstance(value, str) and where not in self.refused:
+                self.strings[where] = (m.index, node.end_mark.index, node.style)
+            return value
         if isinstance(node, SequenceNode):
             return [self.build(child, (*where, i)) for i, child in enumerate(node.value)]
         if isinstance(node, MappingNode):
@@ -383,7 +470,8 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
         raise fail(rel, "V006", "berkas kosong", 1, 1)
     builder = _PositionRecorder(rel)
     data = builder.build(node, ())
-    return YamlDoc(rel, data, builder.values, builder.keys, tuple(builder.problems), frozenset(builder.refused))
+    return YamlDoc(rel, data, builder.values, builder.keys, builder.ends, builder.strings, text,
+                   problems=tuple(builder.problems), refused=frozenset(builder.refused))
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -171,10 +171,23 @@ def _nested_repeat(pattern: str) -> bool:
 _REPEATS = (_re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT, _re_constants.POSSESSIVE_REPEAT)
 
 
+class Penerimaan(Strict):
+    """One finding accepted on purpose (cek.terima): which code, where, and why; read by checks/acceptance.py."""
+
+    kode: Teks = Field(description="Kode temuan yang diterima, mis. LK014")
+    berkas: str | None = Field(None, description="Berkas temuan, relatif terhadap folder proyek")
+    indikator: str | None = Field(None, description="Atau: id indikator (IK05); berkasnya dicari sendiri")
+    bagian: str | None = Field(None, description="Jalur YAML di dalam berkas, mis. narasi.penyebab atau riwayat[0]")
+    baris: int | None = Field(None, ge=1, description="Atau: nomor baris temuan (bergeser bila berkas disunting)")
+    tahun: int | None = Field(None, description="Hanya untuk laporan tahun ini; kosong = setiap tahun")
+    alasan: Teks = Field(description="Mengapa temuan ini diterima apa adanya (wajib)")
+
+
 class Cek(Strict):
     abaikan: tuple[Annotated[str, Field(max_length=ID_MAKS)], ...] = ()
     instansi_lain: tuple[Teks, ...] = ()
     peraturan: tuple[PeraturanDikenal, ...] = ()
+    terima: tuple[Penerimaan, ...] = ()
 
 
 class Pengaturan(Strict):

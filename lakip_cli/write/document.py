@@ -32,6 +32,7 @@ from lakip_cli.write.blocks import (
     Text,
 )
 from lakip_cli.write.builder import Builder, PageSection
+from lakip_cli.write.comments import Annotation, add_comments
 from lakip_cli.write.reference import open_reference
 from lakip_cli.write.tables import write_table
 
@@ -65,7 +66,7 @@ def check_reference(reference: Path) -> list[str]:
 
 
 def write_docx(document: RenderedDocument, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo,
-               review_lines: Sequence[int] = ()) -> tuple[Diagnostic, ...]:
+               review_lines: Sequence[int] = (), annotations: Sequence[Annotation] = ()) -> tuple[Diagnostic, ...]:
     """Build the .docx from `document` with the styles of `reference` and replace `target` atomically.
 
     Same inputs give a byte-identical file. Raises LakipError (W001, W002, W005-W007) for any bad input;
@@ -82,6 +83,7 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
         builder.line = review_lines[number] if number < len(review_lines) else 0
         _write_block(builder, block)
     builder.finish()
+    add_comments(doc, annotations, date=core.created)
     data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
     write_atomic(target, data)
     return cleaned.warnings

@@ -126,7 +126,7 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
                                   f"(atau atur {UNO_PYTHON_ENV} ke Python yang dapat 'import uno')")
 
     if pdf.is_dir():
-        raise fail(str(pdf), "P006", "tujuan PDF sudah ada sebagai folder; pindahkan atau hapus folder itu")
+        raise fail(str(pdf), "P007", "tujuan PDF sudah ada sebagai folder; pindahkan atau hapus folder itu")
     pdf.parent.mkdir(parents=True, exist_ok=True)
     partial = pdf.with_name(f".{pdf.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
@@ -160,7 +160,7 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
         try:
             os.replace(partial, pdf)
         except OSError as exc:
-            raise fail(str(pdf), "P006", f"PDF tidak dapat ditulis ({exc.strerror}); berkas sedang dibuka program "
+            raise fail(str(pdf), "P007", f"PDF tidak dapat ditulis ({exc.strerror}); berkas sedang dibuka program "
                                          "lain atau folder tidak dapat ditulis") from None
     finally:
         partial.unlink(missing_ok=True)

@@ -1,0 +1,130 @@
+"""present: Report + open findings -> annotations for the draft document (one Word comment per finding)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+
+from lakip_cli.compute.report import Report
+from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.source.load import YamlDoc
+from lakip_cli.write.comments import Annotation
+
+_QUOTE = re.compile(r'\("(.+?)"\)')
+ACCEPT_HINT = "Bila temuan ini memang benar, terima di lakip.yaml (cek.terima) dengan alasan."
+_ACTIONS = {
+    "LK002": "Ganti teks templat/penanda isian dengan isi yang sebenarnya.",
+    "LK004": "Periksa angka realisasi di berkas data; persentase bagian tidak mungkin lebih dari 100%.",
+    "LK005": "Hapus capaian_tertulis atau samakan dengan hasil hitung.",
+    "LK009": "Hapus salah satu indikator atau bedakan namanya dan targetnya.",
+    "LK010": "Samakan target indikator dengan target Perjanjian Kinerja.",
+    "LK013": "Hapus atau ubah kalimat ini: status capaian sudah dinyatakan oleh kalimat yang dibuat dari angka.",
+    "LK014": "Hapus atau ubah kalimat ini: tren sudah dinyatakan oleh kalimat yang dibuat dari angka.",
+    "LK015": "Hapus angka dari kalimat ini atau samakan dengan hasil hitung di tabel.",
+    "LK016": "Hapus angka efisiensi dari kalimat ini atau samakan dengan hasil hitung di tabel.",
+    "LK017": "Ganti tahun yang tersalin dari laporan lama atau hapus kalimatnya.",
+    "LK018": "Ganti nama instansi lain dengan nama instansi sendiri.",
+    "LK020": "Perbaiki nomor dan tahun peraturan.",
+    "LK021": "Ubah kesimpulan agar menyebut indikator yang belum mencapai target.",
+    "LK001": "Isi data yang kosong ini; laporan final tidak dapat dibuat selama masih ada.",
+    "V061": "Hapus atau perbarui entri cek.terima ini di lakip.yaml.",
+}
+_NOT_ACCEPTABLE = frozenset({"LK001", "V061"})
+# The chapter that shows what each data file holds, for findings that quote nothing ...
+_CHAPTER = {
+    "instansi.yaml": "BAB I PENDAHULUAN",
+    "perencanaan.yaml": "BAB II PERENCANAAN DAN PERJANJIAN KINERJA",
+    "anggaran.yaml": "B. Realisasi Anggaran",
+    "laporan.yaml": "KATA PENGANTAR",
+}
+# ... and, closer, the section that shows one top-level key (the chapter is the fallback).
+_SECTION = {
+    ("instansi.yaml", "latar_belakang"): "A. Latar Belakang",
+    ("instansi.yaml", "dasar_hukum"): "B. Dasar Hukum",
+    ("instansi.yaml", "maksud_tujuan"): "C. Maksud dan Tujuan",
+    ("instansi.yaml", "ruang_lingkup"): "D. Ruang Lingkup",
+    ("instansi.yaml", "tugas_pokok"): "E. Gambaran Umum",
+    ("instansi.yaml", "fungsi"): "E. Gambaran Umum",
+    ("instansi.yaml", "unit_kerja"): "E. Gambaran Umum",
+    ("instansi.yaml", "struktur"): "F. Struktur Organisasi dan Sumber Daya",
+    ("instansi.yaml", "sdm"): "F. Struktur Organisasi dan Sumber Daya",
+    ("instansi.yaml", "permasalahan_strategis"): "H. Permasalahan Strategis",
+    ("perencanaan.yaml", "pengantar_renstra"): "A. Perencanaan Strategis",
+    ("perencanaan.yaml", "perjanjian_kinerja"): "B. Indikator Kinerja Utama dan Perjanjian Kinerja",
+    ("laporan.yaml", "ikhtisar"): "IKHTISAR EKSEKUTIF",
+    ("laporan.yaml", "kesimpulan"): "A. Kesimpulan",
+    ("laporan.yaml", "langkah_mendatang"): "B. Langkah di Masa Mendatang",
+}
+
+
+def quoted(message: str) -> str | None:
+    """The words a finding quotes from the narrative, without the ellipses that cut them."""
+    m = _QUOTE.search(message)
+    if not m:
+        return None
+    text = m.group(1).strip("…").strip()
+    return text or None
+
+
+_MISSING = "belum diisi: "
+_SOURCE_NOTE = re.compile(r"\s*\([\w./-]+\.yaml: [^)]*\)")
+
+
+def _docs(report: Report) -> dict[str, YamlDoc]:
+    p = report.project
+    docs = {src.doc.path: src.doc for src in (p.instansi, p.perencanaan, p.anggaran, p.laporan, p.settings)}
+    docs.update((src.doc.path, src.doc) for src in p.indikator)
+    return docs
+
+
+def _excerpt(d: Diagnostic, names: dict[str, str]) -> str | None:
+    found = quoted(d.message)
+    if found is None and d.code == "LK020" and ": " in d.message:
+        found = d.message.split(": ", 1)[0]  # the citation as written in dasar_hukum
+    if found is None and d.code == "LK004":
+        m = re.search(r"tertulis (\S+%)", d.message)
+        found = m.group(1) if m else None  # the value as the multi-year table prints it
+    if found is None and d.code == "LK001" and d.message.startswith(_MISSING):
+        what = d.message[len(_MISSING):]
+        prefix = names.get(d.location.path)
+        if prefix and what.startswith(prefix + ": "):
+            what = what[len(prefix) + 2:]
+        found = "BELUM DIISI: " + _SOURCE_NOTE.sub("", what)  # the draft's own mark of the gap
+    return found
+
+
+def _with_consequences(findings: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Each finding, then each of its consequences, stating its root cause; every one gets its own comment."""
+    out = []
+    for d in findings:
+        out.append(dataclasses.replace(d, related=()))
+        for r in d.related:
+            out.append(dataclasses.replace(r, message=f"{r.message} (akibat dari {d.code} di {d.location})",
+                                           related=()))
+    return out
+
+
+def annotations_for(report: Report, findings: Iterable[Diagnostic]) -> list[Annotation]:
+    """One annotation per finding, in the order given; the section is the indicator's, else the file's own."""
+    indicators = {ind.source.doc.path: f"{n}. {ind.nama}" for n, ind in enumerate(report.indikator, 1)}
+    docs = _docs(report)
+    names = {ind.source.doc.path: f"{ind.id} {ind.nama}" for ind in report.indikator}
+    out = []
+    for d in _with_consequences(findings):
+        loc = d.location
+        name = loc.path.rsplit("/", 1)[-1]
+        doc = docs.get(loc.path)
+        key = doc.path_at(loc.line, loc.col)[:1] if doc is not None and loc.line else ()
+        section = indicators.get(loc.path) or (key and _SECTION.get((name, str(key[0])))) or None
+        action = _ACTIONS.get(d.code, f"Perbaiki data di {loc}.")
+        out.append(Annotation(
+            code=d.code,
+            message=d.message,
+            hint=action if d.code in _NOT_ACCEPTABLE else f"{action} {ACCEPT_HINT}",
+            excerpt=_excerpt(d, names),
+            section_hint=section,
+            chapter_hint=_CHAPTER.get(name),
+            label=str(loc),
+        ))
+    return out

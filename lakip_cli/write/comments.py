@@ -1,0 +1,295 @@
+"""write: a built python-docx Document + annotations -> the same Document with one Word comment per annotation.
+
+A draft shows every finding where it occurs: a comment by "lakip" anchored on
+the offending words (highlighted) when the finding quotes them and the quote
+is found in a paragraph or table cell, else on the heading of the section the
+finding is about, else on the first paragraph of the document. No annotation
+is ever dropped. The quote is looked up first inside the section, so two
+indicators with the same narrative each get their own comment in their own
+section.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml.ns import qn
+from docx.text.run import Run
+
+AUTHOR = "lakip"
+INITIALS = "LK"
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_MARK = re.compile(r"^\[\[.*\]\]$", re.DOTALL)
+_HEADING = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """What one comment says and where it belongs.
+
+    excerpt: the document's own words the finding is about (highlighted), when known.
+    section_hint: the text of the heading whose section holds the problem, when known;
+    chapter_hint: a wider heading to fall back on when that section is not in the document.
+    label: where the finding's source is (file:line:col), shown in the comment.
+    """
+
+    code: str
+    message: str
+    hint: str
+    excerpt: str | None = None
+    section_hint: str | None = None
+    chapter_hint: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an annotation was anchored: 'kutipan' (the quoted words), 'judul' (a heading) or 'awal'."""
+
+    annotation: Annotation
+    how: str
+    paragraph_text: str
+
+
+def _clean(text: str) -> str:
+    return _XML_INVALID.sub("", text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Para:
+    """A paragraph's text runs: the runs holding a single w:t, and the text they make together."""
+
+    def __init__(self, p: Any):
+        self.p = p
+        self.level = _heading_level(p)
+        self.runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        self.text = "".join(_run_text(r) for r in self.runs)
+        self._flat: tuple[str, str, list[int]] | None = None
+
+    def flat(self) -> tuple[str, str, list[int]]:
+        """The text with blanks collapsed to one space, its lower case, and each character's index in text."""
+        if self._flat is None:  # splitting runs never changes the text, so this holds for the whole pass
+            text = self.text
+            index = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
+            flat = "".join(" " if text[i].isspace() else text[i] for i in index)
+            self._flat = (flat, flat.lower(), index)
+        return self._flat
+
+
+def _run_text(r: Any) -> str:
+    return "".join(t.text or "" for t in r.iter(qn("w:t")))
+
+
+def _heading_level(p: Any) -> int:
+    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    if style is None:
+        return 0
+    m = _HEADING.match(style.get(qn("w:val"), ""))
+    return int(m.group(1)) if m else 0
+
+
+def _find(para: _Para, excerpt: str) -> tuple[int, int] | None:
+    """(start, end) of the excerpt in the paragraph's text, blanks compared as one space, case-insensitively
+    as a fallback."""
+    want = _norm(excerpt)
+    if not want:
+        return None
+    flat, lower, index = para.flat()
+    at = flat.find(want)
+    if at < 0:
+        at = lower.find(want.lower())
+    if at < 0:
+        return None
+    start = index[at]
+    last = index[at + len(want) - 1]
+    return start, last + 1
+
+
+def _split(r: Any, k: int) -> Any:
+    """Split run r at character k of its text; returns the second half (inserted after r)."""
+    texts = list(r.iter(qn("w:t")))
+    if len(texts) != 1:
+        return None
+    t = texts[0]
+    value = t.text or ""
+    if not 0 < k < len(value):
+        return None
+    tail = copy.deepcopy(r)
+    t.text = value[:k]
+    tail_t = next(tail.iter(qn("w:t")))
+    tail_t.text = value[k:]
+    for node in (t, tail_t):
+        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.addnext(tail)
+    return tail
+
+
+def _runs_for(para: _Para, start: int, end: int) -> list[Any]:
+    """The runs covering text[start:end] exactly, splitting runs at the edges where they hold plain text."""
+    pos = 0
+    chosen = []
+    for r in list(para.runs):
+        text = _run_text(r)
+        a, b = pos, pos + len(text)
+        pos = b
+        if b <= start or a >= end or not text:
+            continue
+        if _MARK.match(text):  # a draft's [[BELUM DIISI: ...]] mark is marked whole, never cut
+            chosen.append(r)
+            continue
+        if a < start:
+            tail = _split(r, start - a)
+            if tail is not None:
+                r, a = tail, start
+                text = _run_text(r)
+        if a + len(text) > end:
+            _split(r, end - a)
+        chosen.append(r)
+    return chosen
+
+
+def _section(paras: list[_Para], hint: str | None) -> tuple[int, int] | None:
+    """(first, last) paragraph indices of the last section whose heading reads `hint`."""
+    if not hint:
+        return None
+    want = _norm(hint).lower()
+    heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower() == want]
+    if not heads:
+        heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower().endswith(want)]
+    if not heads:
+        return None
+    h = heads[-1]
+    level = paras[h].level
+    end = next((j for j in range(h + 1, len(paras)) if paras[j].level and paras[j].level <= level), len(paras))
+    return h, end
+
+
+def _comment_text(a: Annotation) -> str:
+    lines = [f"[{a.code}] {a.message}", f"Tindakan: {a.hint}"]
+    if a.label:
+        lines.append(f"Sumber: {a.label}")
+    return _clean("\n".join(lines))
+
+
+def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.datetime | None = None) -> list[Placed]:
+    """Add one comment per annotation to `document` (python-docx Document); return where each one went."""
+    if not annotations:
+        return []
+    body = document.element.body
+    paras = [_Para(p) for p in body.iter(qn("w:p"))]
+    placed: list[Placed] = []
+    for a in annotations:
+        section = _section(paras, a.section_hint) or _section(paras, a.chapter_hint)
+        target: tuple[_Para, list[Any], str] | None = None
+        if a.excerpt:
+            scopes: Iterable[range] = [range(*section)] if section else []
+            for scope in [*scopes, range(len(paras))]:
+                for i in scope:
+                    para = paras[i]
+                    span = _find(para, a.excerpt)
+                    if span is None:
+                        continue
+                    runs = _runs_for(para, *span)
+                    if runs:
+                        for r in runs:
+                            Run(r, None).font.highlight_color = WD_COLOR_INDEX.YELLOW  # type: ignore[arg-type]
+                        target = (para, runs, "kutipan")
+                        para.runs = [r for r in para.p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+                        break
+                if target:
+                    break
+        if target is None and section is not None and paras[section[0]].runs:
+            target = (paras[section[0]], paras[section[0]].runs, "judul")
+        if target is None:
+            first = next((p for p in paras if p.runs), None)
+            if first is None:  # an empty document: give the comment a run of its own to hold on to
+                p = body.find(qn("w:p"))
+                if p is None:
+                    p = body.makeelement(qn("w:p"), {})
+                    body.insert(0, p)
+                r = p.makeelement(qn("w:r"), {})
+                p.append(r)
+                first = _Para(p)
+                first.runs = [r]
+            target = (first, first.runs, "awal")
+        para, runs, how = target
+        comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a), author=AUTHOR,  # type: ignore[arg-type]
+                                       initials=INITIALS)
+        if date is not None:
+            comment._comment_elm.date = date  # noqa: SLF001 - python-docx stamps now(); a build must be reproducible
+        else:
+            comment._comment_elm.attrib.pop(qn("w:date"), None)  # noqa: SLF001
+        placed.append(Placed(a, how, para.text))
+    return placed
+
+
+NOTE_COLOR = "C00000"
+NOTE_FILL = "FDECEA"
+
+
+def _note_paragraph(body: Any, text: str) -> Any:
+    """A small shaded paragraph in red italics that states one comment where a reader will see it."""
+    p = body.makeelement(qn("w:p"), {})
+    ppr = p.makeelement(qn("w:pPr"), {})
+    ppr.append(ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): NOTE_FILL}))
+    ppr.append(ppr.makeelement(qn("w:spacing"), {qn("w:before"): "40", qn("w:after"): "80"}))
+    ppr.append(ppr.makeelement(qn("w:jc"), {qn("w:val"): "left"}))
+    p.append(ppr)
+    r = p.makeelement(qn("w:r"), {})
+    rpr = r.makeelement(qn("w:rPr"), {})
+    rpr.append(rpr.makeelement(qn("w:i"), {}))
+    rpr.append(rpr.makeelement(qn("w:color"), {qn("w:val"): NOTE_COLOR}))
+    rpr.append(rpr.makeelement(qn("w:sz"), {qn("w:val"): "16"}))
+    rpr.append(rpr.makeelement(qn("w:szCs"), {qn("w:val"): "16"}))
+    r.append(rpr)
+    t = r.makeelement(qn("w:t"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+    t.text = _clean(text)
+    r.append(t)
+    p.append(r)
+    return p
+
+
+def inline_comments(document: Any) -> int:
+    """Turn every comment of a built document into a visible note right after the paragraph (or table) it marks.
+
+    For the PDF of a draft: LibreOffice without its desktop UI files (the -nogui packages that servers
+    and CI install) cannot lay out Word comments and stops on them, and margin comments shrink every
+    page; a shaded note under the highlighted words reads the same on screen and on paper.
+    Returns the number of comments turned into notes; the comments part is removed.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = document.part
+    rels = [rid for rid, rel in part.rels.items() if rel.reltype == RT.COMMENTS]
+    if not rels:
+        return 0
+    texts = {c.comment_id: " · ".join(p.text for p in c.paragraphs if p.text) for c in document.comments}
+    body = document.element.body
+    refs = list(body.iter(qn("w:commentReference")))
+    for ref in reversed(refs):
+        run = ref.getparent()
+        para = next(a for a in run.iterancestors(qn("w:p")))
+        tables = list(para.iterancestors(qn("w:tbl")))
+        if tables:  # a note inside a narrow cell would break the table: it goes right after the table
+            para = tables[-1]
+        note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""))
+        sect = para.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        if sect is not None:  # the marked paragraph ends a section: the note stays in it, the section ends after
+            note.find(qn("w:pPr")).append(sect)
+        para.addnext(note)
+        run.getparent().remove(run)
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+        for mark in list(body.iter(qn(tag))):
+            mark.getparent().remove(mark)
+    for rid in rels:
+        part.drop_rel(rid)
+    return len(refs)
