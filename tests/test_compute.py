@@ -246,3 +246,21 @@ def test_negative_polarity_with_zero_realisasi_needs_an_explicit_value() -> None
     for variant in ("cermin", "rasio"):
         with pytest.raises(ZeroDivisionError):
             capaian(D(10), D(0), polaritas="negatif", rumus_negatif=variant)
+
+
+def test_dasar_hukum_adds_the_regulations_every_lkjip_stands_on() -> None:
+    from lakip_cli.compute.regulations import legal_basis
+
+    listed = [("Undang-Undang", "23", 2014, "Pemerintahan Daerah"),
+              ("Peraturan Menteri PANRB", "53", 2024, "Petunjuk Teknis")]  # wrong year: still present (LK020)
+    out = legal_basis(listed, "Permendagri Nomor 86 Tahun 2017")
+    assert [(b.jenis.split()[0:2], b.nomor, b.tahun, b.ditambahkan) for b in out] == [
+        (["Undang-Undang"], "23", 2014, False),
+        (["Peraturan", "Pemerintah"], "8", 2006, True),
+        (["Peraturan", "Presiden"], "29", 2014, True),
+        (["Peraturan", "Menteri"], "53", 2024, False),
+        (["Peraturan", "Menteri"], "86", 2017, True),
+    ]
+    assert out[2].tentang == "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+    without = legal_basis(listed, "skala instansi sendiri")
+    assert "86" not in [b.nomor for b in without] and len(without) == 4

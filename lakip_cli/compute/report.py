@@ -19,6 +19,7 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     status_of,
     tren,
 )
+from lakip_cli.compute.regulations import LegalBasis, legal_basis
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
 from lakip_cli.source.models import Indikator, Komponen, Rentang
 from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
@@ -275,6 +276,13 @@ class Report:
                 BudgetGroup(name, sum_budget(lines), (), tuple(lines)) for name, lines in kegiatan.items()), ())
             for program, kegiatan in programs.items()
         )
+
+    @property
+    def dasar_hukum(self) -> tuple[LegalBasis, ...]:
+        """Dasar Hukum: the planner's list, with the regulations every LKjIP stands on added where missing."""
+        inst = self.project.instansi.model
+        listed = [(r.jenis, str(r.nomor), r.tahun, r.tentang) for r in inst.dasar_hukum]
+        return legal_basis(listed, self.project.settings.model.kebijakan.sumber_skala_predikat)
 
     @property
     def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:
