@@ -199,6 +199,11 @@ def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | 
     rel = templates.shown(Path(name)) if name else templates.configured
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.exceptions.SecurityError):
+        unsafe = re.search(r"access to attribute '([^']+)' of '([^']+)' object is unsafe", message)
+        if unsafe:
+            message = f"atribut '{unsafe.group(1)}' dari objek '{unsafe.group(2)}' tidak boleh diakses"
+        elif re.search(r"modify (an )?immutable|unsafe", message):
+            message = "nilai laporan tidak boleh diubah atau dipanggil dari templat"
         message = f"templat mencoba sesuatu yang tidak diizinkan (templat hanya dapat membaca nilai laporan): {message}"
     elif isinstance(exc, jinja2.UndefinedError):
         undefined = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
@@ -209,7 +214,8 @@ def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | 
     elif isinstance(exc, jinja2.TemplateSyntaxError):
         message = f"sintaks templat tidak valid: {message}"
     elif isinstance(exc, jinja2.TemplateNotFound):
-        message = f"templat yang disertakan tidak ditemukan di folder templat: {message}"
+        message = (f"templat yang disertakan, '{exc.name}', tidak ada di folder templat proyek maupun templat "
+                   "bawaan (include/import hanya dapat memakai templat di kedua folder itu)")
     elif isinstance(exc, RecursionError):
         message = "templat menyertakan dirinya sendiri tanpa henti (include/import berulang)"
     else:
