@@ -50,6 +50,7 @@ STAGE_CODES: dict[str, str] = {
     "V041": "riwayat memuat tahun yang bukan tahun sebelum tahun laporan; baris itu diabaikan",
     "V042": "riwayat berbeda dengan data tahun sebelumnya di folder data",
     "V043": "capaian melebihi batas yang masuk akal (±10^12 %)",
+    "V044": "folder data tahun sebelumnya ada tetapi belum lengkap atau tidak valid; riwayat tidak dibandingkan",
     "V060": "penerimaan temuan (cek.terima di lakip.yaml) tidak valid: kode, tempat atau alasan",
     "V061": "penerimaan temuan (cek.terima) tidak lagi cocok dengan temuan apa pun",
     "T001": "templat tidak dapat dijalankan: sintaks Jinja salah atau nama yang tidak dikenal",
@@ -79,7 +80,8 @@ STAGE_CODES: dict[str, str] = {
     "X001": "lakip ekspor: berkas keluaran tidak berakhiran sesuai bentuknya (.xlsx atau .csv)",
 }
 
-STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V061", "P006", "W010"})  # the stage codes printed as warnings
+# the stage codes printed as warnings
+STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010"})
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")

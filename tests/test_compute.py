@@ -264,3 +264,24 @@ def test_dasar_hukum_adds_the_regulations_every_lkjip_stands_on() -> None:
     assert out[2].tentang == "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
     without = legal_basis(listed, "skala instansi sendiri")
     assert "86" not in [b.nomor for b in without] and len(without) == 4
+
+
+def test_history_cross_check_compares_at_the_precision_typed(minimal: Path) -> None:
+    from lakip_cli.compute.report import _same_as_typed
+
+    assert _same_as_typed((Decimal("90"), Decimal("94.44")), (Decimal("90"), Decimal(34) / Decimal(36) * 100))
+    assert not _same_as_typed((Decimal("90"), Decimal("94.4")), (Decimal("90"), Decimal("94.5")))
+    assert _same_as_typed((None, Decimal("1")), (None, Decimal("1.0")))
+
+
+def test_an_empty_previous_year_folder_is_explained_not_fatal(minimal: Path, runner) -> None:
+    from lakip_cli.cli import app
+
+    (minimal / "data" / "2023").mkdir()
+    assert runner.invoke(app, ["validate", "2024", "-C", str(minimal)]).exit_code == 0
+    checked = runner.invoke(app, ["check", "2024", "-C", str(minimal)])
+    assert "data/2023: peringatan: folder tahun 2023 ada tetapi belum lengkap atau tidak valid" in checked.output
+    assert "[V044]" in checked.output and "tahun_lalu: false" in checked.output
+    settings = minimal / "lakip.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\ncek:\n  tahun_lalu: false\n", encoding="utf-8")
+    assert "[V044]" not in runner.invoke(app, ["check", "2024", "-C", str(minimal)]).output

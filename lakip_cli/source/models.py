@@ -188,6 +188,7 @@ class Cek(Strict):
     instansi_lain: tuple[Teks, ...] = ()
     peraturan: tuple[PeraturanDikenal, ...] = ()
     terima: tuple[Penerimaan, ...] = ()
+    tahun_lalu: bool = Field(True, description="Bandingkan riwayat dengan folder data tahun sebelumnya bila ada")
 
 
 class Pengaturan(Strict):

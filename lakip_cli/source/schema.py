@@ -90,6 +90,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Sarana.jumlah": ("Jumlah", "Banyaknya, bilangan bulat"),
     "Sarana.satuan": ("Satuan", "mis. 'unit'"),
     "Sarana.kondisi": ("Kondisi", "mis. 'baik', 'rusak ringan'"),
+    "Cek.tahun_lalu": ("Bandingkan dengan tahun lalu", "true: riwayat setiap indikator dibandingkan dengan folder "
+                       "data tahun sebelumnya bila folder itu ada; false: folder itu tidak dibaca"),
     "Cek.terima": ("Temuan yang diterima", "Temuan yang diterima apa adanya dengan alasan; laporan final "
                    "menolak setiap temuan lain yang masih terbuka"),
     "Penerimaan.kode": ("Kode temuan", "Kode temuan yang diterima, mis. LK014"),
