@@ -590,9 +590,10 @@ def _indikator(
     # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
     trend = tren(raw, prev.capaian_mentah if prev else None)
     trend_pct = trend_points = None
-    if trend is not None and prev is not None and prev.capaian_mentah and abs(prev.capaian_mentah) >= _TREND_BASE_MIN:
-        trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
-        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]
+    if trend is not None and prev is not None and prev.capaian_mentah is not None:
+        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]  # points are defined from 0% too
+        if abs(prev.capaian_mentah) >= _TREND_BASE_MIN:
+            trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
     capaian_renstra = None
     if m.renstra.target_tahunan.get(p.year) is not None and realisasi is not None:
         try:
@@ -600,7 +601,9 @@ def _indikator(
                                       rumus_negatif=rumus_negatif)
             capaian_renstra = _plausible(capaian_renstra, ind, ("renstra", "target_tahunan", p.year), errors)
         except ZeroDivisionError:
-            capaian_renstra = None
+            # A Renstra target of 0 equal to the PK's takes the report year's capaian_manual and its reason.
+            same = m.capaian_manual is not None and m.renstra.target_tahunan[p.year] == m.target
+            capaian_renstra = m.capaian_manual.nilai if same else None  # type: ignore[union-attr]
     own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
     target_renstra = m.renstra.target_tahunan.get(p.year)
     akhir = m.renstra.target_akhir

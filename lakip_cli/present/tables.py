@@ -26,7 +26,7 @@ def missing(what: str) -> str:
 def target_text(target: Target | None, satuan: str) -> str:
     if target is None:
         return missing("target")
-    if isinstance(target, Rentang):
+    if isinstance(target, Rentang) or hasattr(target, "bawah"):  # a range, or its read-only view in a template
         unit = "%" if is_persen(satuan) else f" {satuan}"
         return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"
     return dengan_satuan(target, satuan)
@@ -341,8 +341,8 @@ def realisasi_line(ind: IndikatorReport) -> str:
 
 def capaian_line(ind: IndikatorReport) -> str:
     """The capaian computation with the indicator's own figures, in the formula the policy names."""
-    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None:
-        return ""
+    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None or ind.capaian_manual:
+        return ""  # a capaian set by hand has its reason instead of a computation (no "/ 0")
     r = angka(ind.realisasi)
     result = persen(ind.capaian_mentah)
     if isinstance(ind.target, Rentang):
