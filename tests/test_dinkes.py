@@ -7,7 +7,6 @@ Every expected figure below is computed by hand from tests/projects/dinkes/ and 
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from conftest import TESTS, copy_project
