@@ -28,7 +28,7 @@ def target_text(target: Target | None, satuan: str) -> str:
         return missing("target")
     if isinstance(target, Rentang) or hasattr(target, "bawah"):  # a range, or its read-only view in a template
         unit = "%" if is_persen(satuan) else f" {satuan}"
-        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"
+        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"  # type: ignore[union-attr]
     return dengan_satuan(target, satuan)
 
 
