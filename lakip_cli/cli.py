@@ -508,9 +508,10 @@ def schema(proyek: ProjectOpt = Path(".")) -> None:
         from lakip_cli.source.project import find_root
 
         root = find_root(proyek)
+        written = write_schemas(root)
     except LakipError as exc:
         _die(exc, "text")
-    for path in write_schemas(root):
+    for path in written:
         typer.echo(f"ditulis: {path.relative_to(root)}", err=True)
 
 
@@ -652,7 +653,7 @@ def ekspor(
     \b
     Contoh:
       lakip ekspor 2024
-      lakip ekspor 2024 --format csv -o out/evaluasi
+      lakip ekspor 2024 --format csv -o out/evaluasi.csv
     """
     try:
         root, y = _locate(proyek, year)

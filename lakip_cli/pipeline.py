@@ -1,4 +1,4 @@
-"""build: the whole pipeline for one report year, load -> validate -> compute -> check -> render -> write."""
+"""pipeline: the whole pipeline for one report year, load -> validate -> compute -> check -> render -> write."""
 
 from __future__ import annotations
 
@@ -131,7 +131,6 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
                 raise LakipError([Diagnostic(SourceLocation(project.settings.model.folder_templat), "T005", "error",
                                              f"dokumen masih memuat isian kosong: {what}") for what in leftovers])
         review, review_lines = document.review_markdown(root)
-        write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
             title=_property(f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}"),
             author=_property(project.instansi.model.nama),
@@ -143,6 +142,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         notes = () if options.final else annotations_for(report, diagnostics)
         diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
                                   annotations=notes)
+        # after the document: a build that fails leaves the previous .docx and .md as a pair
+        write_atomic(markdown_path, review.encode("utf-8"))
 
     pdf_path = None
     if want_pdf:

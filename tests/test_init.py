@@ -325,3 +325,18 @@ def test_next_year_does_not_keep_last_years_pk_signing_date(runner, tmp_path: Pa
     assert "tanggal penandatanganan Perjanjian Kinerja 2025" in text
     assert "pihak_kedua:" in text and "Bupati Contoh" in text  # the second party usually stays
     assert runner.invoke(app, ["validate", "2025", "-C", str(project)]).exit_code == 0
+
+
+def test_init_never_follows_a_link_out_of_the_year_folder(runner, tmp_path: Path) -> None:
+    from conftest import MINIMAL, copy_project
+
+    project = copy_project(MINIMAL, tmp_path / "proyek")
+    outside = tmp_path / "rahasia.txt"
+    outside.write_text("ISI RAHASIA", encoding="utf-8")
+    (project / "data" / "2024" / "bocor.txt").symlink_to(outside)
+    (project / "data" / "2024" / ".tersembunyi").mkdir()
+    (project / "data" / "2024" / ".tersembunyi" / "x.txt").write_text("x", encoding="utf-8")
+    result = _init(runner, project, "2025", "--from", "2024")
+    assert result.exit_code == 0, result.output
+    assert not (project / "data" / "2025" / "bocor.txt").exists()
+    assert not (project / "data" / "2025" / ".tersembunyi").exists()

@@ -66,3 +66,17 @@ def test_ordinary_template_arithmetic_still_works(project: Path, runner) -> None
     result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
     assert result.exit_code == 0, result.output
     assert "Uji: 1024 --- 3" in (project / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")
+
+
+def test_a_template_that_links_out_of_its_folder_is_refused(tmp_path: Path, runner) -> None:
+    project = copy_project(ROOT, tmp_path / "proyek")
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("ISI RAHASIA", encoding="utf-8")
+    (project / "templates").mkdir()
+    (project / "templates" / CHAPTER).symlink_to(secret)
+    result = runner.invoke(app, ["build", "2024", "-C", str(project), "--tanpa-grafik"])
+    assert result.exit_code == 1
+    assert f"templates/{CHAPTER}: galat: templat menunjuk ke luar folder templat" in result.output
+    assert "ISI RAHASIA" not in result.output
+    assert not (project / "out").exists() or "ISI RAHASIA" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (project / "out").iterdir() if p.is_file())

@@ -24,6 +24,20 @@ def builtin_dir() -> Path:
     return Path(str(resources.files("lakip_cli") / "templates"))
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+class _InsideLoader(jinja2.FileSystemLoader):
+    """Jinja's file loader, refusing a template whose real file lies outside its folder (a symlink out)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        source, filename, uptodate = super().get_source(environment, template)
+        if filename and not any(_inside(Path(filename), Path(folder)) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 @dataclass(frozen=True)
 class TemplateFile:
     """One template as a build would use it: from the project, or built in."""
@@ -56,11 +70,14 @@ class TemplateSet:
         return (builtin_dir(),)
 
     def loader(self) -> jinja2.BaseLoader:
-        return jinja2.FileSystemLoader([str(f) for f in self.folders()], followlinks=False)
+        return _InsideLoader([str(f) for f in self.folders()], followlinks=False)
 
     def find(self, name: str) -> TemplateFile:
         own = self.project_dir / name
         if own.is_file():
+            if not _inside(own, self.project_dir):
+                raise fail(self.shown(own), "T002", "templat menunjuk ke luar folder templat (tautan simbolik); "
+                                                   "salin berkasnya ke folder templat")
             return TemplateFile(name, own, True)
         shipped = builtin_dir() / name
         if shipped.is_file():

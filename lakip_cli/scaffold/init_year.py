@@ -264,8 +264,12 @@ def _draft(root: Path, source_year: int, year: int) -> _Draft:
     _perencanaan(doc, d, targets, project.perencanaan.model.periode_akhir)
     d.files["perencanaan.yaml"] = doc.dump().encode("utf-8")
     d.files["instansi.yaml"] = (src / "instansi.yaml").read_bytes()
+    inside = src.resolve()
     for path in sorted(src.rglob("*")):
         rel = path.relative_to(src).as_posix()
+        # a link is never followed: a file of the new year must be a file of the old one, not of the machine
+        if path.is_symlink() or not path.resolve().is_relative_to(inside):
+            continue
         if path.is_file() and rel not in d.files and not _skipped(rel):
             d.files[rel] = path.read_bytes()
     d.files[d.side_file] = _side_file(d)
@@ -275,7 +279,8 @@ def _draft(root: Path, source_year: int, year: int) -> _Draft:
 def _skipped(rel: str) -> bool:
     """Files not carried: hidden files, earlier side files, indicator files that failed to load are not here."""
     name = rel.rsplit("/", 1)[-1]
-    return name.startswith(".") or (name.startswith("narasi-") and name.endswith(".md"))
+    hidden = any(part.startswith(".") for part in rel.split("/"))
+    return hidden or (name.startswith("narasi-") and name.endswith(".md"))
 
 
 def init_year(root: Path, source_year: int, year: int) -> InitResult:

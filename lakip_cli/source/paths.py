@@ -1,4 +1,4 @@
-"""validate: paths named in settings and data -> diagnostics when they leave the project or name a bad image.
+"""source: paths named in settings and data -> diagnostics when they leave the project or name a bad image.
 
 The project folder is the boundary: a path is relative, and what it resolves to (symbolic links followed)
 stays inside the project. Images are opened here, at validation, so a broken logo is a located error in

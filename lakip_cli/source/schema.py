@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lakip_cli.diagnostics import fail
 from lakip_cli.source.models import Anggaran, Indikator, Instansi, Laporan, Pengaturan, Perencanaan
 from lakip_cli.source.summary_schema import SUMMARY_SCHEMA
 
@@ -388,12 +389,17 @@ def _dump(schema: dict[str, Any]) -> str:
 
 
 def write_schemas(root: Path) -> list[Path]:
+    """Write every schema into schemas/ (only those that changed); LakipError V007 when the folder cannot take them."""
     folder = root / SCHEMA_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-        written.append(path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in schema_texts().items():
+            path = folder / name
+            if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+                path.write_text(text, encoding="utf-8")
+            written.append(path)
+    except OSError as exc:
+        raise fail(SCHEMA_DIR, "V007", f"folder {SCHEMA_DIR}/ tidak dapat ditulis ({exc.strerror}); "
+                                       "pastikan itu folder yang dapat ditulisi, bukan berkas") from None
     return written
