@@ -95,6 +95,8 @@ class Builder:
         self.lists: list[list] = []  # [ordered, numId or None, abstractNumId, level, next number]
         self.item_fresh = False
         self.line = 0  # line of the current block in the Markdown review copy
+        self._inline: dict[str, Spans] = {}
+        self._areas: dict[bool, tuple[int, int]] = {}
 
     # --- errors --------------------------------------------------------------------------------
 
@@ -150,8 +152,11 @@ class Builder:
         return out
 
     def inline(self, text: str) -> Spans:
-        tokens = self.md.parseInline(text)
-        return self.spans(tokens[0].children or []) if tokens else []
+        spans = self._inline.get(text)
+        if spans is None:  # table cells repeat the same few texts: parse each once
+            tokens = self.md.parseInline(text)
+            spans = self._inline[text] = self.spans(tokens[0].children or []) if tokens else []
+        return list(spans)
 
     def plain(self, text: str) -> str:
         return "".join(part for part, _, _ in self.inline(text))
@@ -177,8 +182,11 @@ class Builder:
     # --- sections ----------------------------------------------------------------------------
 
     def text_area(self) -> tuple[int, int]:
-        return ox.text_area(ox.section_properties(self.base_sect, landscape=self.section.landscape,
-                                                  num_fmt=None, start=None, footer_rid=None))
+        landscape = self.section.landscape
+        if landscape not in self._areas:
+            self._areas[landscape] = ox.text_area(ox.section_properties(
+                self.base_sect, landscape=landscape, num_fmt=None, start=None, footer_rid=None))
+        return self._areas[landscape]
 
     def sect_pr(self, section: PageSection):
         kind, rid = ("empty" if section.cover else "page"), None

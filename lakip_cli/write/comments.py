@@ -157,20 +157,35 @@ def _runs_for(para: _Para, start: int, end: int) -> list[Any]:
     return chosen
 
 
-def _section(paras: list[_Para], hint: str | None) -> tuple[int, int] | None:
-    """(first, last) paragraph indices of the last section whose heading reads `hint`."""
-    if not hint:
-        return None
-    want = _norm(hint).lower()
-    heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower() == want]
-    if not heads:
-        heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower().endswith(want)]
-    if not heads:
-        return None
-    h = heads[-1]
-    level = paras[h].level
-    end = next((j for j in range(h + 1, len(paras)) if paras[j].level and paras[j].level <= level), len(paras))
-    return h, end
+class _Sections:
+    """The headings of a document's paragraphs, looked up by their text in constant time."""
+
+    def __init__(self, paras: list[_Para]):
+        self.count = len(paras)
+        self.heads = [(i, p.level, _norm(p.text).lower()) for i, p in enumerate(paras) if p.level]
+        self.last: dict[str, int] = {}  # heading text -> position in self.heads of its last occurrence
+        for k, (_, _, text) in enumerate(self.heads):
+            self.last[text] = k
+        self.found: dict[str, tuple[int, int] | None] = {}
+
+    def find(self, hint: str | None) -> tuple[int, int] | None:
+        """(first, last) paragraph indices of the last section whose heading reads `hint`."""
+        if not hint:
+            return None
+        if hint not in self.found:
+            self.found[hint] = self._find(_norm(hint).lower())
+        return self.found[hint]
+
+    def _find(self, want: str) -> tuple[int, int] | None:
+        k = self.last.get(want)
+        if k is None:
+            k = next((k for k in range(len(self.heads) - 1, -1, -1) if self.heads[k][2].endswith(want)), None)
+        if k is None:
+            return None
+        h, level, _ = self.heads[k]
+        end = next((self.heads[j][0] for j in range(k + 1, len(self.heads)) if self.heads[j][1] <= level),
+                   self.count)
+        return h, end
 
 
 def _comment_text(a: Annotation) -> str:
@@ -186,9 +201,10 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
         return []
     body = document.element.body
     paras = [_Para(p) for p in body.iter(qn("w:p"))]
+    sections = _Sections(paras)
     placed: list[Placed] = []
     for a in annotations:
-        section = _section(paras, a.section_hint) or _section(paras, a.chapter_hint)
+        section = sections.find(a.section_hint) or sections.find(a.chapter_hint)
         target: tuple[_Para, list[Any], str] | None = None
         if a.excerpt:
             scopes: Iterable[range] = [range(*section)] if section else []
