@@ -54,7 +54,7 @@ schema: $(STAMP)
 	$(BIN)/lakip schema
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_goals.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
