@@ -71,9 +71,25 @@ class _Para:
     def __init__(self, p: Any):
         self.p = p
         self.level = _heading_level(p)
-        self.runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-        self.text = "".join(_run_text(r) for r in self.runs)
+        self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
+        self._text: str | None = None
         self._flat: tuple[str, str, list[int]] | None = None
+
+    @property
+    def runs(self) -> list[Any]:
+        if self._runs is None:
+            self._runs = [r for r in self.p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+        return self._runs
+
+    @runs.setter
+    def runs(self, runs: list[Any]) -> None:
+        self._runs = runs
+
+    @property
+    def text(self) -> str:
+        if self._text is None:  # splitting runs never changes the text
+            self._text = "".join(_run_text(r) for r in self.runs)
+        return self._text
 
     def flat(self) -> tuple[str, str, list[int]]:
         """The text with blanks collapsed to one space, its lower case, and each character's index in text."""
@@ -202,6 +218,22 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
     body = document.element.body
     paras = [_Para(p) for p in body.iter(qn("w:p"))]
     sections = _Sections(paras)
+    holder = document.part._comments_part.element  # noqa: SLF001 - see _add_all
+    if holder.find(qn("w:comment")) is not None:
+        return _add_all(document, body, paras, sections, annotations, date)
+    # python-docx numbers a new comment max(every id) + 1, reading every comment: with all but the newest
+    # set aside while comments are added, the numbers are the same and each comment costs the same.
+    aside: list[Any] = []
+    try:
+        return _add_all(document, body, paras, sections, annotations, date, aside=aside, holder=holder)
+    finally:
+        newest = holder.find(qn("w:comment"))
+        for comment in aside:
+            newest.addprevious(comment)
+
+
+def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, annotations: Sequence[Annotation],
+             date: dt.datetime | None, *, aside: list[Any] | None = None, holder: Any = None) -> list[Placed]:
     placed: list[Placed] = []
     for a in annotations:
         section = sections.find(a.section_hint) or sections.find(a.chapter_hint)
@@ -240,6 +272,12 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
         para, runs, how = target
         comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a), author=AUTHOR,  # type: ignore[arg-type]
                                        initials=INITIALS)
+        if aside is not None:
+            newest = comment._comment_elm.get(qn("w:id"))  # noqa: SLF001
+            for c in holder.findall(qn("w:comment")):
+                if c.get(qn("w:id")) != newest:
+                    holder.remove(c)
+                    aside.append(c)
         if date is not None:
             comment._comment_elm.date = date  # noqa: SLF001 - python-docx stamps now(); a build must be reproducible
         else:
