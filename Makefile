@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 YEAR ?= 2024
 
-.PHONY: run test lint golden schema bench clean
+.PHONY: run test lint golden schema bench fuzz clean
 
 # "Python 3.11 or newer" as a shell test of the interpreter given as $(1).
 new_enough = $(1) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null
@@ -52,6 +52,11 @@ golden: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/lakip schema
+
+# About ten minutes of generated hostile projects; prints the number of examples and every crash found.
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	LAKIP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_goals.py

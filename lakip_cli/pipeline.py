@@ -22,6 +22,14 @@ from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
+_MAX_EPOCH = 4_354_819_199
+# The core properties of a .docx (title, author, subject) hold at most 255 characters.
+_PROPERTY_MAX = 255
+
+
+def _property(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _PROPERTY_MAX else text[: _PROPERTY_MAX - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -46,8 +54,12 @@ class BuildResult:
 
 def build_time(report: Report) -> dt.datetime:
     """The timestamp stored in the document: SOURCE_DATE_EPOCH, else the signing date, else 1 January next year."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        # A .docx is a zip file, and zip stores years up to 2107.
+        if not epoch.isdigit() or len(epoch) > 12 or int(epoch) > _MAX_EPOCH:
+            raise fail("SOURCE_DATE_EPOCH", "V032", f"SOURCE_DATE_EPOCH '{epoch[:40]}' tidak dapat dipakai: harus "
+                       f"bilangan bulat detik sejak 1970-01-01, antara 0 dan {_MAX_EPOCH} (akhir tahun 2107)")
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
     signed = report.project.laporan.model.tanggal
     day = signed or dt.date(report.year + 1, 1, 1)
@@ -63,12 +75,16 @@ def final_gaps(report: Report, diagnostics: tuple[Diagnostic, ...]) -> list[Diag
     return gaps + [d for d in diagnostics if d.code != "LK001"]
 
 
-def _output_path(options: BuildOptions, out_dir: Path) -> Path:
+def _output_path(options: BuildOptions, out_dir: Path, root: Path, want_pdf: bool) -> Path:
     docx = options.output or out_dir / f"LAKIP-{options.year}.docx"
     if not docx.is_absolute():
         docx = Path.cwd() / docx
-    if docx.suffix.lower() != ".docx" or docx.is_dir():
-        raise fail(str(options.output), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    if docx.suffix.lower() != ".docx":
+        raise fail(shown(docx, root), "W006", "berkas keluaran harus berakhiran .docx, mis. -o out/LAKIP-2024.docx")
+    for path in (docx, docx.with_suffix(".md"), *([docx.with_suffix(".pdf")] if want_pdf else [])):
+        if path.is_dir():
+            raise fail(shown(path, root), "W006",
+                       f"berkas keluaran {path.name} sudah ada sebagai folder; hapus atau ganti nama folder itu")
     return docx
 
 
@@ -81,6 +97,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     report = load_report(root, options.year)
     project = report.project
+    created = build_time(report)
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
     triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
     diagnostics = triage.open
@@ -91,10 +108,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
 
     settings = project.settings.model
     out_dir = output_dir(root, settings)
-    docx = _output_path(options, out_dir)
-    markdown_path = docx.with_suffix(".md")
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
     want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+    docx = _output_path(options, out_dir, root, want_pdf)
+    markdown_path = docx.with_suffix(".md")
 
     from lakip_cli.write.document import CoreInfo, write_docx
 
@@ -117,10 +134,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         review, review_lines = document.review_markdown(root)
         write_atomic(markdown_path, review.encode("utf-8"))
         core = CoreInfo(
-            title=f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}",
-            author=project.instansi.model.nama,
-            subject=f"{settings.singkatan_judul} {options.year}",
-            created=build_time(report),
+            title=_property(f"{settings.judul} {project.instansi.model.nama} Tahun {options.year}"),
+            author=_property(project.instansi.model.nama),
+            subject=_property(f"{settings.singkatan_judul} {options.year}"),
+            created=created,
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.

@@ -133,7 +133,7 @@ def test_placeholders_only_for_missing_data(built: Path) -> None:
     marked = [t for t in texts if "[[BELUM DIISI" in t]
     assert marked
     allowed = ("tanggal penandatanganan", "realisasi", "capaian", "rumus", "anggaran", "pagu", "narasi.",
-               "renstra.target_tahunan", "predikat", "analisis")
+               "renstra.target_tahunan", "predikat", "analisis", "pihak kedua", "tempat penandatanganan PK")
     for t in marked:
         for what in re.findall(r"\[\[BELUM DIISI: ([^\]]+)\]\]", t):
             assert what.startswith(allowed), what
@@ -337,3 +337,22 @@ def test_pdf_pages_have_no_broken_cell_token_and_no_near_empty_page(built_pdf: t
               if page.strip() and n != 1 and n not in with_picture
               and sum(1 for line in page.splitlines() if line.strip()) <= 6]
     assert sparse == []
+
+
+def test_lampiran_is_a_perjanjian_kinerja_signed_by_both_parties(minimal: Path, runner) -> None:
+    result = runner.invoke(app, ["build", "2024", "-C", str(minimal), "--tanpa-grafik"])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    start = text.index("LAMPIRAN")
+    lampiran = text[start:]
+    assert "kami yang bertanda tangan di bawah ini" in lampiran
+    assert "selanjutnya disebut pihak pertama" in lampiran and "selanjutnya disebut pihak kedua" in lampiran
+    assert "Nama: Drs. Budi Santoso, M.Si" in lampiran and "Jabatan: Bupati Contoh" in lampiran
+    pairs = [t for t in doc.tables if len(t.columns) == 2 and "PIHAK PERTAMA," in t.rows[0].cells[1].text]
+    assert len(pairs) == 2  # after the statement and after the PK table
+    left, right = pairs[0].rows[0].cells
+    assert left.text.splitlines()[1:3] == ["PIHAK KEDUA,", "Bupati Contoh"]
+    assert "Drs. Budi Santoso, M.Si" in left.text
+    assert right.text.splitlines()[0] == "Contoh, 15 Januari 2024"  # the PK's own date, not the report's
+    assert right.text.splitlines()[1] == "PIHAK PERTAMA,"

@@ -9,6 +9,8 @@ false alarms low: when a sentence is ambiguous, the helpers say nothing.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -130,16 +132,26 @@ class Sentence:
 # A full stop after these is an abbreviation, not the end of a sentence ("Rp. 37.491.400").
 _ABBREVIATIONS = {"rp", "no", "sub", "dll", "dsb", "dst", "kab", "kec", "kel", "jl", "dr", "drs", "ir",
                   "h", "hj", "st", "prof", "tbk", "sd", "s.d", "thn", "th", "bpk", "ibu", "sk", "ttg"}
+_ABBREVIATION_WINDOW = 12
+_LAST_WORD = re.compile(r"([\w.]+)$")
 _BREAK = re.compile(r"\n\s*\n|\n(?=\s*(?:[-*+]|\d+[.)]|[a-z][.)])\s)|[.!?](?=\s)|:\s*\n")
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split at paragraph breaks, list items, '.', '!' or '?' before a space, and ':' at a line end."""
+    return list(_split(text))
+
+
+@functools.lru_cache(maxsize=64)
+def _split(text: str) -> tuple[Sentence, ...]:
+    # Several checks and every excerpt split the same passage; splitting once keeps the checks linear.
     cuts = [0]
     for m in _BREAK.finditer(text):
         if m.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[: m.start()])
-            if word and word.group(1).lower() in _ABBREVIATIONS:
+            # Abbreviations are short: a window of a few characters before the stop is enough (and linear).
+            lo = max(0, m.start() - _ABBREVIATION_WINDOW)
+            word = _LAST_WORD.search(text, lo, m.start())
+            if word and (word.start() > lo or lo == 0) and word.group(1).lower() in _ABBREVIATIONS:
                 continue
         cuts.append(m.end())
     cuts.append(len(text))
@@ -150,15 +162,15 @@ def sentences(text: str) -> list[Sentence]:
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
             out.append(Sentence(a + lead, a + lead + len(stripped), stripped))
-    return out
+    return tuple(out)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
     """The words around text[start:end], within its sentence, on one line, for a message."""
-    for s in sentences(text):
-        if s.start <= start < s.end:
-            lo, hi = s.start, s.end
-            break
+    parts = _split(text)
+    n = bisect.bisect_right([s.start for s in parts], start)
+    if n and parts[n - 1].start <= start < parts[n - 1].end:
+        lo, hi = parts[n - 1].start, parts[n - 1].end
     else:
         lo, hi = 0, len(text)
     a = max(lo, start - width)
@@ -175,7 +187,16 @@ def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
 
 def words_before(text: str, pos: int, n: int) -> list[str]:
     """The n words before pos, lower-cased, nearest last."""
-    return re.findall(r"[\w-]+", text[:pos].lower())[-n:]
+    # Widen a window backwards until it holds more than n words, so the cost follows n, not pos.
+    width = 256
+    while True:
+        words = _WORD.findall(text[max(0, pos - width): pos].lower())
+        if len(words) > n or width >= pos:
+            return words[-n:] if n else []
+        width *= 2
+
+
+_WORD = re.compile(r"[\w-]+")
 
 
 NEGATIONS = frozenset({"tidak", "belum", "tak", "bukan"})
@@ -236,10 +257,18 @@ def year_refs(sentence: str, report_year: int) -> list[tuple[int, int]]:
     return sorted(refs)
 
 
+@functools.lru_cache(maxsize=256)
+def _year_index(sentence: str, report_year: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    # Checks ask for the year at many positions of one sentence; scanning it once keeps that linear.
+    refs = year_refs(sentence, report_year)
+    return tuple(at for at, _ in refs), tuple(year for _, year in refs)
+
+
 def year_at(sentence: str, pos: int, report_year: int) -> int:
     """The year a statement at pos is about: the last year named before it, else the report year."""
-    before = [year for at, year in year_refs(sentence, report_year) if at < pos]
-    return before[-1] if before else report_year
+    positions, years = _year_index(sentence, report_year)
+    n = bisect.bisect_left(positions, pos)
+    return years[n - 1] if n else report_year
 
 
 def years_named(sentence: str, report_year: int) -> set[int]:
@@ -282,6 +311,7 @@ _KEYWORDS = (
 )
 _KEYWORD = re.compile("|".join(rf"\b(?P<{kind}>{pattern})\b" for kind, pattern in _KEYWORDS), re.IGNORECASE)
 _MAX_GAP_WORDS = 6
+_MAX_GAP_CHARS = 400  # six words and a few years never take more; longer gaps are not scanned
 
 
 @dataclass(frozen=True)
@@ -303,17 +333,20 @@ def percent_mentions(text: str, report_year: int) -> Iterator[PercentMention]:
     number in between (a year is allowed: 'realisasi tahun 2021 94%').
     """
     for s in sentences(text):
+        # One scan for keywords per sentence; each number then looks up the last keyword before it.
+        keywords = list(_KEYWORD.finditer(s.text))
+        ends = [k.end() for k in keywords]
         for m in _PERCENT.finditer(s.text):
             parsed = parse_angka(m.group(1))
             if parsed is None:
                 continue
-            prefix = s.text[: m.start()]
-            keyword = None
-            for k in _KEYWORD.finditer(prefix):
-                keyword = k
+            n = bisect.bisect_right(ends, m.start())
+            keyword = keywords[n - 1] if n else None
             if keyword is None or keyword.lastgroup == "lain":
                 continue
-            gap = prefix[keyword.end():]
+            gap = s.text[keyword.end(): m.start()]
+            if len(gap) > _MAX_GAP_CHARS:
+                continue
             gap_wo_years = YEAR.sub(" ", _RELATIVE.sub(" ", gap))
             if re.search(r"\d", gap_wo_years) or len(re.findall(r"\w+", gap_wo_years)) > _MAX_GAP_WORDS:
                 continue

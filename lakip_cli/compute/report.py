@@ -331,6 +331,13 @@ class Report:
         kepala = self.project.instansi
         if not kepala.model.kepala.nip:
             out.append((kepala.at("kepala"), "NIP kepala (instansi.yaml: kepala.nip)"))
+        ren = self.project.perencanaan
+        pk = ren.model.penandatanganan_pk
+        absent = [what for value, what in ((pk.tempat, "tempat"), (pk.tanggal, "tanggal"),
+                                           (pk.pihak_kedua, "pihak_kedua")) if value is None]
+        if absent:
+            out.append((ren.at(), "penandatanganan Perjanjian Kinerja (perencanaan.yaml: penandatanganan_pk: "
+                                  + ", ".join(absent) + ")"))
         for ind in self.indikator:
             for what in ind.belum_diisi:
                 out.append((ind.source.at(), f"{ind.id} {ind.nama}: {what}"))
@@ -371,7 +378,8 @@ def _year_capaian(
     if target is None or realisasi is None:
         return None
     try:
-        return capaian(target, realisasi, polaritas=ind.model.polaritas, rumus_negatif=rumus_negatif)
+        value = capaian(target, realisasi, polaritas=ind.model.polaritas, rumus_negatif=rumus_negatif)
+        return _plausible(value, ind, where, errors)
     except ZeroDivisionError:
         errors.append(Diagnostic(
             ind.at(*where), "V040", "error",
@@ -380,6 +388,26 @@ def _year_capaian(
             "capaian riwayat tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif)",
         ))
         return None
+
+
+# A capaian beyond 10^12 percent is a typing slip (a target of 0.000001, a realisasi in the wrong unit);
+# refusing it here also keeps every figure derived from it within Decimal's precision.
+CAPAIAN_MAKS = Decimal(10**12)
+# Relative change against a capaian that rounds to 0 % says nothing, like a change against 0.
+_TREND_BASE_MIN = Decimal("0.01")
+
+
+def _plausible(
+    value: Decimal, ind: Sourced[Indikator], where: tuple[str | int, ...], errors: list[Diagnostic],
+) -> Decimal | None:
+    if abs(value) <= CAPAIAN_MAKS:
+        return value
+    errors.append(Diagnostic(
+        ind.at(*where), "V043", "error",
+        "capaian melebihi ±1.000.000.000.000% dan tidak masuk akal; periksa target dan realisasi "
+        "(satuan, titik desimal)",
+    ))
+    return None
 
 
 def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None, Decimal | None]]:
@@ -476,7 +504,7 @@ def _indikator(
     # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
     trend = tren(raw, prev.capaian_mentah if prev else None)
     trend_pct = trend_points = None
-    if trend is not None and prev is not None and prev.capaian_mentah:
+    if trend is not None and prev is not None and prev.capaian_mentah and abs(prev.capaian_mentah) >= _TREND_BASE_MIN:
         trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
         trend_points = raw - prev.capaian_mentah  # type: ignore[operator]
     capaian_renstra = None
@@ -484,6 +512,7 @@ def _indikator(
         try:
             capaian_renstra = capaian(m.renstra.target_tahunan[p.year], realisasi, polaritas=m.polaritas,
                                       rumus_negatif=rumus_negatif)
+            capaian_renstra = _plausible(capaian_renstra, ind, ("renstra", "target_tahunan", p.year), errors)
         except ZeroDivisionError:
             capaian_renstra = None
     own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
@@ -493,6 +522,7 @@ def _indikator(
     if akhir is not None and realisasi is not None and akhir != 0:
         try:
             progres = capaian(akhir, realisasi, polaritas=m.polaritas, rumus_negatif=rumus_negatif)
+            progres = _plausible(progres, ind, ("renstra", "target_akhir"), errors)
         except ZeroDivisionError:
             progres = None
     sdm = m.sdm
@@ -517,6 +547,13 @@ def compute_report(p: Project) -> Report:
     """Compute every figure of the report; raise LakipError where a figure cannot exist."""
     errors: list[Diagnostic] = []
     notes: list[Diagnostic] = []
+    ren = p.perencanaan
+    awal, akhir = ren.model.periode_awal, ren.model.periode_akhir
+    if not awal <= p.year <= akhir:
+        # A warning, not an error: a year between two Renstra periods is reported against the old one.
+        notes.append(Diagnostic(ren.at("periode_awal"), "V023", "warning",
+                                f"tahun laporan {p.year} di luar periode Renstra {awal}-{akhir}; "
+                                "perbarui periode_awal/periode_akhir bila Renstra baru sudah berlaku"))
     kebijakan = p.settings.model.kebijakan
     all_lines = _budget_lines(p)
     lines = {line.id: line for line in all_lines}

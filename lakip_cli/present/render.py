@@ -37,6 +37,7 @@ from lakip_cli.write.blocks import (
     RenderedDocument,
     Section,
     Signature,
+    SignaturePair,
     Table,
     Text,
     placeholder,
@@ -54,7 +55,8 @@ CHAPTERS: tuple[tuple[str, int], ...] = (
     ("40-bab4-penutup.md.j2", 4),
     ("50-lampiran.md.j2", 0),
 )
-BLOCK_TYPES = (Narrative, Cover, Section, PageBreak, Index, Table, Formula, Picture, Signature, Note)
+BLOCK_TYPES = (Narrative, Cover, Section, PageBreak, Index, Table, Formula, Picture, Signature, SignaturePair,
+               Note)
 MAX_RANGE = 100_000  # range() in a template: enough for any report, not enough to exhaust memory
 MAX_POWER = 10**15  # the largest result magnitude of ** allowed in a template
 MAX_STRING = 5_000_000  # characters a template may build by repetition
@@ -292,6 +294,7 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
         "perhitungan_capaian": lambda ind: tables.capaian_line(indikator(ind)),
         "perhitungan_realisasi": lambda ind: tables.realisasi_line(indikator(ind)),
         "tanda_tangan": lambda: tables.signature(report),
+        "tanda_tangan_pk": lambda: tables.pk_signatures(report),
         # page furniture
         "sampul": sampul,
         "bagian": lambda nomor="arab", mulai=None, orientasi="potret": Section(nomor, mulai, orientasi),

@@ -11,10 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from lakip_cli.compute.report import BudgetSum, IndikatorReport, Report, Target, YearFigure
-from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah
+from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah, tanggal
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
-from lakip_cli.write.blocks import Cell, Signature, Table, placeholder
+from lakip_cli.write.blocks import Cell, Signature, SignaturePair, Table, placeholder
 
 CellSpec = str | dict[str, Any]  # a cell as written below: its text, or its text with options
 
@@ -348,7 +348,22 @@ def signature(report: Report) -> Signature:
     )
 
 
-def tanggal_text(value: Any) -> str:
-    from lakip_cli.display import tanggal
+def pk_signatures(report: Report) -> SignaturePair:
+    """The Perjanjian Kinerja's two parties: the head of region (pihak kedua) left, the agency head right."""
+    inst = report.project.instansi.model
+    pk = report.project.perencanaan.model.penandatanganan_pk
+    where = esc(pk.tempat) if pk.tempat else missing("tempat penandatanganan PK")
+    when = tanggal(pk.tanggal) if pk.tanggal else missing("tanggal penandatanganan PK")
+    k, second = inst.kepala, pk.pihak_kedua
+    first = Signature(f"{where}, {when}", "PIHAK PERTAMA,\n" + esc(k.jabatan.rstrip(",")), esc(k.nama),
+                      esc(k.pangkat or ""), f"NIP. {esc(k.nip)}" if k.nip else missing("NIP"))
+    if second is None:
+        other = Signature("", "PIHAK KEDUA,", missing("pihak kedua"), "", "")
+    else:
+        other = Signature("", "PIHAK KEDUA,\n" + esc(second.jabatan.rstrip(",")), esc(second.nama),
+                          esc(second.pangkat or ""), f"NIP. {esc(second.nip)}" if second.nip else "")
+    return SignaturePair(other, first)
 
+
+def tanggal_text(value: Any) -> str:
     return tanggal(value) if value is not None else missing("tanggal penandatanganan")

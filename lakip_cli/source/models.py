@@ -3,19 +3,68 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator, model_validator
+
+from lakip_cli.source.load import number_correction
+
+# Bounds a report can have. Beyond them a number is a typing slip, and arithmetic on it (capaian of a target
+# 0.000001 with a realisasi 10^15 is 10^23 %) must still fit Decimal's default precision of 28 digits.
+NILAI_MAKS = 10**15
+PERSEN_MAKS = 10**6
+DESIMAL_MAKS = 6
+SDM_MAKS = 1_000_000
+TAHUN_MIN, TAHUN_MAKS = 1945, 2100
+TEKS_MAKS = 1000
+NARASI_MAKS = 30_000
+ID_MAKS = 64
+
+
+def _number_only(value: object) -> object:
+    # A quoted "1.500" would otherwise become 1.5; text is never read as a number.
+    if isinstance(value, str):
+        hint = number_correction(value)
+        if hint is None and re.fullmatch(r"\s*[-+]?[0-9]+(?:\.[0-9]+)?\s*", value):
+            hint = f"tulis {value.strip()} tanpa tanda kutip (angka, bukan teks)"
+        raise ValueError(hint or "harus angka")
+    if isinstance(value, bool):
+        raise ValueError("harus angka, bukan true/false")
+    return value
+
+
+def _angka(lo: int, hi: int, what: str) -> tuple[object, ...]:
+    text = f"{what}; antara {lo} dan {hi}, paling banyak {DESIMAL_MAKS} angka desimal"
+    return (
+        Field(allow_inf_nan=False, ge=lo, le=hi, decimal_places=DESIMAL_MAKS),
+        BeforeValidator(_number_only),
+        WithJsonSchema({"type": "number", "minimum": lo, "maximum": hi, "description": text}),
+    )
+
+
+def _bulat(lo: int, hi: int, what: str = "") -> tuple[object, ...]:
+    return (Field(strict=True, ge=lo, le=hi, description=what or None), BeforeValidator(_number_only))
+
 
 # A planner writes numbers as YAML ints or floats; Decimal keeps them exact from here on.
-Angka = Annotated[Decimal, Field(allow_inf_nan=False)]
+# (Constraints come before the BeforeValidator so that they reach the JSON Schema as minimum/maximum.)
+Angka = Annotated[Decimal, *_angka(-NILAI_MAKS, NILAI_MAKS, "Angka")]
+Persen = Annotated[Decimal, *_angka(-PERSEN_MAKS, PERSEN_MAKS, "Persen")]
 # Strict: YAML reads "75.000" as the number 75, so a thousands separator must fail, never shrink the amount.
-Rupiah = Annotated[int, Field(ge=0, strict=True, description="Jumlah rupiah tanpa titik pemisah, mis. 13774269418")]
-Bulat = Annotated[int, Field(strict=True)]
-Teks = Annotated[str, Field(min_length=1)]
-Markdown = Annotated[str, Field(description="Teks Markdown")]
-Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="Kode pengenal")]
+Rupiah = Annotated[int, *_bulat(0, NILAI_MAKS, f"Jumlah rupiah tanpa titik pemisah, mis. 13774269418; "
+                                               f"paling banyak {NILAI_MAKS}")]
+Bulat = Annotated[int, *_bulat(0, SDM_MAKS)]
+Nomor = Annotated[int, *_bulat(0, SDM_MAKS)]
+Tahun = Annotated[int, *_bulat(TAHUN_MIN, TAHUN_MAKS)]
+YaTidak = Annotated[bool, Field(strict=True)]
+Teks = Annotated[str, Field(min_length=1, max_length=TEKS_MAKS)]
+Nama = Annotated[str, Field(max_length=TEKS_MAKS)]
+Jalur = Annotated[str, Field(min_length=1, max_length=255, description="Jalur relatif di dalam folder proyek")]
+Markdown = Annotated[str, Field(max_length=NARASI_MAKS, description="Teks Markdown")]
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=ID_MAKS, description="Kode pengenal")]
 
 
 class Strict(BaseModel):
@@ -28,7 +77,7 @@ class Strict(BaseModel):
 
 
 class Predikat(Strict):
-    min: Angka = Field(description="Batas bawah capaian (%) untuk predikat ini")
+    min: Persen = Field(description="Batas bawah capaian (%) untuk predikat ini")
     label: Teks
 
 
@@ -37,7 +86,7 @@ class Kebijakan(Strict):
         "cermin",
         description="cermin: (2T - R) / T x 100; rasio: T / R x 100",
     )
-    batas_capaian: Angka | None = Field(
+    batas_capaian: Persen | None = Field(
         None, gt=0, description="Batas atas capaian (%) untuk tampilan dan agregasi; kosong = tanpa batas"
     )
     agregasi_sasaran: Literal["rata-rata"] = "rata-rata"
@@ -48,7 +97,7 @@ class Kebijakan(Strict):
         Predikat(min=Decimal(51), label="Rendah"),
         Predikat(min=Decimal(0), label="Sangat Rendah"),
     )
-    sumber_skala_predikat: str = "Permendagri Nomor 86 Tahun 2017"
+    sumber_skala_predikat: Nama = "Permendagri Nomor 86 Tahun 2017"
 
     @field_validator("skala_predikat")
     @classmethod
@@ -62,17 +111,64 @@ class Kebijakan(Strict):
 
 
 class Keluaran(Strict):
-    folder: str = "out"
-    pdf: bool = False
-    grafik: bool = True
-    logo: str | None = Field(None, description="Berkas gambar lambang daerah untuk sampul")
+    folder: Jalur = "out"
+    pdf: YaTidak = False
+    grafik: YaTidak = True
+    logo: Jalur | None = Field(None, description="Berkas gambar (PNG, JPEG atau GIF) lambang daerah untuk sampul, "
+                               "di dalam folder proyek")
 
 
 class PeraturanDikenal(Strict):
     nama: Teks = Field(description="Jenis peraturan seperti tertulis, mis. 'Peraturan Menteri PANRB'")
-    pola: Teks = Field(description="Ekspresi reguler (tanpa nomor) yang mengenali jenis peraturan")
-    nomor: int
-    tahun: int
+    pola: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+        description="Ekspresi reguler (tanpa nomor) yang mengenali jenis peraturan")
+    nomor: Nomor
+    tahun: Tahun
+
+    @field_validator("pola")
+    @classmethod
+    def _linear(cls, v: str) -> str:
+        if _nested_repeat(v):
+            raise ValueError("pola memuat pengulangan bersarang (mis. (a+)+) yang dapat membuat pemeriksaan "
+                             "berjalan sangat lama; tulis tanpa pengulangan di dalam pengulangan")
+        return v
+
+
+# The standard library's own regex parser, to look at a pattern's structure without running it.
+_re_parser: Any = importlib.import_module("re._parser")
+_re_constants: Any = importlib.import_module("re._constants")
+
+
+def _nested_repeat(pattern: str) -> bool:
+    """True when a repeated group itself repeats, like (a+)+: such a pattern can take exponential time."""
+    try:
+        tree = _re_parser.parse(pattern)
+    except re.error:
+        return False  # an invalid pattern is reported by the check that uses it, with the regex detail
+
+    def children(op: Any, av: Any) -> list[Any]:
+        if op is _re_constants.SUBPATTERN:
+            return [av[-1]]
+        if op is _re_constants.BRANCH:
+            return list(av[1])
+        if op in (_re_constants.ASSERT, _re_constants.ASSERT_NOT):
+            return [av[1]]
+        return []
+
+    def walk(items: Any, inside: bool) -> bool:
+        for op, av in items:
+            if op in _REPEATS:
+                repeats = av[1] > 1
+                if (repeats and inside) or walk(av[2], inside or repeats):
+                    return True
+            elif any(walk(sub, inside) for sub in children(op, av)):
+                return True
+        return False
+
+    return walk(tree, False)
+
+
+_REPEATS = (_re_constants.MAX_REPEAT, _re_constants.MIN_REPEAT, _re_constants.POSSESSIVE_REPEAT)
 
 
 class Penerimaan(Strict):
@@ -88,8 +184,8 @@ class Penerimaan(Strict):
 
 
 class Cek(Strict):
-    abaikan: tuple[str, ...] = ()
-    instansi_lain: tuple[str, ...] = ()
+    abaikan: tuple[Annotated[str, Field(max_length=ID_MAKS)], ...] = ()
+    instansi_lain: tuple[Teks, ...] = ()
     peraturan: tuple[PeraturanDikenal, ...] = ()
     terima: tuple[Penerimaan, ...] = ()
 
@@ -100,8 +196,8 @@ class Pengaturan(Strict):
     judul: Teks = "LAPORAN KINERJA INSTANSI PEMERINTAH"
     singkatan_judul: Teks = "LKjIP"
     lokal: Literal["id_ID"] = "id_ID"
-    folder_data: str = "data"
-    folder_templat: str = "templates"
+    folder_data: Jalur = "data"
+    folder_templat: Jalur = "templates"
     kebijakan: Kebijakan = Kebijakan()
     keluaran: Keluaran = Keluaran()
     cek: Cek = Cek()
@@ -118,14 +214,14 @@ class Pejabat(Strict):
 
 
 class Misi(Strict):
-    nomor: int = Field(ge=1)
+    nomor: Annotated[int, Field(strict=True, ge=1, le=99)]
     uraian: Teks
 
 
 class Peraturan(Strict):
     jenis: Teks = Field(description="mis. 'Undang-Undang', 'Peraturan Menteri PANRB'")
-    nomor: int | str
-    tahun: int = Field(ge=1945, le=2100)
+    nomor: Nomor | Teks
+    tahun: Tahun
     tentang: Teks
 
 
@@ -142,12 +238,12 @@ class Unit(Strict):
 
 class Jabatan(Strict):
     nama: Teks
-    eselon: str | None = None
+    eselon: Nama | None = None
 
 
 class BarisSdm(Strict):
     uraian: Teks
-    jumlah: Bulat | None = Field(ge=0, description="kosong = '-' (tidak ada)")
+    jumlah: Bulat | None = Field(description="kosong = '-' (tidak ada)")
 
 
 class RincianSdm(Strict):
@@ -160,11 +256,11 @@ class RincianSdm(Strict):
 
 
 class Sdm(Strict):
-    jumlah: Bulat = Field(ge=0, description="Jumlah seluruh pegawai seperti dinyatakan")
+    jumlah: Bulat = Field(description="Jumlah seluruh pegawai seperti dinyatakan")
     komposisi: tuple[BarisSdm, ...] = Field(
         (), description="Rincian dalam kalimat pembuka (struktural, fungsional, ...)"
     )
-    honorer: Bulat = Field(0, ge=0)
+    honorer: Bulat = 0
     rincian: tuple[RincianSdm, ...] = ()
     per_unit: tuple[BarisSdm, ...] = ()
 
@@ -200,7 +296,7 @@ class Instansi(Strict):
 class Tujuan(Strict):
     id: Id
     uraian: Teks
-    misi: int | None = Field(None, description="Nomor misi yang didukung")
+    misi: Annotated[int, Field(strict=True, ge=1, le=99)] | None = Field(None, description="Nomor misi yang didukung")
 
 
 class SasaranStrategis(Strict):
@@ -210,7 +306,7 @@ class SasaranStrategis(Strict):
 
 
 class Strategi(Strict):
-    misi: int | None = None
+    misi: Annotated[int, Field(strict=True, ge=1, le=99)] | None = Field(None, description="Nomor misi")
     sasaran: Id | None = None
     uraian: Teks
     arah_kebijakan: Teks
@@ -226,11 +322,19 @@ class PerjanjianKinerja(Strict):
     indikator: tuple[BarisPk, ...] = Field(min_length=1)
 
 
+class PenandatangananPk(Strict):
+    """The Perjanjian Kinerja's own signing: where, when, and the second party (the head of region)."""
+
+    tempat: Teks | None = None
+    tanggal: dt.date | None = None
+    pihak_kedua: Pejabat | None = None
+
+
 class Perencanaan(Strict):
     """perencanaan.yaml: Renstra summary and the Perjanjian Kinerja."""
 
-    periode_awal: int
-    periode_akhir: int
+    periode_awal: Tahun
+    periode_akhir: Tahun
     dokumen_jangka_menengah: Teks = Field("RPJMD", description="Nama dokumen target jangka menengah")
     pengantar_renstra: Markdown | None = None
     pengantar_iku: Markdown | None = None
@@ -238,6 +342,7 @@ class Perencanaan(Strict):
     sasaran: tuple[SasaranStrategis, ...] = Field(min_length=1)
     strategi: tuple[Strategi, ...] = ()
     perjanjian_kinerja: tuple[PerjanjianKinerja, ...] = Field(min_length=1)
+    penandatanganan_pk: PenandatangananPk = PenandatangananPk()
 
     @model_validator(mode="after")
     def _period(self) -> Perencanaan:
@@ -297,22 +402,22 @@ class Rentang(Strict):
 
 
 class CapaianManual(Strict):
-    nilai: Angka = Field(description="Capaian (%) yang ditetapkan")
+    nilai: Persen = Field(description="Capaian (%) yang ditetapkan")
     alasan: Teks = Field(description="Mengapa capaian tidak dapat dihitung dengan rumus")
 
 
 class Riwayat(Strict):
-    tahun: int = Field(ge=1990, le=2100)
+    tahun: Tahun
     target: Angka | Rentang | None = None
     realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
     capaian_manual: CapaianManual | None = Field(None, description="Capaian yang ditetapkan tanpa rumus tahun itu")
-    capaian_tertulis: Angka | None = Field(
+    capaian_tertulis: Persen | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )
 
 
 class Renstra(Strict):
-    target_tahunan: dict[int, Angka] = Field(default_factory=dict, description="Target Renstra/RPJMD per tahun")
+    target_tahunan: dict[Tahun, Angka] = Field(default_factory=dict, description="Target Renstra/RPJMD per tahun")
     target_akhir: Angka | None = Field(None, description="Target akhir periode")
 
 
@@ -323,8 +428,8 @@ class StandarNasional(Strict):
 
 
 class SdmIndikator(Strict):
-    rencana: Bulat | None = Field(None, ge=0)
-    realisasi: Bulat | None = Field(None, ge=0)
+    rencana: Bulat | None = None
+    realisasi: Bulat | None = None
 
 
 class Narasi(Strict):
@@ -374,8 +479,9 @@ class Indikator(Strict):
 class Laporan(Strict):
     """laporan.yaml: the year's report texts and signing date."""
 
-    tahun: int = Field(ge=2000, le=2100)
-    tanggal: dt.date | None = Field(None, description="Tanggal penandatanganan; kosong = belum diisi")
+    tahun: Annotated[int, Field(strict=True, ge=2000, le=TAHUN_MAKS)]
+    tanggal: Annotated[dt.date, Field(strict=True)] | None = Field(
+        None, description="Tanggal penandatanganan (TTTT-BB-HH); kosong = belum diisi")
     kata_pengantar: Markdown | None = None
     ikhtisar: Markdown | None = Field(None, description="Paragraf tambahan Ikhtisar Eksekutif")
     kesimpulan: Markdown | None = None

@@ -72,6 +72,12 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Cek.abaikan": ("Aturan yang diabaikan", "Kode aturan pemeriksaan yang tidak dijalankan, mis. LK011"),
     "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain yang tidak boleh muncul di narasi (LK018)"),
     "Cek.peraturan": ("Peraturan yang dikenal", "Peraturan dengan tahun yang benar, untuk aturan LK020"),
+    "Perencanaan.penandatanganan_pk": ("Penandatanganan Perjanjian Kinerja",
+                                       "Tempat, tanggal dan pihak kedua (kepala daerah) yang menandatangani PK"),
+    "PenandatangananPk.tempat": ("Tempat penandatanganan PK", "mis. 'Metro'"),
+    "PenandatangananPk.tanggal": ("Tanggal penandatanganan PK", "Tanggal PK ditandatangani (ISO: 2024-01-31)"),
+    "PenandatangananPk.pihak_kedua": ("Pihak kedua",
+                                      "Atasan pihak pertama, mis. Wali Kota: nama, jabatan, NIP bila ada"),
     "Cek.terima": ("Temuan yang diterima", "Temuan yang diterima apa adanya dengan alasan; laporan final "
                    "menolak setiap temuan lain yang masih terbuka"),
     "Penerimaan.kode": ("Kode temuan", "Kode temuan yang diterima, mis. LK014"),

@@ -12,18 +12,21 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
+from lakip_cli.source.load import PathKey, YamlDoc, date_correction, load_yaml, number_correction
 from lakip_cli.source.models import (
     Anggaran,
     Indikator,
     Instansi,
     Kegiatan,
+    Komponen,
     Laporan,
     Pengaturan,
     Perencanaan,
     Program,
+    Rentang,
     SubKegiatan,
 )
+from lakip_cli.source.paths import image_problem, outside_problem
 from lakip_cli.source.project import INDICATOR_DIR, PROJECT_FILE, year_dir
 
 M = TypeVar("M", bound=BaseModel)
@@ -86,12 +89,37 @@ _TYPE_MESSAGES = {
     "list_type": "harus berupa daftar (- ...)",
     "string_pattern_mismatch": "hanya boleh huruf, angka, '-', '_' dan '.' (tanpa spasi)",
     "decimal_max_places": "terlalu banyak angka desimal",
+    "decimal_whole_digits": "terlalu banyak angka",
+    "decimal_max_digits": "terlalu banyak angka",
+    "int_parsing_size": "angka terlalu besar",
+    "float_parsing": "harus angka",
+    "is_instance_of": "jenis nilai tidak sesuai",
+    "union_tag_invalid": "jenis nilai tidak sesuai",
+    "set_type": "harus berupa daftar (- ...)",
+    "none_required": "harus kosong",
 }
+_MAPPING_KINDS = {"dict_type", "model_type", "model_attributes_type"}
+_NUMBER_KINDS = {"int_type", "int_parsing", "decimal_type", "decimal_parsing", "float_type", "float_parsing"}
+_DATE_KINDS = {"date_type", "date_parsing", "date_from_datetime_parsing"}
 
 
 def _message(err: ErrorDetails, field: str) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
+    typed = err.get("input")
+    if isinstance(typed, str) and kind in _NUMBER_KINDS | _DATE_KINDS:
+        hint = number_correction(typed) if kind in _NUMBER_KINDS else date_correction(typed)
+        if hint:
+            return hint
+    if kind == "decimal_max_places":
+        return f"paling banyak {ctx.get('decimal_places')} angka di belakang titik desimal"
+    if kind == "string_too_long":
+        size = len(typed) if isinstance(typed, str) else "?"
+        return f"teks terlalu panjang ({size} karakter; batas {ctx.get('max_length')} karakter)"
+    if kind == "too_long":
+        return f"daftar terlalu panjang (batas {ctx.get('max_length')} butir)"
+    if kind == "less_than":
+        return f"nilai harus < {ctx.get('lt')}"
     if kind == "missing":
         return f"kunci wajib '{field}' tidak ada"
     if kind == "extra_forbidden":
@@ -182,6 +210,8 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
     union_paths: set[PathKey] = set()
     for err in errors:
         path, skipped = _data_path(doc, tuple(err["loc"]), err["type"])
+        if any(path[: len(r)] == r for r in doc.refused):
+            continue  # already reported by the loader, with a better message
         if skipped:
             union_paths.add(path)
         field = str(path[-1]) if path else "(akar)"
@@ -203,7 +233,9 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
                 msg += f"; maksud Anda '{hint[0]}'?"
             out.append(Diagnostic(loc, "V011", "error", msg))
             continue
-        messages = list(dict.fromkeys(m for m, _ in items))
+        # A scalar written where a number or a mapping may stand: "must be a mapping" only adds noise.
+        scalar = [(m, e) for m, e in items if not (e["type"] in _MAPPING_KINDS and not isinstance(e["input"], dict))]
+        messages = list(dict.fromkeys(m for m, _ in (scalar or items)))
         where = next((str(p) for p in reversed(path) if isinstance(p, str)), "(akar)")
         code = "V010" if kinds == {"missing"} else "V012"
         if code == "V010":
@@ -217,9 +249,12 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
         raise fail(doc.path, "V012", "isi berkas harus berupa pemetaan (kunci: nilai)", 1, 1)
     try:
-        return model.model_validate(doc.data)
+        validated = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise LakipError(diagnostics_from_validation(doc, model, exc)) from None
+        raise LakipError([*doc.problems, *diagnostics_from_validation(doc, model, exc)]) from None
+    if doc.problems:
+        raise LakipError(doc.problems)
+    return validated
 
 
 def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
@@ -231,7 +266,38 @@ def load_model(path: Path, root: Path, model: type[M]) -> Sourced[M]:
 
 
 def load_settings(root: Path) -> Sourced[Pengaturan]:
-    return load_model(root / PROJECT_FILE, root, Pengaturan)
+    settings = load_model(root / PROJECT_FILE, root, Pengaturan)
+    diags = check_paths(root, settings)
+    if diags:
+        raise LakipError(diags)
+    return settings
+
+
+def check_paths(root: Path, settings: Sourced[Pengaturan]) -> list[Diagnostic]:
+    """Every path in lakip.yaml stays inside the project; the logo is a readable image."""
+    m = settings.model
+    fields: tuple[tuple[tuple[str, ...], str | None], ...] = (
+        (("folder_data",), m.folder_data),
+        (("folder_templat",), m.folder_templat),
+        (("keluaran", "folder"), m.keluaran.folder),
+        (("keluaran", "logo"), m.keluaran.logo),
+    )
+    out: list[Diagnostic] = []
+    for where, value in fields:
+        if value is None:
+            continue
+        problem = outside_problem(root, value)
+        if problem is None and where == ("keluaran", "logo"):
+            problem = image_problem(root / value, value)
+        if problem:
+            out.append(Diagnostic(settings.at(*where), "V031", "error", problem))
+    return out
+
+
+def _data_file_problem(root: Path, path: Path) -> Diagnostic | None:
+    rel = path.relative_to(root).as_posix()
+    problem = outside_problem(root, rel)
+    return Diagnostic(SourceLocation(rel), "V031", "error", problem) if problem else None
 
 
 def load_project(root: Path, year: int, *, with_previous: bool = True) -> Project:
@@ -244,6 +310,10 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
     diags: list[Diagnostic] = []
     loaded: dict[str, Sourced[Any]] = {}
     for name, model in YEAR_FILES.items():
+        boundary = _data_file_problem(root, folder / name)
+        if boundary:
+            diags.append(boundary)
+            continue
         try:
             loaded[name] = load_model(folder / name, root, model)
         except LakipError as exc:
@@ -255,7 +325,11 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
                                 f"folder '{INDICATOR_DIR}/' tidak ditemukan"))
     else:
         for path in sorted(ind_dir.iterdir()):
-            if path.name.startswith(".") or not (path.suffix in (".yaml", ".yml") or path.is_dir()):
+            if path.name.startswith(".") or not (path.suffix.lower() in (".yaml", ".yml") or path.is_dir()):
+                continue
+            boundary = _data_file_problem(root, path)
+            if boundary:
+                diags.append(boundary)
                 continue
             try:
                 indikator.append(load_model(path, root, Indikator))
@@ -282,6 +356,7 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
         previous=previous,
     )
     diags.extend(check_references(project))
+    diags.extend(check_values(project))
     if diags:
         raise LakipError(diags)
     return project
@@ -373,3 +448,67 @@ def _unknown(loc: SourceLocation, what: str, ident: str, known: set[str], suffix
     if hint:
         msg += f"; maksud Anda '{hint[0]}'?"
     return Diagnostic(loc, "V020", "error", msg)
+
+
+# Units whose values are changes, which may be negative (growth of -2 %, a fall of 3 poin).
+_SIGNED_UNITS = ("poin", "pertumbuhan", "perubahan", "laju", "selisih")
+
+
+def _signed(satuan: str) -> bool:
+    low = satuan.lower()
+    return any(word in low for word in _SIGNED_UNITS)
+
+
+def check_values(p: Project) -> list[Diagnostic]:
+    """Values that are well-formed but cannot be right: misi numbers, signs per unit."""
+    out: list[Diagnostic] = []
+    ren = p.perencanaan
+    misi = p.instansi.model.misi
+    out += _duplicates(((str(m.nomor), p.instansi.at("misi", i, "nomor")) for i, m in enumerate(misi)), "misi")
+    known = {m.nomor for m in misi}
+    listed = ", ".join(str(n) for n in sorted(known)) or "tidak ada"
+    refs = [("tujuan", i, t.misi) for i, t in enumerate(ren.model.tujuan)]
+    refs += [("strategi", i, st.misi) for i, st in enumerate(ren.model.strategi)]
+    for kind, i, nomor in refs:
+        if nomor is not None and nomor not in known:
+            out.append(Diagnostic(ren.at(kind, i, "misi"), "V020", "error",
+                                  f"misi nomor {nomor} tidak ada di instansi.yaml (misi yang ada: {listed})"))
+    units = {ind.model.id: ind.model.satuan for ind in p.indikator}
+    for ind in p.indikator:
+        if not _signed(ind.model.satuan):
+            out += _negatives(ind, ind.model.satuan)
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            satuan = units.get(item.indikator)
+            if item.target is not None and item.target < 0 and satuan is not None and not _signed(satuan):
+                out.append(_negative(ren.at("perjanjian_kinerja", i, "indikator", j, "target"), "target", satuan))
+    return out
+
+
+def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
+    m = ind.model
+    values: list[tuple[tuple[str | int, ...], Any]] = []
+    figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
+    for i, row in enumerate(m.riwayat):
+        figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    for where, value in figures:
+        if isinstance(value, Rentang):
+            values += [((*where, "bawah"), value.bawah), ((*where, "atas"), value.atas)]
+        elif isinstance(value, Komponen):
+            values += [((*where, "pembilang"), value.pembilang)]
+        else:
+            values.append((where, value))
+    values += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    values.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    if m.standar_nasional:
+        values.append((("standar_nasional", "nilai"), m.standar_nasional.nilai))
+    for where, value in values:
+        if value is not None and value < 0:
+            field = next(str(w) for w in reversed(where) if isinstance(w, str))
+            yield _negative(ind.at(*where), field, satuan)
+
+
+def _negative(loc: SourceLocation, field: str, satuan: str) -> Diagnostic:
+    return Diagnostic(loc, "V024", "error",
+                      f"'{field}' tidak boleh negatif untuk satuan '{satuan}'; nilai negatif hanya untuk satuan "
+                      "perubahan (mis. 'poin', 'persen pertumbuhan')")

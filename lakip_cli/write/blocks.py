@@ -146,16 +146,25 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class SignaturePair:
+    """Two parties signing side by side (a Perjanjian Kinerja): the second party left, the first right."""
+
+    kiri: Signature
+    kanan: Signature
+
+
+@dataclass(frozen=True)
 class Note:
     """A short plain-text note on its own line (placeholders for missing narrative)."""
 
     teks: str
 
 
-Block = Text | Narrative | Cover | Section | PageBreak | Index | Table | Formula | Picture | Signature | Note
+Block = (Text | Narrative | Cover | Section | PageBreak | Index | Table | Formula | Picture | Signature
+         | SignaturePair | Note)
 NAMES: dict[type, str] = {
     Cover: "sampul", Section: "bagian", PageBreak: "pindah-halaman", Index: "daftar", Table: "tabel",
-    Formula: "rumus", Picture: "gambar", Signature: "ttd", Note: "catatan",
+    Formula: "rumus", Picture: "gambar", Signature: "ttd", SignaturePair: "ttd-dua", Note: "catatan",
 }
 
 
@@ -215,6 +224,8 @@ def _text_of(block: Block) -> str:
         return " ".join(c.teks for rows in (block.header, block.baris, block.kaki) for row in rows for c in row)
     if isinstance(block, Signature):
         return " ".join((block.tempat_tanggal, block.jabatan, block.nama, block.pangkat, block.nip))
+    if isinstance(block, SignaturePair):
+        return " ".join((_text_of(block.kiri), _text_of(block.kanan)))
     if isinstance(block, Note):
         return block.teks
     if isinstance(block, Formula):

@@ -28,6 +28,7 @@ from lakip_cli.write.blocks import (
     RenderedDocument,
     Section,
     Signature,
+    SignaturePair,
     Table,
     Text,
 )
@@ -116,6 +117,8 @@ def _write_block(b: Builder, block: Block) -> None:
             _picture(b, block)
         case Signature():
             _signature(b, block)
+        case SignaturePair():
+            _signature_pair(b, block)
 
 
 def _cover(b: Builder, cover: Cover) -> None:
@@ -174,3 +177,49 @@ def _signature(b: Builder, sig: Signature) -> None:
         b.add_runs(para, b.inline(text), bold=is_name)
         for run in para.runs if is_name else ():
             run.underline = True
+
+
+def _signature_parts(sig: Signature) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """(place, date and position lines; room to sign, name, rank and NIP) of one signature block."""
+    head = [(line, False) for text in (sig.tempat_tanggal, sig.jabatan) for line in text.split("\n")]
+    tail = [("", False)] * 3 + [(sig.nama, True)] + [(text, False) for text in (sig.pangkat, sig.nip) if text]
+    return head, tail
+
+
+def _signature_pair(b: Builder, pair: SignaturePair) -> None:
+    """Two signature blocks side by side in a borderless table whose one row never splits; names level."""
+    b.keep_with_previous()
+    half = b.text_area()[0] // 2
+    table = ox.el("w:tbl")
+    tbl_pr = ox.el("w:tblPr")
+    tbl_pr.append(ox.el("w:tblW", w_w=str(half * 2), w_type="dxa"))
+    tbl_pr.append(ox.el("w:tblLayout", w_type="fixed"))
+    table.append(tbl_pr)
+    grid = ox.el("w:tblGrid")
+    for _ in range(2):
+        grid.append(ox.el("w:gridCol", w_w=str(half)))
+    table.append(grid)
+    row = ox.el("w:tr")
+    row_pr = ox.el("w:trPr")
+    row_pr.append(ox.el("w:cantSplit"))
+    row.append(row_pr)
+    parts = [_signature_parts(pair.kiri), _signature_parts(pair.kanan)]
+    heads = max(len(head) for head, _ in parts)
+    for head, tail in parts:
+        cell = ox.el("w:tc")
+        cell_pr = ox.el("w:tcPr")
+        cell_pr.append(ox.el("w:tcW", w_w=str(half), w_type="dxa"))
+        cell.append(cell_pr)
+        for text, is_name in [*head, *[("", False)] * (heads - len(head)), *tail]:
+            p = ox.el("w:p")
+            cell.append(p)
+            para = Paragraph(p, b.doc._body)
+            para._p.style = b.styles["tanda tangan"]
+            para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            b.add_runs(para, b.inline(text), bold=is_name)
+            for run in para.runs if is_name else ():
+                run.underline = True
+        row.append(cell)
+    table.append(row)
+    b.append(table)
+    b.paragraph("Isi Tabel")
