@@ -11,10 +11,11 @@ section.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,9 @@ class Placed:
     paragraph_text: str
 
 
+_BLANKS = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
@@ -73,7 +77,7 @@ class _Para:
         self.level = _heading_level(p)
         self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
         self._text: str | None = None
-        self._flat: tuple[str, str, list[int]] | None = None
+        self._flat: tuple[str, str] | None = None
 
     @property
     def runs(self) -> list[Any]:
@@ -91,14 +95,17 @@ class _Para:
             self._text = "".join(_run_text(r) for r in self.runs)
         return self._text
 
-    def flat(self) -> tuple[str, str, list[int]]:
-        """The text with blanks collapsed to one space, its lower case, and each character's index in text."""
+    def flat(self) -> tuple[str, str]:
+        """The text with blanks collapsed to one space, and its lower case."""
         if self._flat is None:  # splitting runs never changes the text, so this holds for the whole pass
-            text = self.text
-            index = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
-            flat = "".join(" " if text[i].isspace() else text[i] for i in index)
-            self._flat = (flat, flat.lower(), index)
+            flat = _BLANKS.sub(" ", self.text)  # \s is what str.isspace() calls a blank
+            self._flat = (flat, flat.lower())
         return self._flat
+
+    def index(self) -> list[int]:
+        """Each character's index in text of the collapsed text (only for a paragraph that is marked)."""
+        text = self.text
+        return [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
 
 
 def _run_text(r: Any) -> str:
@@ -119,12 +126,13 @@ def _find(para: _Para, excerpt: str) -> tuple[int, int] | None:
     want = _norm(excerpt)
     if not want:
         return None
-    flat, lower, index = para.flat()
+    flat, lower = para.flat()
     at = flat.find(want)
     if at < 0:
         at = lower.find(want.lower())
     if at < 0:
         return None
+    index = para.index()
     start = index[at]
     last = index[at + len(want) - 1]
     return start, last + 1
@@ -171,6 +179,55 @@ def _runs_for(para: _Para, start: int, end: int) -> list[Any]:
             _split(r, end - a)
         chosen.append(r)
     return chosen
+
+
+class _Document:
+    """Every paragraph's collapsed text in one string (and in lower case), to find the paragraphs that hold an
+    excerpt without searching each one: a document-wide search per comment would grow with the square of
+    the report."""
+
+    def __init__(self, paras: list[_Para]):
+        self.paras = paras
+        self.joined: tuple[str, list[int], str, list[int]] | None = None
+
+    def _joined(self) -> tuple[str, list[int], str, list[int]]:
+        if self.joined is None:
+            flats = [p.flat() for p in self.paras]
+            self.joined = (*self._join([f[0] for f in flats]), *self._join([f[1] for f in flats]))
+        return self.joined
+
+    @staticmethod
+    def _join(texts: list[str]) -> tuple[str, list[int]]:
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        return "\x00".join(texts), starts
+
+    def holding(self, excerpt: str) -> Iterable[int]:
+        """Indices, in order, of the paragraphs whose text holds `excerpt` as _find looks for it (and maybe more)."""
+        want = _norm(excerpt)
+        if not want or "\x00" in want:
+            return range(len(self.paras))
+        return self._holding(want)
+
+    def _holding(self, want: str) -> Iterator[int]:
+        flat, starts, lower, lower_starts = self._joined()
+        low = want.lower()
+        i = 0
+        while i < len(self.paras):
+            hits = []
+            at = flat.find(want, starts[i])
+            if at >= 0:
+                hits.append(bisect.bisect_right(starts, at) - 1)
+            at = lower.find(low, lower_starts[i])
+            if at >= 0:
+                hits.append(bisect.bisect_right(lower_starts, at) - 1)
+            if not hits:
+                return
+            i = min(hits)
+            yield i
+            i += 1
 
 
 class _Sections:
@@ -235,12 +292,13 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
 def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, annotations: Sequence[Annotation],
              date: dt.datetime | None, *, aside: list[Any] | None = None, holder: Any = None) -> list[Placed]:
     placed: list[Placed] = []
+    document_text = _Document(paras)
     for a in annotations:
         section = sections.find(a.section_hint) or sections.find(a.chapter_hint)
         target: tuple[_Para, list[Any], str] | None = None
         if a.excerpt:
-            scopes: Iterable[range] = [range(*section)] if section else []
-            for scope in [*scopes, range(len(paras))]:
+            scopes: list[Iterable[int]] = [range(*section)] if section else []
+            for scope in [*scopes, document_text.holding(a.excerpt)]:
                 for i in scope:
                     para = paras[i]
                     span = _find(para, a.excerpt)
