@@ -126,8 +126,9 @@ class Builder:
                 _keep_next(p)
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
-        para = Paragraph(self.append(ox.el("w:p")), self.doc._body)
-        para._p.style = self.styles[style.lower()]
+        # the w:pPr that python-docx's style setter writes, built directly
+        para = Paragraph(self.append(ox.el("w:p", ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()])))),
+                         self.doc._body)
         if self.pending_break:  # a page break as a property avoids an empty line on the new page
             para.paragraph_format.page_break_before = True
             self.pending_break = False

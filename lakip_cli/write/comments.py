@@ -59,6 +59,8 @@ class Placed:
 
 
 _BLANKS = re.compile(r"\s+")
+_R, _T, _VAL = qn("w:r"), qn("w:t"), qn("w:val")
+_STYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 
 def _clean(text: str) -> str:
@@ -82,7 +84,7 @@ class _Para:
     @property
     def runs(self) -> list[Any]:
         if self._runs is None:
-            self._runs = [r for r in self.p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
+            self._runs = [r for r in self.p.iter(_R) if r.find(_T) is not None]
         return self._runs
 
     @runs.setter
@@ -109,14 +111,14 @@ class _Para:
 
 
 def _run_text(r: Any) -> str:
-    return "".join(t.text or "" for t in r.iter(qn("w:t")))
+    return "".join(t.text or "" for t in r.iter(_T))
 
 
 def _heading_level(p: Any) -> int:
-    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style = p.find(_STYLE_PATH)
     if style is None:
         return 0
-    m = _HEADING.match(style.get(qn("w:val"), ""))
+    m = _HEADING.match(style.get(_VAL, ""))
     return int(m.group(1)) if m else 0
 
 
