@@ -251,6 +251,12 @@ def row_element(*, header: bool, cant_split: bool):
 def cell_element(width: int, span: int, merge: str | None, *, fill: str | None = None,
                  v_center: bool = False):
     """w:tc with one empty w:p; `merge` is None, "restart" or "continue" (vertical merge)."""
+    # A copy of a cell made once per shape: lxml copies a subtree faster than it makes its elements.
+    return copy.deepcopy(_cell_template(width, span, merge, fill, v_center))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_template(width: int, span: int, merge: str | None, fill: str | None, v_center: bool):
     tc_pr = el(
         "w:tcPr",
         el("w:tcW", w_w=width, w_type="dxa"),
