@@ -35,20 +35,22 @@ STAGE_CODES: dict[str, str] = {
     "V010": "isian wajib tidak ada",
     "V011": "kunci tidak dikenal (biasanya salah ketik; pesan menyebut kunci yang dimaksud)",
     "V012": "nilai tidak sesuai jenisnya (angka, tanggal, pilihan, teks) atau berkas bukan pemetaan",
-    "V013": "angka ditulis dalam bentuk yang bisa terbaca lain (0 di depan, 1:30, pemisah ribuan, koma desimal, Rp)",
+    "V013": "angka atau true/false dalam bentuk yang dibaca berbeda oleh pembaca YAML lain (075, 1:30, yes, 1.500)",
     "V014": "teks memuat karakter kendali yang tidak dapat disimpan di dokumen Word",
     "V020": "rujukan tidak cocok: sasaran, indikator atau tahun laporan yang tidak dikenal",
     "V021": "kode atau indikator yang sama dipakai dua kali",
     "V022": "indikator tidak tercantum di Perjanjian Kinerja (perencanaan.yaml)",
-    "V023": "tahun laporan di luar periode Renstra (periode_awal-periode_akhir)",
-    "V024": "nilai negatif untuk satuan yang tidak boleh negatif",
+    "V023": "tahun laporan di luar periode Renstra",
+    "V024": "target atau realisasi negatif pada satuan yang tidak boleh negatif",
     "V030": "berkas proyek lakip.yaml atau folder data tahun laporan tidak ditemukan",
-    "V031": "jalur berkas keluar dari folder proyek, atau gambar yang dirujuk tidak dapat dibaca",
-    "V032": "SOURCE_DATE_EPOCH bukan bilangan detik yang dapat dipakai",
+    "V031": "jalur di lakip.yaml atau berkas data menunjuk ke luar folder proyek, atau gambar yang dirujuk "
+            "(logo, bagan organisasi) tidak utuh",
+    "V032": "SOURCE_DATE_EPOCH tidak dapat dipakai",
     "V040": "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif) tanpa capaian_manual",
     "V041": "riwayat memuat tahun yang bukan tahun sebelum tahun laporan; baris itu diabaikan",
     "V042": "riwayat berbeda dengan data tahun sebelumnya di folder data",
-    "V043": "capaian hasil hitungan terlalu besar untuk masuk akal (periksa target, realisasi dan satuan)",
+    "V043": "capaian melebihi batas yang masuk akal (±10^12 %)",
+    "V044": "folder data tahun sebelumnya ada tetapi belum lengkap atau tidak valid; riwayat tidak dibandingkan",
     "V060": "penerimaan temuan (cek.terima di lakip.yaml) tidak valid: kode, tempat atau alasan",
     "V061": "penerimaan temuan (cek.terima) tidak lagi cocok dengan temuan apa pun",
     "T001": "templat tidak dapat dijalankan: sintaks Jinja salah atau nama yang tidak dikenal",
@@ -78,7 +80,8 @@ STAGE_CODES: dict[str, str] = {
     "X001": "lakip ekspor: berkas keluaran tidak berakhiran sesuai bentuknya (.xlsx atau .csv)",
 }
 
-STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V061", "P006", "W010"})  # the stage codes printed as warnings
+# the stage codes printed as warnings
+STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010"})
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -356,3 +357,36 @@ def test_lampiran_is_a_perjanjian_kinerja_signed_by_both_parties(minimal: Path, 
     assert "Drs. Budi Santoso, M.Si" in left.text
     assert right.text.splitlines()[0] == "Contoh, 15 Januari 2024"  # the PK's own date, not the report's
     assert right.text.splitlines()[1] == "PIHAK PERTAMA,"
+
+
+def test_organisation_chart_swot_and_facilities_have_their_place(minimal: Path, runner) -> None:
+    shutil.copy(ROOT / "tests" / "writer_cases" / "grafik.png", minimal / "bagan.png")
+    instansi = minimal / "data" / "2024" / "instansi.yaml"
+    instansi.write_text(instansi.read_text(encoding="utf-8") + (
+        "bagan_organisasi: bagan.png\n"
+        "sarana_prasarana:\n  - uraian: Kendaraan roda empat\n    jumlah: 3\n    satuan: unit\n    kondisi: baik\n"
+        "swot:\n  kekuatan: [Pegawai berpengalaman]\n  kelemahan: [Anggaran terbatas]\n"
+        "  peluang: [Dukungan forum]\n  ancaman: [Hoaks di media sosial]\n"), encoding="utf-8")
+    result = runner.invoke(app, ["build", "2024", "-C", str(minimal), "--tanpa-grafik"])
+    assert result.exit_code == 0, result.output
+    doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]
+    assert any(c.startswith("Gambar 1.1 Struktur Organisasi") for c in captions)
+    swot = next(t for t in doc.tables if t.rows[0].cells[0].text == "Kekuatan (Strength)")
+    assert [[c.text for c in r.cells] for r in swot.rows] == [
+        ["Kekuatan (Strength)", "Kelemahan (Weakness)"], ["1. Pegawai berpengalaman", "1. Anggaran terbatas"],
+        ["Peluang (Opportunity)", "Ancaman (Threat)"], ["1. Dukungan forum", "1. Hoaks di media sosial"]]
+    facilities = next(t for t in doc.tables if t.rows[0].cells[1].text == "Sarana dan Prasarana")
+    assert [c.text for c in facilities.rows[1].cells] == ["1.", "Kendaraan roda empat", "3", "unit", "baik"]
+    with zipfile.ZipFile(minimal / "out" / "LAKIP-2024.docx") as z:
+        assert [n for n in z.namelist() if n.startswith("word/media/")]
+
+
+def test_organisation_chart_outside_the_project_is_a_located_error(minimal: Path, runner) -> None:
+    instansi = minimal / "data" / "2024" / "instansi.yaml"
+    lines = instansi.read_text(encoding="utf-8").count("\n")
+    instansi.write_text(instansi.read_text(encoding="utf-8") + "bagan_organisasi: ../../etc/hostname\n",
+                        encoding="utf-8")
+    result = runner.invoke(app, ["validate", "2024", "-C", str(minimal)])
+    assert result.exit_code == 1
+    assert f"data/2024/instansi.yaml:{lines + 1}:19: galat: " in result.output and "[V031]" in result.output

@@ -246,3 +246,42 @@ def test_negative_polarity_with_zero_realisasi_needs_an_explicit_value() -> None
     for variant in ("cermin", "rasio"):
         with pytest.raises(ZeroDivisionError):
             capaian(D(10), D(0), polaritas="negatif", rumus_negatif=variant)
+
+
+def test_dasar_hukum_adds_the_regulations_every_lkjip_stands_on() -> None:
+    from lakip_cli.compute.regulations import legal_basis
+
+    listed = [("Undang-Undang", "23", 2014, "Pemerintahan Daerah"),
+              ("Peraturan Menteri PANRB", "53", 2024, "Petunjuk Teknis")]  # wrong year: still present (LK020)
+    out = legal_basis(listed, "Permendagri Nomor 86 Tahun 2017")
+    assert [(b.jenis.split()[0:2], b.nomor, b.tahun, b.ditambahkan) for b in out] == [
+        (["Undang-Undang"], "23", 2014, False),
+        (["Peraturan", "Pemerintah"], "8", 2006, True),
+        (["Peraturan", "Presiden"], "29", 2014, True),
+        (["Peraturan", "Menteri"], "53", 2024, False),
+        (["Peraturan", "Menteri"], "86", 2017, True),
+    ]
+    assert out[2].tentang == "Sistem Akuntabilitas Kinerja Instansi Pemerintah"
+    without = legal_basis(listed, "skala instansi sendiri")
+    assert "86" not in [b.nomor for b in without] and len(without) == 4
+
+
+def test_history_cross_check_compares_at_the_precision_typed(minimal: Path) -> None:
+    from lakip_cli.compute.report import _same_as_typed
+
+    assert _same_as_typed((Decimal("90"), Decimal("94.44")), (Decimal("90"), Decimal(34) / Decimal(36) * 100))
+    assert not _same_as_typed((Decimal("90"), Decimal("94.4")), (Decimal("90"), Decimal("94.5")))
+    assert _same_as_typed((None, Decimal("1")), (None, Decimal("1.0")))
+
+
+def test_an_empty_previous_year_folder_is_explained_not_fatal(minimal: Path, runner) -> None:
+    from lakip_cli.cli import app
+
+    (minimal / "data" / "2023").mkdir()
+    assert runner.invoke(app, ["validate", "2024", "-C", str(minimal)]).exit_code == 0
+    checked = runner.invoke(app, ["check", "2024", "-C", str(minimal)])
+    assert "data/2023: peringatan: folder tahun 2023 ada tetapi belum lengkap atau tidak valid" in checked.output
+    assert "[V044]" in checked.output and "tahun_lalu: false" in checked.output
+    settings = minimal / "lakip.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "\ncek:\n  tahun_lalu: false\n", encoding="utf-8")
+    assert "[V044]" not in runner.invoke(app, ["check", "2024", "-C", str(minimal)]).output

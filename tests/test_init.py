@@ -312,3 +312,16 @@ def test_new_project_skeleton_validates_and_builds(runner, tmp_path: Path) -> No
     assert "lakip.yaml: galat: lakip.yaml sudah ada" in again.output
     assert "gunakan 'lakip init 2025 --from 2024'" in again.output
     assert _tree(root) == before
+
+
+def test_next_year_does_not_keep_last_years_pk_signing_date(runner, tmp_path: Path) -> None:
+    from conftest import MINIMAL, copy_project
+
+    project = copy_project(MINIMAL, tmp_path / "proyek")
+    result = _init(runner, project, "2025", "--from", "2024")
+    assert result.exit_code == 0, result.output
+    text = (project / "data" / "2025" / "perencanaan.yaml").read_text(encoding="utf-8")
+    assert "2024-01-15" not in text
+    assert "tanggal penandatanganan Perjanjian Kinerja 2025" in text
+    assert "pihak_kedua:" in text and "Bupati Contoh" in text  # the second party usually stays
+    assert runner.invoke(app, ["validate", "2025", "-C", str(project)]).exit_code == 0

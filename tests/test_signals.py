@@ -69,28 +69,12 @@ def assert_clean_outputs(root: Path) -> None:
     assert (out / "LAKIP-2024.pdf").read_bytes()[:5] == b"%PDF-"
 
 
-def scratch_left(env: dict[str, str]) -> list[str]:
-    return sorted(p.name for p in Path(env["TMPDIR"]).iterdir() if p.name.startswith("lakip-"))
-
-
-def test_sigterm_while_charts_are_drawn(project) -> None:
-    root, env = project
-    proc = run(root, env, "--pdf")
-    assert wait_for(lambda: bool(scratch_left(env)), 120), "the build never reached its scratch folder"
-    proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 143
-    assert "Dihentikan (SIGTERM)." in err.decode()
-    assert wait_for(lambda: not processes_with(env["TMPDIR"]), 10), processes_with(env["TMPDIR"])
-    assert scratch_left(env) == []
-    assert_clean_outputs(root)
-
-
-def test_sigterm_while_libreoffice_converts(project) -> None:
-    root, env = project
-    proc = run(root, env, "--pdf", "--tanpa-grafik")
+def wait_for_libreoffice(env: dict[str, str]) -> None:
     assert wait_for(lambda: any("soffice.bin" in p for p in processes_with(env["TMPDIR"])), 120)
-    proc.send_signal(signal.SIGTERM)
+
+
+def assert_terminated_cleanly(proc: subprocess.Popen[bytes], root: Path, env: dict[str, str]) -> None:
+    """SIGTERM: exit 143 with its message, no process of the build left, no scratch, only good outputs."""
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 143 and "Dihentikan (SIGTERM)." in err.decode()
     assert wait_for(lambda: not processes_with(env["TMPDIR"]), 10), processes_with(env["TMPDIR"])
@@ -98,10 +82,30 @@ def test_sigterm_while_libreoffice_converts(project) -> None:
     assert_clean_outputs(root)
 
 
+def scratch_left(env: dict[str, str]) -> list[str]:
+    return sorted(p.name for p in Path(env["TMPDIR"]).iterdir())  # LibreOffice's own temporary files included
+
+
+def test_sigterm_while_charts_are_drawn(project) -> None:
+    root, env = project
+    proc = run(root, env, "--pdf")
+    assert wait_for(lambda: bool(scratch_left(env)), 120), "the build never reached its scratch folder"
+    proc.send_signal(signal.SIGTERM)
+    assert_terminated_cleanly(proc, root, env)
+
+
+def test_sigterm_while_libreoffice_converts(project) -> None:
+    root, env = project
+    proc = run(root, env, "--pdf", "--tanpa-grafik")
+    wait_for_libreoffice(env)
+    proc.send_signal(signal.SIGTERM)
+    assert_terminated_cleanly(proc, root, env)
+
+
 def test_sigkill_leaves_no_process_and_the_next_build_cleans_up(project) -> None:
     root, env = project
     proc = run(root, env, "--pdf", "--tanpa-grafik")
-    assert wait_for(lambda: any("soffice.bin" in p for p in processes_with(env["TMPDIR"])), 120)
+    wait_for_libreoffice(env)
     proc.kill()
     proc.wait(timeout=30)
     assert wait_for(lambda: not processes_with(env["TMPDIR"]), 15), processes_with(env["TMPDIR"])

@@ -26,8 +26,8 @@ ESCAPES = [
     ("model method", "{{ instansi.model_dump() }}", "tidak dikenal"),
     ("model copy", "{{ hasil.indikator[0].model.model_copy(update={}) }}", "tidak dikenal"),
     ("mutating a mapping", "{{ grafik.update({'x': 1}) }}", "tidak diizinkan"),
-    ("include above the folder", "{% include '../../../../etc/passwd' %}", "tidak ditemukan"),
-    ("include by absolute path", "{% include '/etc/passwd' %}", "tidak ditemukan"),
+    ("include above the folder", "{% include '../../../../etc/passwd' %}", "tidak ada di folder templat"),
+    ("include by absolute path", "{% include '/etc/passwd' %}", "tidak ada di folder templat"),
     ("huge range", "{% for i in range(10**9) %}{% endfor %}", "tidak diizinkan"),
     ("huge power", "{{ 10**10**8 }}", "tidak diizinkan"),
     ("huge repetition", "{{ 'x' * 10**9 }}", "tidak diizinkan"),
@@ -52,6 +52,8 @@ def test_escape_is_refused(project: Path, runner, what: str, line: str, word: st
     assert f"templates/{CHAPTER}:{lines + 1}:1: galat: " in result.output, result.output
     assert "[T001]" in result.output and word in result.output
     assert "Traceback" not in result.output and "root:" not in result.output
+    assert str(project) not in result.output and "site-packages" not in result.output  # no path leaks out
+    assert " is unsafe" not in result.output  # the detail is said in Indonesian
     assert not (project / "out" / "LAKIP-2024.docx").exists()
 
 

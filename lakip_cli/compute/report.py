@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
     HUNDRED,
@@ -19,7 +19,9 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     status_of,
     tren,
 )
+from lakip_cli.compute.regulations import LegalBasis, legal_basis
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
+from lakip_cli.display import angka
 from lakip_cli.source.models import Indikator, Komponen, Rentang
 from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
 
@@ -277,6 +279,13 @@ class Report:
         )
 
     @property
+    def dasar_hukum(self) -> tuple[LegalBasis, ...]:
+        """Dasar Hukum: the planner's list, with the regulations every LKjIP stands on added where missing."""
+        inst = self.project.instansi.model
+        listed = [(r.jenis, str(r.nomor), r.tahun, r.tentang) for r in inst.dasar_hukum]
+        return legal_basis(listed, self.project.settings.model.kebijakan.sumber_skala_predikat)
+
+    @property
     def indikator_belum_tercapai(self) -> tuple[IndikatorReport, ...]:
         return self._with_status("belum_tercapai")
 
@@ -423,6 +432,28 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     return {}
 
 
+def _same_as_typed(typed: tuple[object, object], other: tuple[object, object]) -> bool:
+    """Equal at the precision the history row was typed with: 94.44 matches 34/36 = 94.4444..."""
+    def same(a: object, b: object) -> bool:
+        if isinstance(a, Decimal) and isinstance(b, Decimal):
+            exponent = a.as_tuple().exponent
+            places = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
+            return a.quantize(places, ROUND_HALF_UP) == b.quantize(places, ROUND_HALF_UP)
+        if isinstance(a, Rentang) and isinstance(b, Rentang):
+            return same(a.bawah, b.bawah) and same(a.atas, b.atas)
+        return a == b
+
+    return all(same(a, b) for a, b in zip(typed, other, strict=True))
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, Rentang):
+        return f"{angka(value.bawah)}–{angka(value.atas)}"
+    return angka(value) if isinstance(value, Decimal | int) else str(value)
+
+
 def _series(
     p: Project, ind: Sourced[Indikator], now: YearFigure, rumus_negatif: str, cap: Decimal | None,
     errors: list[Diagnostic], notes: list[Diagnostic],
@@ -444,11 +475,11 @@ def _series(
             row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
             row.capaian_tertulis, "riwayat",
         )
-        if row.tahun in earlier and earlier[row.tahun] != (row.target, value):
+        if row.tahun in earlier and not _same_as_typed((row.target, value), earlier[row.tahun]):
             t, r = earlier[row.tahun]
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
-                                    f"(target {t}, realisasi {r})"))
+                                    f"(target {_shown(t)}, realisasi {_shown(r)})"))
     for year, (t, r) in earlier.items():
         if year not in figures and year < p.year:
             raw = _year_capaian(ind, t, r, rumus_negatif, ("id",), errors)
@@ -546,7 +577,7 @@ def _mean(values: Sequence[Decimal]) -> Decimal | None:
 def compute_report(p: Project) -> Report:
     """Compute every figure of the report; raise LakipError where a figure cannot exist."""
     errors: list[Diagnostic] = []
-    notes: list[Diagnostic] = []
+    notes: list[Diagnostic] = list(p.notes)
     ren = p.perencanaan
     awal, akhir = ren.model.periode_awal, ren.model.periode_akhir
     if not awal <= p.year <= akhir:

@@ -199,6 +199,11 @@ def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | 
     rel = templates.shown(Path(name)) if name else templates.configured
     message = getattr(exc, "message", None) or str(exc)
     if isinstance(exc, jinja2.exceptions.SecurityError):
+        unsafe = re.search(r"access to attribute '([^']+)' of '([^']+)' object is unsafe", message)
+        if unsafe:
+            message = f"atribut '{unsafe.group(1)}' dari objek '{unsafe.group(2)}' tidak boleh diakses"
+        elif re.search(r"modify (an )?immutable|unsafe", message):
+            message = "nilai laporan tidak boleh diubah atau dipanggil dari templat"
         message = f"templat mencoba sesuatu yang tidak diizinkan (templat hanya dapat membaca nilai laporan): {message}"
     elif isinstance(exc, jinja2.UndefinedError):
         undefined = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", message)
@@ -209,7 +214,8 @@ def _template_error(templates: TemplateSet, exc: Exception, tb: TracebackType | 
     elif isinstance(exc, jinja2.TemplateSyntaxError):
         message = f"sintaks templat tidak valid: {message}"
     elif isinstance(exc, jinja2.TemplateNotFound):
-        message = f"templat yang disertakan tidak ditemukan di folder templat: {message}"
+        message = (f"templat yang disertakan, '{exc.name}', tidak ada di folder templat proyek maupun templat "
+                   "bawaan (include/import hanya dapat memakai templat di kedua folder itu)")
     elif isinstance(exc, RecursionError):
         message = "templat menyertakan dirinya sendiri tanpa henti (include/import berulang)"
     else:
@@ -274,6 +280,12 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
             raise ValueError("argumen pertama gambar() harus salah satu grafik dari 'grafik'")
         return Picture(context.charts[key].path, judul, lebar_cm)
 
+    def bagan(judul: str) -> Picture:
+        path = report.project.instansi.model.bagan_organisasi
+        if path is None:
+            raise ValueError("instansi.yaml tidak memuat bagan_organisasi")
+        return Picture(report.project.root / path, judul, 16)
+
     def sampul(judul: str, subjudul: str = "", instansi: str = "", pemerintah: str = "", tahun: str = "") -> Cover:
         return Cover(judul, subjudul, context.logo, instansi, pemerintah, str(tahun))
 
@@ -282,6 +294,9 @@ def _block_functions(report: Report, context: RenderContext, freezer: Freezer) -
         "tabel_sdm_unit": lambda judul: tables.sdm_unit(report, judul),
         "tabel_sdm_rincian": lambda nomor, judul: tables.sdm_rincian(report, nomor, judul),
         "tabel_tujuan_sasaran": lambda judul: tables.tujuan_sasaran(report, judul),
+        "tabel_swot": lambda judul: tables.swot(report, judul),
+        "tabel_sarana": lambda judul: tables.sarana_prasarana(report, judul),
+        "bagan_organisasi": lambda judul: bagan(judul),
         "tabel_pk": lambda judul, dengan_anggaran=False: tables.perjanjian_kinerja(
             report, judul, dengan_anggaran=dengan_anggaran),
         "tabel_target_realisasi": lambda ind, judul: tables.analisis_a(indikator(ind), judul),

@@ -94,6 +94,28 @@ def sdm_rincian(report: Report, index: int, judul: str) -> Table:
     return table(judul, [["No", "Uraian", "Jumlah (orang)"]], rows, kaki=kaki, lebar=[1, 8, 3])
 
 
+def swot(report: Report, judul: str) -> Table:
+    """The SWOT analysis as a 2 x 2 table: strengths and weaknesses above, opportunities and threats below."""
+    data = report.project.instansi.model.swot
+    assert data is not None
+
+    def items(values: Sequence[str]) -> str:
+        return "\\\n".join(f"{n}. {esc(v)}" for n, v in enumerate(values, 1)) or "-"
+
+    return table(judul, [["Kekuatan (Strength)", "Kelemahan (Weakness)"]],
+                 [[items(data.kekuatan), items(data.kelemahan)],
+                  [{"teks": "Peluang (Opportunity)", "tebal": True, "rata": "tengah"},
+                   {"teks": "Ancaman (Threat)", "tebal": True, "rata": "tengah"}],
+                  [items(data.peluang), items(data.ancaman)]], lebar=[1, 1])
+
+
+def sarana_prasarana(report: Report, judul: str) -> Table:
+    rows = [[_mid(f"{n}."), esc(s.uraian), _num(angka(s.jumlah, places=0) if s.jumlah is not None else "-"),
+             esc(s.satuan or "-"), esc(s.kondisi or "-")]
+            for n, s in enumerate(report.project.instansi.model.sarana_prasarana, 1)]
+    return table(judul, [["No", "Sarana dan Prasarana", "Jumlah", "Satuan", "Kondisi"]], rows, lebar=[1, 7, 2, 2, 3])
+
+
 def tujuan_sasaran(report: Report, judul: str) -> Table:
     """Tabel 1.7 grouped by the data's own links: tujuan, then each sasaran with the strategies that serve it.
 

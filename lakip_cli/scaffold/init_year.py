@@ -142,6 +142,10 @@ def _perencanaan(doc: RoundTrip, d: _Draft, targets: dict[str, Any], ends: int) 
                 item["target"] = plain_copy(target)
             elif "target" in item:
                 del item["target"]
+    signing = data.get("penandatanganan_pk")
+    if signing is not None and signing.get("tanggal") is not None:
+        # A Perjanjian Kinerja is signed every year: last year's date never stands for this year's.
+        _empty(signing, "tanggal", None, d.note(f"tanggal penandatanganan Perjanjian Kinerja {d.year}"))
     if d.year > ends:
         _empty(data, "periode_akhir", data["periode_akhir"],
                d.note(f"periode berakhir; tahun {d.year} masuk periode Renstra baru: perbarui periode dan target"))

@@ -345,7 +345,7 @@ class _PositionRecorder:
         self.ends[where] = (node.end_mark.line + 1, node.end_mark.column + 1)
         if isinstance(node, ScalarNode):
             value = self.scalar(node, where)
-            if isinstance(value, str):
+            if isinstance(value, str) and where not in self.refused:
                 self.strings[where] = (m.index, node.end_mark.index, node.style)
             return value
         if isinstance(node, SequenceNode):
@@ -471,7 +471,7 @@ def load_yaml(path: Path, root: Path) -> YamlDoc:
     builder = _PositionRecorder(rel)
     data = builder.build(node, ())
     return YamlDoc(rel, data, builder.values, builder.keys, builder.ends, builder.strings, text,
-                   tuple(builder.problems), frozenset(builder.refused))
+                   problems=tuple(builder.problems), refused=frozenset(builder.refused))
 
 
 def _relative(path: Path, root: Path) -> str:

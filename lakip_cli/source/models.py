@@ -188,6 +188,7 @@ class Cek(Strict):
     instansi_lain: tuple[Teks, ...] = ()
     peraturan: tuple[PeraturanDikenal, ...] = ()
     terima: tuple[Penerimaan, ...] = ()
+    tahun_lalu: bool = Field(True, description="Bandingkan riwayat dengan folder data tahun sebelumnya bila ada")
 
 
 class Pengaturan(Strict):
@@ -265,6 +266,22 @@ class Sdm(Strict):
     per_unit: tuple[BarisSdm, ...] = ()
 
 
+class Swot(Strict):
+    """Analisis SWOT: four lists, printed as a 2 x 2 table."""
+
+    kekuatan: tuple[Teks, ...] = ()
+    kelemahan: tuple[Teks, ...] = ()
+    peluang: tuple[Teks, ...] = ()
+    ancaman: tuple[Teks, ...] = ()
+
+
+class Sarana(Strict):
+    uraian: Teks
+    jumlah: Bulat | None = Field(None, ge=0)
+    satuan: Teks | None = None
+    kondisi: Teks | None = None
+
+
 class Instansi(Strict):
     """instansi.yaml: agency profile and BAB I."""
 
@@ -286,8 +303,11 @@ class Instansi(Strict):
     dasar_struktur: Markdown | None = None
     struktur: tuple[Jabatan, ...] = ()
     sdm: Sdm
+    bagan_organisasi: str | None = Field(None, description="Gambar bagan struktur organisasi, di dalam folder proyek")
     sarana: Markdown | None = None
+    sarana_prasarana: tuple[Sarana, ...] = ()
     permasalahan_strategis: Markdown | None = None
+    swot: Swot | None = None
 
 
 # ---------------------------------------------------------------- perencanaan.yaml

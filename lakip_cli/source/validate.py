@@ -64,6 +64,7 @@ class Project:
     laporan: Sourced[Laporan]
     indikator: tuple[Sourced[Indikator], ...]
     previous: Project | None = None
+    notes: tuple[Diagnostic, ...] = ()  # warnings about the folders around this year (an unusable previous year)
 
 
 # ---------------------------------------------------------------- Pydantic errors -> diagnostics
@@ -341,9 +342,21 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
     if laporan.model.tahun != year:
         diags.append(Diagnostic(laporan.at("tahun"), "V020", "error",
                                 f"tahun laporan {laporan.model.tahun} tidak sama dengan folder {year}"))
-    previous = None
-    if with_previous and year_dir(root, settings.model, year - 1).is_dir():
-        previous = load_project(root, year - 1, with_previous=False)
+    previous, notes = None, []
+    earlier = year_dir(root, settings.model, year - 1)
+    if with_previous and settings.model.cek.tahun_lalu and earlier.is_dir():
+        try:
+            previous = load_project(root, year - 1, with_previous=False)
+        except LakipError as exc:
+            # An empty or half-copied folder of last year must not stop this year's report: say why it is
+            # not used, and how to make it so.
+            rel = earlier.relative_to(root).as_posix() if earlier.is_relative_to(root) else str(earlier)
+            first = exc.diagnostics[0]
+            notes.append(Diagnostic(SourceLocation(rel), "V044", "warning",
+                                    f"folder tahun {year - 1} ada tetapi belum lengkap atau tidak valid "
+                                    f"({len(exc.diagnostics)} masalah, mis. {first.location}: {first.message}); "
+                                    f"riwayat tahun {year} tidak dibandingkan dengannya. Lengkapi folder itu, "
+                                    "atau tulis 'cek: {tahun_lalu: false}' di lakip.yaml"))
     project = Project(
         root=root,
         year=year,
@@ -354,6 +367,7 @@ def load_project(root: Path, year: int, *, with_previous: bool = True) -> Projec
         laporan=laporan,
         indikator=tuple(indikator),
         previous=previous,
+        notes=tuple(notes),
     )
     diags.extend(check_references(project))
     diags.extend(check_values(project))
@@ -383,6 +397,11 @@ def _duplicates(items: Iterable[tuple[str, SourceLocation]], what: str) -> Itera
 def check_references(p: Project) -> list[Diagnostic]:
     """References between files resolve, ids are unique, no indicator is orphaned."""
     out: list[Diagnostic] = []
+    bagan = p.instansi.model.bagan_organisasi
+    if bagan is not None:
+        problem = outside_problem(p.root, bagan) or image_problem(p.root / bagan, bagan)
+        if problem:
+            out.append(Diagnostic(p.instansi.at("bagan_organisasi"), "V031", "error", problem))
     ren = p.perencanaan
     tujuan_ids = {t.id for t in ren.model.tujuan}
     sasaran_ids = {s.id for s in ren.model.sasaran}

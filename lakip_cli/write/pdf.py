@@ -138,7 +138,8 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
     else:
         extra = {"start_new_session": True}
     try:
-        proc = subprocess.Popen(cmd, env=_clean_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        env = {**_clean_env(), "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work)}
+        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, cwd=work, **extra)  # type: ignore[call-overload]
         try:
             _, err = proc.communicate(timeout=timeout)
