@@ -134,7 +134,8 @@ def test_placeholders_only_for_missing_data(built: Path) -> None:
     marked = [t for t in texts if "[[BELUM DIISI" in t]
     assert marked
     allowed = ("tanggal penandatanganan", "realisasi", "capaian", "rumus", "anggaran", "pagu", "narasi.",
-               "renstra.target_tahunan", "predikat", "analisis", "pihak kedua", "tempat penandatanganan PK")
+               "standar_nasional", "renstra.target_tahunan", "predikat", "analisis", "pihak kedua",
+               "tempat penandatanganan PK")
     for t in marked:
         for what in re.findall(r"\[\[BELUM DIISI: ([^\]]+)\]\]", t):
             assert what.startswith(allowed), what
@@ -390,3 +391,15 @@ def test_organisation_chart_outside_the_project_is_a_located_error(minimal: Path
     result = runner.invoke(app, ["validate", "2024", "-C", str(minimal)])
     assert result.exit_code == 1
     assert f"data/2024/instansi.yaml:{lines + 1}:19: galat: " in result.output and "[V031]" in result.output
+
+
+def test_narrative_image_outside_the_project_is_located_in_the_sentence(minimal: Path, runner) -> None:
+    laporan = minimal / "data" / "2024" / "laporan.yaml"
+    text = laporan.read_text(encoding="utf-8")
+    assert "\nikhtisar:" not in text
+    lines = text.count("\n")
+    laporan.write_text(text + "ikhtisar: |\n  Lihat foto ![kegiatan](../../../etc/hostname) ini.\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "2024", "-C", str(minimal)])
+    assert result.exit_code == 1
+    assert f"data/2024/laporan.yaml:{lines + 2}:26: galat: gambar di narasi: " in result.output
+    assert "[V031]" in result.output

@@ -297,9 +297,9 @@ def test_target_that_is_a_folder_is_reported(tmp_path: Path) -> None:
 
 
 def test_planner_text_never_becomes_a_block(tmp_path: Path) -> None:
-    """A fence, a heading, HTML and an image typed in a narrative print as text; nothing is embedded."""
+    """A fence, a heading, HTML and indented code typed in a narrative print as text; nothing is embedded."""
     typed = ("# Judul palsu\n\n```gambar\n{\"berkas\": \"/etc/hostname\"}\n```\n\n"
-             "<b>tebal</b> ![logo](logo.png)\n\n    kode menjorok")
+             "<b>tebal</b>\n\n    kode menjorok")
     doc = RenderedDocument((Text("# Bab\n"), Narrative(typed)))
     target = write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=CASES, core=CORE) or tmp_path / "out.docx"
     paragraphs = Document(str(target)).paragraphs
@@ -459,3 +459,20 @@ def test_measured_widths_follow_the_font(tmp_path: Path) -> None:
     assert m.unbreakable("15.731.413.218", 9) == m.width("15.731.413.218", 9)  # an amount never wraps
     assert m.unbreakable("Program Pembinaan", 9) == m.width("Pembinaan", 9)  # text wraps between words
     assert m.width("Serapan", 10, bold=True) >= m.width("Serapan", 10)
+
+
+def test_narrative_image_inside_the_project_is_a_picture_with_its_title(tmp_path: Path) -> None:
+    doc = RenderedDocument((Narrative("Kegiatan sosialisasi:\n![Sosialisasi di SMA 1](logo.png)"),))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=CASES, core=CORE)
+    paragraphs = Document(str(tmp_path / "out.docx")).paragraphs
+    assert [p.text for p in paragraphs if p.text] == ["Kegiatan sosialisasi:", "Sosialisasi di SMA 1"]
+    with zipfile.ZipFile(tmp_path / "out.docx") as archive:
+        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 1
+
+
+def test_narrative_image_outside_the_project_is_refused_by_the_writer_too(tmp_path: Path) -> None:
+    doc = RenderedDocument((Narrative("![rahasia](../../../../etc/hostname)"),))
+    with pytest.raises(LakipError) as caught:
+        write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=CASES, core=CORE)
+    assert caught.value.diagnostics[0].code == "W005"
+    assert not (tmp_path / "out.docx").exists()

@@ -54,7 +54,7 @@ def test_seed_next_year_validates_builds_and_carries_history(runner, seed: Path)
     # Every history table now has 2024 with the 2024 figures: IK01 target 90%, realisasi 3/3 = 100%, capaian 111,11%.
     assert ('{"teks": "2024", "rata": "tengah"}, {"teks": "90%", "rata": "tengah"}, '
             '{"teks": "100%", "rata": "tengah"}, {"teks": "111,11%", "rata": "tengah"}') in text
-    assert "Tahun 2022–2025" in text and '{"teks": "2021", "rata": "tengah"}' not in text
+    assert "Tahun 2022\u2060–\u20602025" in text and '{"teks": "2021", "rata": "tengah"}' not in text
     assert ("Capaian tahun 2025 belum dapat dihitung, sehingga belum dapat dibandingkan dengan capaian tahun 2024 "
             "(111,11%).") in text
     # No 2024 narrative reaches the 2025 draft; placeholders say what to write.

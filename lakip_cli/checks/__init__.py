@@ -46,6 +46,20 @@ _RULE_MODULES = (
     "lk020_tahun_peraturan",
     # the report's own conclusions
     "lk021_kesimpulan_semua_tercapai",
+    # the formula fits the indicator
+    "lk022_satuan_rumus",
+    "lk023_urutan_rumus",
+    "lk024_subjek_rumus",
+    # every part of the plan measured, nothing claimed by default
+    "lk025_rencana_terukur",
+    # text hygiene
+    "lk026_kata_ganda",
+    "lk027_istilah_usang",
+    # the analyses a reviewer reads
+    "lk028_penyebab_solusi",
+    "lk029_standar_nasional",
+    "lk030_target_akhir",
+    "lk031_sumber_data",
 )
 
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)

@@ -48,7 +48,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if ind.komponen is None and ind.realisasi is not None and ind.realisasi > HUNDRED:
             yield _diag(ind, ("realisasi",), report.year, ind.realisasi)
         for i, row in enumerate(m.riwayat):
-            value = realisasi_value(row.realisasi)
+            value = realisasi_value(row.realisasi, ind.faktor)
             if value is not None and value > HUNDRED:
                 yield _diag(ind, ("riwayat", i, "realisasi"), row.tahun, value)
 

@@ -41,7 +41,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
     for ind in report.indikator:
         m = ind.model
         for i, row in enumerate(m.riwayat):
-            value = realisasi_value(row.realisasi)
+            value = realisasi_value(row.realisasi, ind.faktor)
             if row.capaian_tertulis is None or not isinstance(row.target, Decimal) or value is None:
                 continue
             try:

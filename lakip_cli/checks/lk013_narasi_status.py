@@ -13,6 +13,9 @@ What it checks:
     right after ("tercapai 94%", checked by LK015), a sentence about
     another year ("pada tahun 2022 tidak tercapai"), "keberhasilan/kegagalan".
     "Berhasil" agrees with a predicate scale whose label says "berhasil".
+    Polarity is read: on a negative indicator (lower is better) "di atas /
+    melebihi target" states a value above the target, a miss, and "di bawah
+    target" a success.
 
 Why it matters:
     The seed writes "tidak tercapai" and "tidak mencapai target" beside a
@@ -77,8 +80,13 @@ def claim_of(sentence: str, m: re.Match[str], ind: IndikatorReport) -> str | Non
     negated = any(w in NEGATIONS for w in before[-2:])
     if sentence[max(0, m.start() - 1):m.start()] == "/" or sentence[m.end():m.end() + 1] == "/":
         return None  # "keberhasilan/kegagalan": a heading, not a claim
+    lower_is_better = ind.model.polaritas == "negatif"
     if phrase.startswith(("di bawah", "dibawah")):
-        return "gagal"
+        # On a lower-is-better indicator a realisasi below the target is a success.
+        return None if negated else ("melampaui" if lower_is_better else "gagal")
+    if lower_is_better and phrase.startswith(("melebihi", "di atas", "diatas")):
+        # "masih di atas target" for 16,8 against 14: the value is higher, which is a miss.
+        return None if negated else "gagal"
     if phrase in ("kegagalan", "gagal"):
         return None if negated else "gagal"
     if negated:
@@ -129,7 +137,9 @@ PENJELASAN = {
         "Ungkapan berhasil atau gagal tentang tahun laporan di narasi indikator (\"tercapai\", \"mencapai "
         "target\", \"melampaui target\", \"tidak tercapai\", \"belum tercapai\") dibandingkan dengan status "
         "terhitung: capaian > 100 melampaui, = 100 tercapai, < 100 belum tercapai. Kalimat bersyarat, "
-        "tujuan (\"untuk mencapai target\") dan kalimat tentang tahun lain dilewati."
+        "tujuan (\"untuk mencapai target\") dan kalimat tentang tahun lain dilewati. Polaritas dibaca: pada "
+        "indikator negatif (makin kecil makin baik) \"di atas/melebihi target\" berarti target tidak "
+        "tercapai dan \"di bawah target\" berarti melampaui target."
     ),
     "mengapa": (
         "Laporan asal menulis \"tidak tercapai\" di samping tabel yang menunjukkan 100% untuk pendidikan "

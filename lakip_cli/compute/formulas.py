@@ -14,10 +14,13 @@ Tren = Literal["naik", "turun", "tetap"]
 Target = Decimal | Rentang
 
 
-def realisasi_value(value: Decimal | Komponen | None) -> Decimal | None:
-    """A realisasi as a number: components give numerator / denominator x 100 (34/36 -> 94.44...)."""
+def realisasi_value(value: Decimal | Komponen | None, pengali: Decimal = HUNDRED) -> Decimal | None:
+    """A realisasi as a number: components give numerator / denominator x pengali.
+
+    34/36 with the default 100 gives 94.44...; a rate of 5 deaths in 6944 live births per 100.000 gives 72.00...
+    """
     if isinstance(value, Komponen):
-        return value.pembilang / value.penyebut * HUNDRED
+        return value.pembilang / value.penyebut * pengali
     return value
 
 

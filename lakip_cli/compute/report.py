@@ -223,6 +223,51 @@ class IndikatorReport:
     def negatif(self) -> bool:
         return self.source.model.polaritas == "negatif"
 
+    @property
+    def persen(self) -> bool:
+        """The indicator is measured in percent (its shortfall is then in 'poin persentase')."""
+        return self.source.model.satuan.strip() == "%"
+
+    @property
+    def selisih_target(self) -> Decimal | None:
+        """How far a missed realisasi lies from its target, in the indicator's own unit (None when met or unknown).
+
+        93,84 against 95 gives 1,16; on a lower-is-better indicator 16,8 against 14 gives 2,8; against a
+        range, the distance to the bound it missed.
+        """
+        if self.status != "belum_tercapai" or self.realisasi is None or self.target is None:
+            return None
+        return abs(self.realisasi - self.target_acuan) or None  # type: ignore[operator]
+
+    @property
+    def target_acuan(self) -> Decimal | None:
+        """The target value the realisasi is measured against: the nearer bound of a range."""
+        t = self.target
+        if isinstance(t, Rentang):
+            return t.bawah if self.realisasi is not None and self.realisasi < t.bawah else t.atas
+        return t
+
+    @property
+    def selisih_di_bawah(self) -> bool:
+        """The missed realisasi lies below its target (else above it, as on a lower-is-better indicator)."""
+        acuan = self.target_acuan
+        return self.realisasi is not None and acuan is not None and self.realisasi < acuan
+
+    @property
+    def perlu_rumus(self) -> bool:
+        return is_share(self.source.model)
+
+    @property
+    def faktor(self) -> Decimal:
+        """The formula's multiplier: 100 for a share, 100.000 for a rate per 100.000 live births."""
+        return pengali_of(self.source.model)
+
+    @property
+    def pengali_dicetak(self) -> bool:
+        """The printed equation shows '× faktor': a percentage, or a rate whose multiplier is stated."""
+        m = self.source.model
+        return self.persen or (m.rumus is not None and ("pengali" in m.rumus.model_fields_set or bool(m.rumus.per)))
+
 
 @dataclass(frozen=True)
 class SasaranReport:
@@ -376,8 +421,13 @@ def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
     return seri[1] if len(seri) > 1 and seri[1].tahun == seri[0].tahun - 1 else None
 
 
+def pengali_of(m: Indikator) -> Decimal:
+    """What the formula's fraction is multiplied by: 100 for a share, or the rate's base (100.000 live births)."""
+    return m.rumus.pengali if m.rumus is not None else HUNDRED
+
+
 def _realisasi(m: Indikator) -> Decimal | None:
-    return realisasi_value(m.realisasi)
+    return realisasi_value(m.realisasi, pengali_of(m))
 
 
 def _year_capaian(
@@ -425,7 +475,7 @@ def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None,
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
             out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, realisasi_value(r.realisasi)) for r in prev.model.riwayat
+                r.tahun: (r.target, realisasi_value(r.realisasi, pengali_of(prev.model))) for r in prev.model.riwayat
             }
             out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
             return out
@@ -466,7 +516,7 @@ def _series(
             notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
                                     f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
             continue
-        value = realisasi_value(row.realisasi)
+        value = realisasi_value(row.realisasi, pengali_of(m))
         if row.capaian_manual is not None:
             raw: Decimal | None = row.capaian_manual.nilai
         else:
@@ -494,13 +544,18 @@ _NARASI_WAJIB = {"penyebab": "analisis penyebab (narasi.penyebab)",
                  "program": "analisis program/kegiatan (narasi.program)"}
 
 
+def is_share(m: Indikator) -> bool:
+    """A share indicator (unit '%', or realisasi as numerator and denominator) needs its formula; a count does not."""
+    return m.satuan.strip() == "%" or isinstance(m.realisasi, Komponen)
+
+
 def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str, ...]:
     out = []
     if m.target is None:
         out.append("target")
     if m.realisasi is None and m.capaian_manual is None:
         out.append("realisasi")
-    if m.rumus is None:
+    if m.rumus is None and is_share(m):
         out.append("rumus (pembilang/penyebut)")
     if m.renstra.target_tahunan.get(year) is None:
         out.append(f"target Renstra/RPJMD tahun {year} (renstra.target_tahunan)")
@@ -535,9 +590,10 @@ def _indikator(
     # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
     trend = tren(raw, prev.capaian_mentah if prev else None)
     trend_pct = trend_points = None
-    if trend is not None and prev is not None and prev.capaian_mentah and abs(prev.capaian_mentah) >= _TREND_BASE_MIN:
-        trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
-        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]
+    if trend is not None and prev is not None and prev.capaian_mentah is not None:
+        trend_points = raw - prev.capaian_mentah  # type: ignore[operator]  # points are defined from 0% too
+        if abs(prev.capaian_mentah) >= _TREND_BASE_MIN:
+            trend_pct = (raw - prev.capaian_mentah) / prev.capaian_mentah * HUNDRED  # type: ignore[operator]
     capaian_renstra = None
     if m.renstra.target_tahunan.get(p.year) is not None and realisasi is not None:
         try:
@@ -545,7 +601,9 @@ def _indikator(
                                       rumus_negatif=rumus_negatif)
             capaian_renstra = _plausible(capaian_renstra, ind, ("renstra", "target_tahunan", p.year), errors)
         except ZeroDivisionError:
-            capaian_renstra = None
+            # A Renstra target of 0 equal to the PK's takes the report year's capaian_manual and its reason.
+            same = m.capaian_manual is not None and m.renstra.target_tahunan[p.year] == m.target
+            capaian_renstra = m.capaian_manual.nilai if same else None  # type: ignore[union-attr]
     own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
     target_renstra = m.renstra.target_tahunan.get(p.year)
     akhir = m.renstra.target_akhir

@@ -182,6 +182,11 @@ def daftar(items: list[str]) -> str:
     return ", ".join(items[:-1]) + f", dan {items[-1]}"
 
 
+def rentang_tahun(awal: int, akhir: int) -> str:
+    """'2021–2024' that never breaks at the dash (word joiners on both sides)."""
+    return f"{awal}\u2060\u2013\u2060{akhir}"
+
+
 def huruf(n: int) -> str:
     """1 -> 'a', 2 -> 'b' ... for lettered sub-items."""
     return chr(ord("a") + n - 1) if 1 <= n <= 26 else str(n)
@@ -341,6 +346,6 @@ def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedE
         angka=angka, persen=persen, rupiah=rupiah, satuan=dengan_satuan,
         terbilang=terbilang, jumlah_kata=jumlah_kata, tanggal=tanggal, romawi=lambda n: ROMAN[n],
         target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
-        daftar=daftar, huruf=huruf,
+        daftar=daftar, huruf=huruf, rentang_tahun=rentang_tahun,
     )
     return env

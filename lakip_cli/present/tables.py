@@ -26,9 +26,9 @@ def missing(what: str) -> str:
 def target_text(target: Target | None, satuan: str) -> str:
     if target is None:
         return missing("target")
-    if isinstance(target, Rentang):
+    if isinstance(target, Rentang) or hasattr(target, "bawah"):  # a range, or its read-only view in a template
         unit = "%" if is_persen(satuan) else f" {satuan}"
-        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"
+        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"  # type: ignore[union-attr]
     return dengan_satuan(target, satuan)
 
 
@@ -334,13 +334,15 @@ def realisasi_line(ind: IndikatorReport) -> str:
     k = ind.komponen
     if k is None or ind.realisasi is None:
         return ""
+    if not ind.persen:  # a rate: 5/6.944 × 100.000 = 72
+        return f"{angka(k.pembilang)}/{angka(k.penyebut)} × {angka(ind.faktor)} = {angka(ind.realisasi)}"
     return f"{angka(k.pembilang)}/{angka(k.penyebut)} × 100% = {persen(ind.realisasi)}"
 
 
 def capaian_line(ind: IndikatorReport) -> str:
     """The capaian computation with the indicator's own figures, in the formula the policy names."""
-    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None:
-        return ""
+    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None or ind.capaian_manual:
+        return ""  # a capaian set by hand has its reason instead of a computation (no "/ 0")
     r = angka(ind.realisasi)
     result = persen(ind.capaian_mentah)
     if isinstance(ind.target, Rentang):

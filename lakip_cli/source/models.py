@@ -403,6 +403,8 @@ class Anggaran(Strict):
 class Rumus(Strict):
     pembilang: Teks
     penyebut: Teks
+    pengali: Angka = Field(Decimal(100), gt=0, description="Pengali pembagian: 100 (persen), 100000, 1000, 1")
+    per: Teks | None = Field(None, description="Yang dihitung per pengali, mis. 'kelahiran hidup'")
 
 
 class Komponen(Strict):
@@ -478,6 +480,7 @@ class Indikator(Strict):
     capaian_manual: CapaianManual | None = None
     renstra: Renstra = Renstra()
     standar_nasional: StandarNasional | None = None
+    sumber_data: Teks | None = Field(None, description="Asal data realisasi, mis. 'Laporan bulanan puskesmas'")
     riwayat: tuple[Riwayat, ...] = ()
     anggaran: tuple[Id, ...] = Field((), description="Kode sub kegiatan di anggaran.yaml")
     sdm: SdmIndikator = SdmIndikator()

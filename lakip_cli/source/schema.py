@@ -194,6 +194,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     # indikator/*.yaml
     "Rumus.pembilang": ("Pembilang", "Uraian pembilang, mis. 'Jumlah ormas yang aktif'"),
     "Rumus.penyebut": ("Penyebut", "Uraian penyebut, mis. 'Jumlah ormas yang terdaftar'"),
+    "Rumus.pengali": ("Pengali", "Pembilang/penyebut dikalikan angka ini: 100 untuk persen (bawaan), 100000 untuk "
+                      "angka per 100.000 kelahiran hidup, 1000 untuk per 1.000 penduduk, 1 untuk indeks"),
+    "Rumus.per": ("Per", "Yang dihitung per pengali, dicetak di rumus, mis. 'kelahiran hidup'"),
     "Komponen.pembilang": ("Pembilang", "Nilai pembilang tahun laporan, mis. 34"),
     "Komponen.penyebut": ("Penyebut", "Nilai penyebut tahun laporan, lebih dari 0, mis. 36"),
     "Rentang.bawah": ("Batas bawah", "Batas bawah target rentang"),
@@ -235,6 +238,7 @@ FIELDS: dict[str, tuple[str, str]] = {
                                                    "nilai dan alasannya"),
     "Indikator.renstra": ("Target Renstra", "Target Renstra/RPJMD per tahun dan akhir periode"),
     "Indikator.standar_nasional": ("Standar nasional", "Standar nasional, bila ada"),
+    "Indikator.sumber_data": ("Sumber data", "Asal data realisasi, mis. 'Laporan bulanan puskesmas (SIMPUS)'"),
     "Indikator.riwayat": ("Riwayat", "Target dan realisasi tahun-tahun sebelumnya"),
     "Indikator.anggaran": ("Anggaran", ""),
     "Indikator.sdm": ("SDM", "SDM yang direncanakan dan yang terlibat"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -394,9 +395,40 @@ def _duplicates(items: Iterable[tuple[str, SourceLocation]], what: str) -> Itera
             seen[ident] = loc
 
 
+NARRATIVE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*([^)\s]+)")
+
+
+def check_narrative_images(p: Project) -> list[Diagnostic]:
+    """Every image a narrative embeds (![judul](gambar/x.png)) is a readable image inside the project."""
+    out: list[Diagnostic] = []
+    sources: list[Sourced[Any]] = [p.instansi, p.perencanaan, p.laporan, *p.indikator]
+    for source in sources:
+        for where, text in _markdown_values(source.model, ()):
+            for m in NARRATIVE_IMAGE.finditer(text):
+                target = m.group(1)
+                problem = outside_problem(p.root, target) or image_problem(p.root / target, target)
+                if problem:
+                    loc = source.doc.locate_text(where, m.start(1)) or source.at(*where)
+                    out.append(Diagnostic(loc, "V031", "error", f"gambar di narasi: {problem}"))
+    return out
+
+
+def _markdown_values(model: BaseModel, where: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if isinstance(value, str) and any("Teks Markdown" in x for x in (str(info.description), repr(info.annotation))):
+            yield (*where, name), value
+        elif isinstance(value, BaseModel):
+            yield from _markdown_values(value, (*where, name))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _markdown_values(item, (*where, name, i))
+
+
 def check_references(p: Project) -> list[Diagnostic]:
     """References between files resolve, ids are unique, no indicator is orphaned."""
-    out: list[Diagnostic] = []
+    out: list[Diagnostic] = check_narrative_images(p)
     bagan = p.instansi.model.bagan_organisasi
     if bagan is not None:
         problem = outside_problem(p.root, bagan) or image_problem(p.root / bagan, bagan)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image
 from docx.oxml.ns import qn
@@ -28,7 +29,7 @@ Spans = list[tuple[str, bool, bool]]  # (text, bold, italic)
 _PIECES = re.compile(r"(\t|\r\n|\r|\n)")
 # A planner's narrative is read with a smaller grammar than a template's text: paragraphs, emphasis and
 # lists, nothing that could make a heading, a code block, HTML or an embedded file out of typed text.
-NARRATIVE_OFF = ("heading", "lheading", "fence", "code", "html_block", "html_inline", "image", "hr", "reference")
+NARRATIVE_OFF = ("heading", "lheading", "fence", "code", "html_block", "html_inline", "hr", "reference")
 
 
 def _run(text: str, *, bold: bool, italic: bool, size: float | None, highlight: bool):
@@ -219,7 +220,9 @@ class Builder:
         tokens = (self.narrative_md if narrative else self.md).parse(text)
         for index, tok in enumerate(tokens):
             self.line = first_line + tok.map[0] if tok.map else self.line
-            if tok.type == "inline":
+            if tok.type == "inline" and narrative and any(c.type == "image" for c in tok.children or ()):
+                self.narrative_images(tok.children or [])
+            elif tok.type == "inline":
                 spans, opener = self.spans(tok.children or []), tokens[index - 1]
                 if opener.type == "heading_open":
                     self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
@@ -235,6 +238,30 @@ class Builder:
                 self.item_fresh = True
             elif tok.type == "code_block":
                 self.add_runs(self.paragraph("Normal"), [(tok.content.rstrip("\n"), False, False)])
+
+    def narrative_images(self, children) -> None:
+        """A narrative paragraph with images: its text, then each image centred with its title beneath."""
+        text = [c for c in children if c.type != "image"]
+        spans = self.spans(text)
+        while spans and not spans[-1][0].strip():  # the line break before the image
+            spans.pop()
+        if spans:
+            spans[-1] = (spans[-1][0].rstrip(), *spans[-1][1:])
+        if "".join(t for t, _, _ in spans).strip():
+            self.add_runs(self.paragraph("Normal"), spans)
+        for image in (c for c in children if c.type == "image"):
+            path = self.inside_project(image.attrGet("src") or "")
+            para = self.paragraph("Normal", WD_ALIGN_PARAGRAPH.CENTER, keep_next=bool(image.content))
+            self.picture(para, path, 15, int(Twips(self.text_area()[1] * 3 // 5)))
+            if image.content:
+                self.add_runs(self.paragraph("Caption"), [(image.content, False, False)])
+
+    def inside_project(self, target: str) -> Path:
+        """A path a planner wrote: it must name a file inside the project (validate checks it first)."""
+        path = (self.base_dir / target).resolve()
+        if not path.is_relative_to(self.base_dir.resolve()):
+            raise self.error("W005", f"gambar di narasi berada di luar folder proyek: {target}")
+        return self.image_path(path)
 
     def open_list(self, ordered: bool, start: int) -> None:
         """Ordered lists get their own w:num restarting at the Markdown's first number."""
