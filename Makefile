@@ -59,7 +59,7 @@ fuzz: $(STAMP)
 	LAKIP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_goals.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -276,10 +276,12 @@ def validate(year: YearArg = None, fmt: FormatOpt = None, proyek: ProjectOpt = P
     try:
         root, y = _locate(proyek, year)
         from lakip_cli.checks.acceptance import apply_acceptances
-        from lakip_cli.pipeline import load_report
+        from lakip_cli.compute.report import compute_report
+        from lakip_cli.source.validate import load_project
 
         # computing too: a figure that cannot exist (target 0 without a value) is a data error
-        report = load_report(root, y)
+        # (load and compute only: the pipeline module would also import the renderer and the writer)
+        report = compute_report(load_project(root, y))
         project = report.project
         apply_acceptances(report, ())  # so is a malformed acceptance in lakip.yaml (cek.terima)
     except LakipError as exc:

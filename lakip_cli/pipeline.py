@@ -21,6 +21,7 @@ from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
+CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
 # The core properties of a .docx (title, author, subject) hold at most 255 characters.
 _PROPERTY_MAX = 255
@@ -120,7 +121,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
-            for key, chart in build_charts(report, Path(scratch)).items():
+            for key, chart in build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE).items():
                 charts[key] = Chart(chart.path, chart.judul)
         logo = root / settings.keluaran.logo if settings.keluaran.logo else None
         document = render_report(report, RenderContext(charts=charts, logo=logo))

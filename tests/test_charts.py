@@ -247,3 +247,44 @@ def test_rupiah_short_form() -> None:
 def test_module_import_does_not_load_matplotlib() -> None:
     code = "import sys, lakip_cli.charts.figures; sys.exit('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_cache_gives_the_drawn_bytes_without_drawing(report: Report, charts: dict[str, Chart], tmp_path: Path,
+                                                     monkeypatch) -> None:
+    from lakip_cli.charts import figures
+
+    cache = tmp_path / "cache"
+    first = build_charts(report, tmp_path / "a", cache=cache)
+    assert len(list(cache.iterdir())) == len(charts)
+
+    def no_drawing(*args, **kwargs):
+        raise AssertionError("a cached chart was drawn again")
+
+    for name in ("_sasaran_figure", "_trend_figure", "_anggaran_figure"):
+        monkeypatch.setattr(figures, name, no_drawing)
+    again = build_charts(report, tmp_path / "b", cache=cache)
+    assert list(again) == list(first) == list(charts)
+    for key, chart in charts.items():
+        assert again[key].path == tmp_path / "b" / f"{key}.png"  # the name the document embeds
+        assert again[key].path.read_bytes() == chart.path.read_bytes(), key
+        assert again[key].judul == chart.judul
+
+
+def test_cache_redraws_only_what_changed(root: Path, charts: dict[str, Chart], tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_charts(_report(root), tmp_path / "a", cache=cache)
+    before = set(p.name for p in cache.iterdir())
+    changed = copy_project(root, tmp_path / "proyek")
+    path = changed / "data" / "2024" / "indikator" / "01.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("realisasi: {pembilang: 34, penyebut: 36}",
+                                 "realisasi: {pembilang: 30, penyebut: 36}"), encoding="utf-8")
+    cached = build_charts(_report(changed), tmp_path / "b", cache=cache)
+    fresh = build_charts(_report(changed), tmp_path / "c")
+    after = set(p.name for p in cache.iterdir())
+    # The overview and IK01's trend show the new realisasi; the other charts come from the cache, and
+    # entries no chart uses any more are removed.
+    assert len(after) == len(charts) and len(before - after) == 2
+    assert charts["sasaran"].path.read_bytes() != fresh["sasaran"].path.read_bytes()
+    for key in fresh:
+        assert cached[key].path.read_bytes() == fresh[key].path.read_bytes(), key

@@ -136,7 +136,7 @@ def test_internal_error_is_brief_unless_debug(monkeypatch, capsys) -> None:
     def broken(*_args, **_kwargs):
         raise RuntimeError("rusak")
 
-    monkeypatch.setattr("lakip_cli.pipeline.load_project", broken)
+    monkeypatch.setattr("lakip_cli.source.validate.load_project", broken)
     code, err = _main(monkeypatch, capsys, "validate", "2024", "-C", str(ROOT))
     assert code == 3
     assert "kesalahan internal: RuntimeError: rusak" in err and "--debug" in err

@@ -19,6 +19,12 @@ the output.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
+import os
+import shutil
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -68,30 +74,94 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-def build_charts(report: Report, folder: Path) -> dict[str, Chart]:
-    """Draw every chart the report has data for into folder; return them by key (see module doc)."""
+def build_charts(report: Report, folder: Path, cache: Path | None = None) -> dict[str, Chart]:
+    """Draw every chart the report has data for into folder; return them by key (see module doc).
+
+    With `cache` (a folder, created when needed), a chart whose inputs were drawn before is copied from
+    there instead of drawn again, and matplotlib is not even imported when every chart is found: a rebuild
+    after a change of narrative only draws nothing. Entries are named by a digest of the chart's inputs, this
+    module's code and matplotlib's version, so a cached PNG is byte for byte the one a fresh drawing gives;
+    entries no chart of this build uses are removed.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    prepare_matplotlib_env()
-    import matplotlib  # noqa: PLC0415 - imported only when charts are built
-
+    plan = _plan(report)
+    salt = _code_digest() if cache is not None else ""
     charts: dict[str, Chart] = {}
-    with matplotlib.rc_context(rc_params(matplotlib)):  # type: ignore[arg-type]  # keys are plain str
-        if report.indikator:
-            charts["sasaran"] = save_chart(folder, "sasaran", _sasaran_figure(report),
-                                      f"Capaian indikator kinerja per sasaran strategis tahun {report.year}")
-        for ind in report.indikator:
-            years = _trend_years(ind)
-            if len(years) >= 2:
-                key = f"tren-{ind.id}"
-                judul = f"Target dan realisasi {ind.nama} tahun {years[0].tahun}\u2013{years[-1].tahun}"
-                charts[key] = save_chart(folder, key, _trend_figure(ind, years), judul)
-        lines = [line for line in report.anggaran if line.lengkap]
-        if lines:
-            charts["anggaran"] = save_chart(folder, "anggaran", _anggaran_figure(lines, report.year),
-                                       f"Pagu dan realisasi anggaran per sub kegiatan tahun {report.year}")
-    return charts
+    todo: list[tuple[str, str, Callable[[], Figure], Path | None]] = []
+    for key, judul, inputs, draw in plan:
+        cached = cache / f"{_digest(salt, key, inputs)}.png" if cache is not None else None
+        if cached is not None and cached.is_file():
+            path = folder / f"{key}.png"
+            shutil.copyfile(cached, path)
+            charts[key] = Chart(key=key, path=path, judul=judul)
+        else:
+            todo.append((key, judul, draw, cached))
+    if todo:
+        prepare_matplotlib_env()
+        import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
+
+        with matplotlib.rc_context(rc_params(matplotlib)):  # type: ignore[arg-type]  # keys are plain str
+            for key, judul, draw, cached in todo:
+                charts[key] = save_chart(folder, key, draw(), judul)
+                if cached is not None:
+                    _store(charts[key].path, cached)
+    if cache is not None and cache.is_dir():
+        used = {f"{_digest(salt, key, inputs)}.png" for key, _, inputs, _ in plan}
+        for entry in cache.iterdir():  # also what a killed build left half-written
+            if entry.name not in used and entry.is_file():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+    return {key: charts[key] for key, *_ in plan}
 
 
+def _plan(report: Report) -> list[tuple[str, str, object, Callable[[], Figure]]]:
+    """(key, caption, everything the drawing reads, drawing) of each chart the report has data for."""
+    plan: list[tuple[str, str, object, Callable[[], Figure]]] = []
+    if report.indikator:
+        groups = [(s.uraian, s.capaian, [(ik.nomor, ik.nama, ik.capaian) for ik in s.indikator])
+                  for s in report.sasaran if s.indikator]
+        inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
+        plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
+                     lambda: _sasaran_figure(report)))
+    for ind in report.indikator:
+        years = _trend_years(ind)
+        if len(years) >= 2:
+            judul = f"Target dan realisasi {ind.nama} tahun {years[0].tahun}\u2013{years[-1].tahun}"
+            inputs = (ind.nomor, ind.nama, ind.satuan, [(y.tahun, y.target, y.realisasi, y.capaian) for y in years])
+            plan.append((f"tren-{ind.id}", judul, inputs, functools.partial(_trend_figure, ind, years)))
+    lines = [line for line in report.anggaran if line.lengkap]
+    if lines:
+        inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
+        plan.append(("anggaran", f"Pagu dan realisasi anggaran per sub kegiatan tahun {report.year}", inputs,
+                     functools.partial(_anggaran_figure, lines, report.year)))
+    return plan
+
+
+@functools.cache
+def _code_digest() -> str:
+    """What else decides the pixels: the drawing code and matplotlib's version."""
+    from importlib.metadata import version  # noqa: PLC0415
+
+    code = hashlib.sha256(version("matplotlib").encode())
+    for module in ("canvas.py", "figures.py"):
+        code.update((Path(__file__).parent / module).read_bytes())
+    return code.hexdigest()
+
+
+def _digest(salt: str, key: str, inputs: object) -> str:
+    return hashlib.sha256(repr((salt, key, inputs)).encode("utf-8")).hexdigest()[:32]
+
+
+def _store(path: Path, cached: Path) -> None:
+    """Copy a drawn chart into the cache; a cache that cannot be written only costs speed."""
+    tmp = cached.with_name(f".{cached.name}.{os.getpid()}.tmp")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, tmp)
+        os.replace(tmp, cached)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 # ---------------------------------------------------------------- "sasaran": capaian per indicator

@@ -96,6 +96,8 @@ class Builder:
         self.lists: list[list] = []  # [ordered, numId or None, abstractNumId, level, next number]
         self.item_fresh = False
         self.line = 0  # line of the current block in the Markdown review copy
+        self._inline: dict[str, Spans] = {}
+        self._areas: dict[bool, tuple[int, int]] = {}
 
     # --- errors --------------------------------------------------------------------------------
 
@@ -125,8 +127,9 @@ class Builder:
                 _keep_next(p)
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
-        para = Paragraph(self.append(ox.el("w:p")), self.doc._body)
-        para._p.style = self.styles[style.lower()]
+        # the w:pPr that python-docx's style setter writes, built directly
+        para = Paragraph(self.append(ox.el("w:p", ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()])))),
+                         self.doc._body)
         if self.pending_break:  # a page break as a property avoids an empty line on the new page
             para.paragraph_format.page_break_before = True
             self.pending_break = False
@@ -151,8 +154,11 @@ class Builder:
         return out
 
     def inline(self, text: str) -> Spans:
-        tokens = self.md.parseInline(text)
-        return self.spans(tokens[0].children or []) if tokens else []
+        spans = self._inline.get(text)
+        if spans is None:  # table cells repeat the same few texts: parse each once
+            tokens = self.md.parseInline(text)
+            spans = self._inline[text] = self.spans(tokens[0].children or []) if tokens else []
+        return list(spans)
 
     def plain(self, text: str) -> str:
         return "".join(part for part, _, _ in self.inline(text))
@@ -178,8 +184,11 @@ class Builder:
     # --- sections ----------------------------------------------------------------------------
 
     def text_area(self) -> tuple[int, int]:
-        return ox.text_area(ox.section_properties(self.base_sect, landscape=self.section.landscape,
-                                                  num_fmt=None, start=None, footer_rid=None))
+        landscape = self.section.landscape
+        if landscape not in self._areas:
+            self._areas[landscape] = ox.text_area(ox.section_properties(
+                self.base_sect, landscape=landscape, num_fmt=None, start=None, footer_rid=None))
+        return self._areas[landscape]
 
     def sect_pr(self, section: PageSection):
         kind, rid = ("empty" if section.cover else "page"), None

@@ -11,10 +11,11 @@ section.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,6 +58,11 @@ class Placed:
     paragraph_text: str
 
 
+_BLANKS = re.compile(r"\s+")
+_R, _T, _VAL = qn("w:r"), qn("w:t"), qn("w:val")
+_STYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+
+
 def _clean(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
@@ -71,29 +77,48 @@ class _Para:
     def __init__(self, p: Any):
         self.p = p
         self.level = _heading_level(p)
-        self.runs = [r for r in p.iter(qn("w:r")) if r.find(qn("w:t")) is not None]
-        self.text = "".join(_run_text(r) for r in self.runs)
-        self._flat: tuple[str, str, list[int]] | None = None
+        self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
+        self._text: str | None = None
+        self._flat: tuple[str, str] | None = None
 
-    def flat(self) -> tuple[str, str, list[int]]:
-        """The text with blanks collapsed to one space, its lower case, and each character's index in text."""
+    @property
+    def runs(self) -> list[Any]:
+        if self._runs is None:
+            self._runs = [r for r in self.p.iter(_R) if r.find(_T) is not None]
+        return self._runs
+
+    @runs.setter
+    def runs(self, runs: list[Any]) -> None:
+        self._runs = runs
+
+    @property
+    def text(self) -> str:
+        if self._text is None:  # splitting runs never changes the text
+            self._text = "".join(_run_text(r) for r in self.runs)
+        return self._text
+
+    def flat(self) -> tuple[str, str]:
+        """The text with blanks collapsed to one space, and its lower case."""
         if self._flat is None:  # splitting runs never changes the text, so this holds for the whole pass
-            text = self.text
-            index = [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
-            flat = "".join(" " if text[i].isspace() else text[i] for i in index)
-            self._flat = (flat, flat.lower(), index)
+            flat = _BLANKS.sub(" ", self.text)  # \s is what str.isspace() calls a blank
+            self._flat = (flat, flat.lower())
         return self._flat
+
+    def index(self) -> list[int]:
+        """Each character's index in text of the collapsed text (only for a paragraph that is marked)."""
+        text = self.text
+        return [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
 
 
 def _run_text(r: Any) -> str:
-    return "".join(t.text or "" for t in r.iter(qn("w:t")))
+    return "".join(t.text or "" for t in r.iter(_T))
 
 
 def _heading_level(p: Any) -> int:
-    style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    style = p.find(_STYLE_PATH)
     if style is None:
         return 0
-    m = _HEADING.match(style.get(qn("w:val"), ""))
+    m = _HEADING.match(style.get(_VAL, ""))
     return int(m.group(1)) if m else 0
 
 
@@ -103,12 +128,13 @@ def _find(para: _Para, excerpt: str) -> tuple[int, int] | None:
     want = _norm(excerpt)
     if not want:
         return None
-    flat, lower, index = para.flat()
+    flat, lower = para.flat()
     at = flat.find(want)
     if at < 0:
         at = lower.find(want.lower())
     if at < 0:
         return None
+    index = para.index()
     start = index[at]
     last = index[at + len(want) - 1]
     return start, last + 1
@@ -157,20 +183,84 @@ def _runs_for(para: _Para, start: int, end: int) -> list[Any]:
     return chosen
 
 
-def _section(paras: list[_Para], hint: str | None) -> tuple[int, int] | None:
-    """(first, last) paragraph indices of the last section whose heading reads `hint`."""
-    if not hint:
-        return None
-    want = _norm(hint).lower()
-    heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower() == want]
-    if not heads:
-        heads = [i for i, p in enumerate(paras) if p.level and _norm(p.text).lower().endswith(want)]
-    if not heads:
-        return None
-    h = heads[-1]
-    level = paras[h].level
-    end = next((j for j in range(h + 1, len(paras)) if paras[j].level and paras[j].level <= level), len(paras))
-    return h, end
+class _Document:
+    """Every paragraph's collapsed text in one string (and in lower case), to find the paragraphs that hold an
+    excerpt without searching each one: a document-wide search per comment would grow with the square of
+    the report."""
+
+    def __init__(self, paras: list[_Para]):
+        self.paras = paras
+        self.joined: tuple[str, list[int], str, list[int]] | None = None
+
+    def _joined(self) -> tuple[str, list[int], str, list[int]]:
+        if self.joined is None:
+            flats = [p.flat() for p in self.paras]
+            self.joined = (*self._join([f[0] for f in flats]), *self._join([f[1] for f in flats]))
+        return self.joined
+
+    @staticmethod
+    def _join(texts: list[str]) -> tuple[str, list[int]]:
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
+        return "\x00".join(texts), starts
+
+    def holding(self, excerpt: str) -> Iterable[int]:
+        """Indices, in order, of the paragraphs whose text holds `excerpt` as _find looks for it (and maybe more)."""
+        want = _norm(excerpt)
+        if not want or "\x00" in want:
+            return range(len(self.paras))
+        return self._holding(want)
+
+    def _holding(self, want: str) -> Iterator[int]:
+        flat, starts, lower, lower_starts = self._joined()
+        low = want.lower()
+        i = 0
+        while i < len(self.paras):
+            hits = []
+            at = flat.find(want, starts[i])
+            if at >= 0:
+                hits.append(bisect.bisect_right(starts, at) - 1)
+            at = lower.find(low, lower_starts[i])
+            if at >= 0:
+                hits.append(bisect.bisect_right(lower_starts, at) - 1)
+            if not hits:
+                return
+            i = min(hits)
+            yield i
+            i += 1
+
+
+class _Sections:
+    """The headings of a document's paragraphs, looked up by their text in constant time."""
+
+    def __init__(self, paras: list[_Para]):
+        self.count = len(paras)
+        self.heads = [(i, p.level, _norm(p.text).lower()) for i, p in enumerate(paras) if p.level]
+        self.last: dict[str, int] = {}  # heading text -> position in self.heads of its last occurrence
+        for k, (_, _, text) in enumerate(self.heads):
+            self.last[text] = k
+        self.found: dict[str, tuple[int, int] | None] = {}
+
+    def find(self, hint: str | None) -> tuple[int, int] | None:
+        """(first, last) paragraph indices of the last section whose heading reads `hint`."""
+        if not hint:
+            return None
+        if hint not in self.found:
+            self.found[hint] = self._find(_norm(hint).lower())
+        return self.found[hint]
+
+    def _find(self, want: str) -> tuple[int, int] | None:
+        k = self.last.get(want)
+        if k is None:
+            k = next((k for k in range(len(self.heads) - 1, -1, -1) if self.heads[k][2].endswith(want)), None)
+        if k is None:
+            return None
+        h, level, _ = self.heads[k]
+        end = next((self.heads[j][0] for j in range(k + 1, len(self.heads)) if self.heads[j][1] <= level),
+                   self.count)
+        return h, end
 
 
 def _comment_text(a: Annotation) -> str:
@@ -186,13 +276,31 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
         return []
     body = document.element.body
     paras = [_Para(p) for p in body.iter(qn("w:p"))]
+    sections = _Sections(paras)
+    holder = document.part._comments_part.element  # noqa: SLF001 - see _add_all
+    if holder.find(qn("w:comment")) is not None:
+        return _add_all(document, body, paras, sections, annotations, date)
+    # python-docx numbers a new comment max(every id) + 1, reading every comment: with all but the newest
+    # set aside while comments are added, the numbers are the same and each comment costs the same.
+    aside: list[Any] = []
+    try:
+        return _add_all(document, body, paras, sections, annotations, date, aside=aside, holder=holder)
+    finally:
+        newest = holder.find(qn("w:comment"))
+        for comment in aside:
+            newest.addprevious(comment)
+
+
+def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, annotations: Sequence[Annotation],
+             date: dt.datetime | None, *, aside: list[Any] | None = None, holder: Any = None) -> list[Placed]:
     placed: list[Placed] = []
+    document_text = _Document(paras)
     for a in annotations:
-        section = _section(paras, a.section_hint) or _section(paras, a.chapter_hint)
+        section = sections.find(a.section_hint) or sections.find(a.chapter_hint)
         target: tuple[_Para, list[Any], str] | None = None
         if a.excerpt:
-            scopes: Iterable[range] = [range(*section)] if section else []
-            for scope in [*scopes, range(len(paras))]:
+            scopes: list[Iterable[int]] = [range(*section)] if section else []
+            for scope in [*scopes, document_text.holding(a.excerpt)]:
                 for i in scope:
                     para = paras[i]
                     span = _find(para, a.excerpt)
@@ -224,6 +332,12 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
         para, runs, how = target
         comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a), author=AUTHOR,  # type: ignore[arg-type]
                                        initials=INITIALS)
+        if aside is not None:
+            newest = comment._comment_elm.get(qn("w:id"))  # noqa: SLF001
+            for c in holder.findall(qn("w:comment")):
+                if c.get(qn("w:id")) != newest:
+                    holder.remove(c)
+                    aside.append(c)
         if date is not None:
             comment._comment_elm.date = date  # noqa: SLF001 - python-docx stamps now(); a build must be reproducible
         else:

@@ -54,6 +54,12 @@ def _font(family: str, bold: bool):
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _length(font, text: str) -> float:
+    """Advance of `text` at 1000 units per em; tables repeat the same words and numbers many times."""
+    return float(font.getlength(text))
+
+
 @dataclass(frozen=True)
 class Metrics:
     family: str
@@ -63,7 +69,7 @@ class Metrics:
         font = _font(self.family, bold)
         if font is None:
             return round(len(text) * ESTIMATE_EM[bold] * points * 20)
-        return round(font.getlength(text) / 1000 * points * 20)
+        return round(_length(font, text) / 1000 * points * 20)
 
     def unbreakable(self, text: str, points: float, *, bold: bool = False) -> int:
         """Width of the widest part that must not wrap: a whole number or amount, else the longest word."""

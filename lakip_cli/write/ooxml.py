@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import io
 import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 A4 = (11906, 16838)  # twips
@@ -18,11 +19,28 @@ TWIPS_PER_CM = 567
 SlotKind = Literal["cell", "restart", "continue", "pad"]
 
 
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """Clark name and namespace declaration of "w:p", as OxmlElement derives them (once per tag)."""
+    nsptag = NamespacePrefixedTag(tag)
+    return nsptag.clark_name, nsptag.nsmap
+
+
+@functools.cache
+def _attr(key: str) -> str:
+    return qn(key.replace("_", ":", 1))
+
+
 def el(tag: str, *children, **attrs: str | int):
-    """An element `tag` ("w:p") with attributes given as keyword names (w_val="x" -> w:val) and children."""
-    element = OxmlElement(tag)
+    """An element `tag` ("w:p") with attributes given as keyword names (w_val="x" -> w:val) and children.
+
+    The same element OxmlElement(tag) makes, without deriving the names again: a large report makes
+    a million of them.
+    """
+    clark, nsmap = _tag(tag)
+    element = oxml_parser.makeelement(clark, nsmap=nsmap)
     for key, value in attrs.items():
-        element.set(qn(key.replace("_", ":", 1)), str(value))
+        element.set(_attr(key), str(value))
     for child in children:
         if child is not None:
             element.append(child)
@@ -233,6 +251,12 @@ def row_element(*, header: bool, cant_split: bool):
 def cell_element(width: int, span: int, merge: str | None, *, fill: str | None = None,
                  v_center: bool = False):
     """w:tc with one empty w:p; `merge` is None, "restart" or "continue" (vertical merge)."""
+    # A copy of a cell made once per shape: lxml copies a subtree faster than it makes its elements.
+    return copy.deepcopy(_cell_template(width, span, merge, fill, v_center))
+
+
+@functools.lru_cache(maxsize=4096)
+def _cell_template(width: int, span: int, merge: str | None, fill: str | None, v_center: bool):
     tc_pr = el(
         "w:tcPr",
         el("w:tcW", w_w=width, w_type="dxa"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
@@ -15,7 +14,7 @@ from lakip_cli.write.builder import Builder
 
 HEADER_FILL = "D9D9D9"
 SMALL_TABLE_ROWS = 12
-ALIGN = {"kiri": WD_ALIGN_PARAGRAPH.LEFT, "tengah": WD_ALIGN_PARAGRAPH.CENTER, "kanan": WD_ALIGN_PARAGRAPH.RIGHT}
+JC = {"kiri": "left", "tengah": "center", "kanan": "right"}  # the w:jc value of each alignment
 
 
 BODY_POINTS = 10  # the 'Isi Tabel' style's size
@@ -47,13 +46,19 @@ def write_table(b: Builder, data: Table) -> None:
     text_width, text_height = b.text_area()
     widths = fit_widths(mins, prefs, weights, text_width)
 
+    body_style = b.styles["isi tabel"]
+
     def fill_cell(group: int, row: int, index: int | None, p) -> None:
-        p.style = b.styles["isi tabel"]
+        # The pPr python-docx's style and alignment setters write, built directly: they cost most of a table.
+        ppr = ox.el("w:pPr", ox.el("w:pStyle", w_val=body_style))
+        p.insert(0, ppr)
         if index is not None:
             cell, header = groups[group][2][row][index], groups[group][1]
-            para = Paragraph(p, b.doc._body)
-            para.alignment = ALIGN.get(cell.rata or ("tengah" if header else ""))  # type: ignore[assignment]
-            b.add_runs(para, b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
+            jc = JC.get(cell.rata or ("tengah" if header else ""))
+            if jc is not None:
+                ppr.append(ox.el("w:jc", w_val=jc))
+            b.add_runs(Paragraph(p, b.doc._body), b.inline(cell.teks), bold=header or group == 2 or cell.tebal,
+                       size=size)
 
     def keep_row(group: int, row: int, slots) -> bool:
         """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
@@ -75,9 +80,13 @@ def write_table(b: Builder, data: Table) -> None:
     b.append(table)
     rows = table.findall(qn("w:tr"))
     if len(rows) <= SMALL_TABLE_ROWS:  # a small table is not split over two pages
+        keep_next, style_tag = qn("w:keepNext"), qn("w:pStyle")
         for tr in rows[:-1]:
             for p in tr.iter(qn("w:p")):
-                Paragraph(p, b.doc._body).paragraph_format.keep_with_next = True
+                ppr = p.get_or_add_pPr()
+                if ppr.find(keep_next) is None:  # what paragraph_format.keep_with_next = True writes
+                    lead = ppr[0] if len(ppr) else None
+                    ppr.insert(1 if lead is not None and lead.tag == style_tag else 0, ox.el("w:keepNext"))
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
