@@ -398,7 +398,7 @@ def check(
 def rules(
     kode: Annotated[str | None, typer.Argument(metavar="KODE", show_default=False,
                                                help="Kode aturan yang dijelaskan rinci, mis. LK010.")] = None,
-    semua: Annotated[bool, typer.Option("--semua", help="Tampilkan semua kode pesan (V, T, W, P, LK).")] = False,
+    semua: Annotated[bool, typer.Option("--semua", help="Tampilkan semua kode pesan (V, T, W, P, I, X, LK).")] = False,
 ) -> None:
     """Tampilkan katalog aturan pemeriksaan, atau penjelasan rinci satu aturan.
 
