@@ -267,7 +267,7 @@ def test_dasar_hukum_adds_the_regulations_every_lkjip_stands_on() -> None:
 
 
 def test_history_cross_check_compares_at_the_precision_typed(minimal: Path) -> None:
-    from lakip_cli.compute.report import _same_as_typed
+    from lakip_cli.compute.series import _same_as_typed
 
     assert _same_as_typed((Decimal("90"), Decimal("94.44")), (Decimal("90"), Decimal(34) / Decimal(36) * 100))
     assert not _same_as_typed((Decimal("90"), Decimal("94.4")), (Decimal("90"), Decimal("94.5")))

@@ -66,7 +66,9 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     title_height,
     to_decimal,
 )
-from lakip_cli.compute.report import BudgetLine, IndikatorReport, Report, YearFigure
+from lakip_cli.compute.budget import BudgetLine
+from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.compute.series import YearFigure
 from lakip_cli.display import angka, is_persen, persen, rupiah
 from lakip_cli.source.models import Rentang
 

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from lakip_cli.compute.report import IndikatorReport, Report, YearFigure
+from lakip_cli.compute.report import IndikatorReport, Report
+from lakip_cli.compute.series import YearFigure
 from lakip_cli.diagnostics import SourceLocation
 from lakip_cli.source.load import PathKey, YamlDoc
 from lakip_cli.source.validate import Sourced

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from lakip_cli.compute.budget import BudgetGroup, BudgetLine, BudgetSum, budget_lines, sum_budget
 from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
     HUNDRED,
     Status,
@@ -20,105 +21,20 @@ from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part o
     tren,
 )
 from lakip_cli.compute.regulations import LegalBasis, legal_basis
+from lakip_cli.compute.series import (
+    YearFigure,
+    pengali_of,
+    plausible,
+    previous_year,
+    realisasi_of,
+    series,
+    year_capaian,
+)
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
-from lakip_cli.display import angka
 from lakip_cli.source.models import Indikator, Komponen, Rentang
-from lakip_cli.source.validate import Project, Sourced, each_sub_kegiatan
-
-SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
-
-
+from lakip_cli.source.validate import Project, Sourced
 
 # ---------------------------------------------------------------- report values
-
-
-@dataclass(frozen=True)
-class BudgetLine:
-    id: str
-    program: str
-    kegiatan: str
-    nama: str
-    pagu: int | None
-    realisasi: int | None
-    indikator: tuple[str, ...]
-    location: SourceLocation
-
-    @property
-    def lengkap(self) -> bool:
-        return self.pagu is not None and self.realisasi is not None
-
-    @property
-    def sisa(self) -> int | None:
-        return self.pagu - self.realisasi if self.lengkap else None  # type: ignore[operator]
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return persen_of(self.realisasi, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
-
-    @property
-    def dipakai_bersama(self) -> bool:
-        """The line serves more than one indicator (and is counted once in every total)."""
-        return len(self.indikator) > 1
-
-    @property
-    def efisiensi(self) -> Decimal | None:
-        return persen_of(self.sisa, self.pagu) if self.lengkap else None  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class BudgetSum:
-    """Pagu, realisasi and what follows from them, over budget lines each counted once."""
-
-    pagu: int
-    realisasi: int
-    lines: int
-    incomplete: int
-
-    @property
-    def sisa(self) -> int:
-        return self.pagu - self.realisasi
-
-    @property
-    def serapan(self) -> Decimal | None:
-        return persen_of(self.realisasi, self.pagu)
-
-    @property
-    def efisiensi(self) -> Decimal | None:
-        return persen_of(self.sisa, self.pagu)
-
-
-def sum_budget(lines: Sequence[BudgetLine]) -> BudgetSum:
-    unique = {line.id: line for line in lines}.values()
-    complete = [line for line in unique if line.lengkap]
-    return BudgetSum(
-        pagu=sum(line.pagu for line in complete),  # type: ignore[misc]
-        realisasi=sum(line.realisasi for line in complete),  # type: ignore[misc]
-        lines=len(complete),
-        incomplete=len(unique) - len(complete),
-    )
-
-
-@dataclass(frozen=True)
-class BudgetGroup:
-    """A program (its kegiatan in `bagian`) or a kegiatan (its sub kegiatan in `lines`), with the subtotal."""
-
-    nama: str
-    jumlah: BudgetSum
-    bagian: tuple[BudgetGroup, ...]
-    lines: tuple[BudgetLine, ...]
-
-
-@dataclass(frozen=True)
-class YearFigure:
-    """One year of one indicator: what was targeted, realised and achieved."""
-
-    tahun: int
-    target: Target | None
-    realisasi: Decimal | None
-    capaian: Decimal | None
-    capaian_mentah: Decimal | None
-    capaian_tertulis: Decimal | None
-    sumber: str
 
 
 @dataclass(frozen=True)
@@ -403,145 +319,12 @@ class Report:
 
 # ---------------------------------------------------------------- the stage
 
-
-def _budget_lines(p: Project) -> tuple[BudgetLine, ...]:
-    users: dict[str, list[str]] = {}
-    for ind in p.indikator:
-        for ref in ind.model.anggaran:
-            users.setdefault(ref, []).append(ind.model.id)
-    return tuple(
-        BudgetLine(id=sub.id, program=prog.nama, kegiatan=keg.nama, nama=sub.nama, pagu=sub.pagu,
-                   realisasi=sub.realisasi, indikator=tuple(users.get(sub.id, ())), location=p.anggaran.at(*path))
-        for path, prog, keg, sub in each_sub_kegiatan(p)
-    )
-
-
-def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
-    """The year just before the first of a newest-first series, when the series has it."""
-    return seri[1] if len(seri) > 1 and seri[1].tahun == seri[0].tahun - 1 else None
-
-
-def pengali_of(m: Indikator) -> Decimal:
-    """What the formula's fraction is multiplied by: 100 for a share, or the rate's base (100.000 live births)."""
-    return m.rumus.pengali if m.rumus is not None else HUNDRED
-
-
-def _realisasi(m: Indikator) -> Decimal | None:
-    return realisasi_value(m.realisasi, pengali_of(m))
-
-
-def _year_capaian(
-    ind: Sourced[Indikator], target: Target | None, realisasi: Decimal | None, rumus_negatif: str,
-    where: tuple[str | int, ...], errors: list[Diagnostic],
-) -> Decimal | None:
-    if target is None or realisasi is None:
-        return None
-    try:
-        value = capaian(target, realisasi, polaritas=ind.model.polaritas, rumus_negatif=rumus_negatif)
-        return _plausible(value, ind, where, errors)
-    except ZeroDivisionError:
-        errors.append(Diagnostic(
-            ind.at(*where), "V040", "error",
-            "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif); "
-            "isi 'capaian_manual' dengan 'nilai' dan 'alasan'" if where == ("target",) else
-            "capaian riwayat tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif)",
-        ))
-        return None
-
-
-# A capaian beyond 10^12 percent is a typing slip (a target of 0.000001, a realisasi in the wrong unit);
-# refusing it here also keeps every figure derived from it within Decimal's precision.
-CAPAIAN_MAKS = Decimal(10**12)
-# Relative change against a capaian that rounds to 0 % says nothing, like a change against 0.
 _TREND_BASE_MIN = Decimal("0.01")
-
-
-def _plausible(
-    value: Decimal, ind: Sourced[Indikator], where: tuple[str | int, ...], errors: list[Diagnostic],
-) -> Decimal | None:
-    if abs(value) <= CAPAIAN_MAKS:
-        return value
-    errors.append(Diagnostic(
-        ind.at(*where), "V043", "error",
-        "capaian melebihi ±1.000.000.000.000% dan tidak masuk akal; periksa target dan realisasi "
-        "(satuan, titik desimal)",
-    ))
-    return None
-
-
-def _previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None, Decimal | None]]:
-    if p.previous is None:
-        return {}
-    for prev in p.previous.indikator:
-        if prev.model.id == ind_id:
-            out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, realisasi_value(r.realisasi, pengali_of(prev.model))) for r in prev.model.riwayat
-            }
-            out[p.previous.year] = (prev.model.target, _realisasi(prev.model))
-            return out
-    return {}
-
-
-def _same_as_typed(typed: tuple[object, object], other: tuple[object, object]) -> bool:
-    """Equal at the precision the history row was typed with: 94.44 matches 34/36 = 94.4444..."""
-    def same(a: object, b: object) -> bool:
-        if isinstance(a, Decimal) and isinstance(b, Decimal):
-            exponent = a.as_tuple().exponent
-            places = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else Decimal(1)
-            return a.quantize(places, ROUND_HALF_UP) == b.quantize(places, ROUND_HALF_UP)
-        if isinstance(a, Rentang) and isinstance(b, Rentang):
-            return same(a.bawah, b.bawah) and same(a.atas, b.atas)
-        return a == b
-
-    return all(same(a, b) for a, b in zip(typed, other, strict=True))
-
-
-def _shown(value: object) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, Rentang):
-        return f"{angka(value.bawah)}–{angka(value.atas)}"
-    return angka(value) if isinstance(value, Decimal | int) else str(value)
-
-
-def _series(
-    p: Project, ind: Sourced[Indikator], now: YearFigure, rumus_negatif: str, cap: Decimal | None,
-    errors: list[Diagnostic], notes: list[Diagnostic],
-) -> tuple[YearFigure, ...]:
-    m = ind.model
-    figures: dict[int, YearFigure] = {now.tahun: now}
-    earlier = _previous_figures(p, m.id)
-    for i, row in enumerate(m.riwayat):
-        if row.tahun >= p.year:
-            notes.append(Diagnostic(ind.at("riwayat", i, "tahun"), "V041", "warning",
-                                    f"riwayat tahun {row.tahun} bukan tahun sebelum {p.year}; diabaikan"))
-            continue
-        value = realisasi_value(row.realisasi, pengali_of(m))
-        if row.capaian_manual is not None:
-            raw: Decimal | None = row.capaian_manual.nilai
-        else:
-            raw = _year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
-        figures[row.tahun] = YearFigure(
-            row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
-            row.capaian_tertulis, "riwayat",
-        )
-        if row.tahun in earlier and not _same_as_typed((row.target, value), earlier[row.tahun]):
-            t, r = earlier[row.tahun]
-            notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
-                                    f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
-                                    f"(target {_shown(t)}, realisasi {_shown(r)})"))
-    for year, (t, r) in earlier.items():
-        if year not in figures and year < p.year:
-            raw = _year_capaian(ind, t, r, rumus_negatif, ("id",), errors)
-            figures[year] = YearFigure(year, t, r, None if raw is None else apply_cap(raw, cap), raw,
-                                       None, f"data {p.year - 1}")
-    years = sorted(figures, reverse=True)[:SERIES_YEARS]
-    return tuple(figures[y] for y in years)
-
 
 _NARASI_WAJIB = {"penyebab": "analisis penyebab (narasi.penyebab)",
                  "efisiensi": "analisis efisiensi (narasi.efisiensi)",
                  "program": "analisis program/kegiatan (narasi.program)"}
+
 
 
 def is_share(m: Indikator) -> bool:
@@ -577,14 +360,14 @@ def _indikator(
     kebijakan = p.settings.model.kebijakan
     cap = kebijakan.batas_capaian
     rumus_negatif = m.rumus_negatif or kebijakan.polaritas_negatif
-    realisasi = _realisasi(m)
+    realisasi = realisasi_of(m)
     if m.capaian_manual is not None:
         raw: Decimal | None = m.capaian_manual.nilai
     else:
-        raw = _year_capaian(ind, m.target, realisasi, rumus_negatif, ("target",), errors)
+        raw = year_capaian(ind, m.target, realisasi, rumus_negatif, ("target",), errors)
     value = None if raw is None else apply_cap(raw, cap)
     now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan")
-    seri = _series(p, ind, now, rumus_negatif, cap, errors, notes)
+    seri = series(p, ind, now, rumus_negatif, cap, errors, notes)
     prev = previous_year(seri)
     # Status and trend come from the uncapped values: a cap limits what is shown and averaged,
     # it does not turn "melampaui" into "mencapai" or a decline into "tetap".
@@ -599,7 +382,7 @@ def _indikator(
         try:
             capaian_renstra = capaian(m.renstra.target_tahunan[p.year], realisasi, polaritas=m.polaritas,
                                       rumus_negatif=rumus_negatif)
-            capaian_renstra = _plausible(capaian_renstra, ind, ("renstra", "target_tahunan", p.year), errors)
+            capaian_renstra = plausible(capaian_renstra, ind, ("renstra", "target_tahunan", p.year), errors)
         except ZeroDivisionError:
             # A Renstra target of 0 equal to the PK's takes the report year's capaian_manual and its reason.
             same = m.capaian_manual is not None and m.renstra.target_tahunan[p.year] == m.target
@@ -611,7 +394,7 @@ def _indikator(
     if akhir is not None and realisasi is not None and akhir != 0:
         try:
             progres = capaian(akhir, realisasi, polaritas=m.polaritas, rumus_negatif=rumus_negatif)
-            progres = _plausible(progres, ind, ("renstra", "target_akhir"), errors)
+            progres = plausible(progres, ind, ("renstra", "target_akhir"), errors)
         except ZeroDivisionError:
             progres = None
     sdm = m.sdm
@@ -644,7 +427,7 @@ def compute_report(p: Project) -> Report:
                                 f"tahun laporan {p.year} di luar periode Renstra {awal}-{akhir}; "
                                 "perbarui periode_awal/periode_akhir bila Renstra baru sudah berlaku"))
     kebijakan = p.settings.model.kebijakan
-    all_lines = _budget_lines(p)
+    all_lines = budget_lines(p)
     lines = {line.id: line for line in all_lines}
     by_id = {ind.model.id: ind for ind in p.indikator}
     sasaran_text = {s.id: s for s in p.perencanaan.model.sasaran}

@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from lakip_cli.compute.report import BudgetSum, IndikatorReport, Report, Target, YearFigure
+from lakip_cli.compute.budget import BudgetSum
+from lakip_cli.compute.report import IndikatorReport, Report, Target
+from lakip_cli.compute.series import YearFigure
 from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah, tanggal
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang

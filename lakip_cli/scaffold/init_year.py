@@ -19,7 +19,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
 
-from lakip_cli.compute.report import SERIES_YEARS, compute_report
+from lakip_cli.compute.report import compute_report
+from lakip_cli.compute.series import SERIES_YEARS
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.scaffold.roundtrip import RoundTrip, insert_after, load_roundtrip, plain_copy
 from lakip_cli.source.project import INDICATOR_DIR, year_dir
