@@ -1,0 +1,106 @@
+"""validate: indikator/*.yaml: one performance indicator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from lakip_cli.source.models.common import Angka, Bulat, Id, Markdown, Persen, Strict, Tahun, Teks
+
+
+class Rumus(Strict):
+    pembilang: Teks
+    penyebut: Teks
+    pengali: Angka = Field(Decimal(100), gt=0, description="Pengali pembagian: 100 (persen), 100000, 1000, 1")
+    per: Teks | None = Field(None, description="Yang dihitung per pengali, mis. 'kelahiran hidup'")
+
+
+class Komponen(Strict):
+    pembilang: Angka = Field(ge=0)
+    penyebut: Angka = Field(gt=0)
+
+
+class Rentang(Strict):
+    bawah: Angka
+    atas: Angka
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Rentang:
+        if self.atas < self.bawah:
+            raise ValueError("batas 'atas' rentang target lebih kecil dari 'bawah'")
+        return self
+
+
+class CapaianManual(Strict):
+    nilai: Persen = Field(description="Capaian (%) yang ditetapkan")
+    alasan: Teks = Field(description="Mengapa capaian tidak dapat dihitung dengan rumus")
+
+
+class Riwayat(Strict):
+    tahun: Tahun
+    target: Angka | Rentang | None = None
+    realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
+    capaian_manual: CapaianManual | None = Field(None, description="Capaian yang ditetapkan tanpa rumus tahun itu")
+    capaian_tertulis: Persen | None = Field(
+        None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
+    )
+
+
+class Renstra(Strict):
+    target_tahunan: dict[Tahun, Angka] = Field(default_factory=dict, description="Target Renstra/RPJMD per tahun")
+    target_akhir: Angka | None = Field(None, description="Target akhir periode")
+
+
+class StandarNasional(Strict):
+    nilai: Angka | None = None
+    sumber: Teks | None = None
+    keterangan: Markdown | None = None
+
+
+class SdmIndikator(Strict):
+    rencana: Bulat | None = None
+    realisasi: Bulat | None = None
+
+
+class Narasi(Strict):
+    target: Markdown | None = None
+    tahunan: Markdown | None = None
+    jangka_menengah: Markdown | None = None
+    standar_nasional: Markdown | None = None
+    penyebab: Markdown | None = None
+    efisiensi: Markdown | None = None
+    program: Markdown | None = None
+
+
+class Indikator(Strict):
+    """indikator/NN-nama.yaml: one performance indicator of the Perjanjian Kinerja."""
+
+    id: Id
+    nama: Teks
+    sasaran: Id = Field(description="Kode sasaran strategis di perencanaan.yaml")
+    uraian_sasaran: Teks | None = Field(None, description="Sasaran seperti ditulis untuk indikator ini")
+    satuan: Teks = Field(description="'%' atau satuan hitung, mis. 'orang'")
+    polaritas: Literal["positif", "negatif"] = "positif"
+    rumus_negatif: Literal["cermin", "rasio"] | None = Field(None, description="Menimpa kebijakan proyek")
+    rumus: Rumus | None = None
+    target: Angka | Rentang | None = None
+    realisasi: Angka | Komponen | None = None
+    capaian_manual: CapaianManual | None = None
+    renstra: Renstra = Renstra()
+    standar_nasional: StandarNasional | None = None
+    sumber_data: Teks | None = Field(None, description="Asal data realisasi, mis. 'Laporan bulanan puskesmas'")
+    riwayat: tuple[Riwayat, ...] = ()
+    anggaran: tuple[Id, ...] = Field((), description="Kode sub kegiatan di anggaran.yaml")
+    sdm: SdmIndikator = SdmIndikator()
+    narasi: Narasi = Narasi()
+
+    @field_validator("riwayat")
+    @classmethod
+    def _unique_years(cls, v: tuple[Riwayat, ...]) -> tuple[Riwayat, ...]:
+        years = [r.tahun for r in v]
+        dup = sorted({y for y in years if years.count(y) > 1})
+        if dup:
+            raise ValueError(f"tahun riwayat berulang: {', '.join(map(str, dup))}")
+        return v
