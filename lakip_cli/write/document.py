@@ -163,9 +163,8 @@ def _picture(b: Builder, picture: Picture) -> None:
 
 
 def _signature(b: Builder, sig: Signature) -> None:
-    lines = [(line, False) for text in (sig.tempat_tanggal, sig.jabatan) for line in text.split("\n") if line.strip()]
-    lines += [("", False)] * 3 + [(sig.nama, True)]
-    lines += [(text, False) for text in (sig.pangkat, sig.nip) if text]
+    head, tail = _signature_parts(sig, blank_head=False)
+    lines = head + tail
     half = Twips(b.text_area()[0] // 2)
     b.keep_with_previous()  # a signature never stands alone on a page
     for number, (text, is_name) in enumerate(lines):
@@ -174,14 +173,24 @@ def _signature(b: Builder, sig: Signature) -> None:
         fmt.left_indent = half if sig.posisi == "kanan" else None
         fmt.right_indent = half if sig.posisi == "kiri" else None
         fmt.space_before = Pt(18) if number == 0 else None
-        b.add_runs(para, b.inline(text), bold=is_name)
-        for run in para.runs if is_name else ():
-            run.underline = True
+        _signature_line(b, para, text, is_name)
 
 
-def _signature_parts(sig: Signature) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
-    """(place, date and position lines; room to sign, name, rank and NIP) of one signature block."""
-    head = [(line, False) for text in (sig.tempat_tanggal, sig.jabatan) for line in text.split("\n")]
+def _signature_line(b: Builder, para: Paragraph, text: str, is_name: bool) -> None:
+    """One line of a signature block; the name is bold and underlined."""
+    b.add_runs(para, b.inline(text), bold=is_name)
+    for run in para.runs if is_name else ():
+        run.underline = True
+
+
+def _signature_parts(sig: Signature, *, blank_head: bool = True
+                     ) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """(place, date and position lines; room to sign, name, rank and NIP) of one signature block.
+
+    Side by side, blank head lines are kept so that both names stand on the same line.
+    """
+    head = [(line, False) for text in (sig.tempat_tanggal, sig.jabatan) for line in text.split("\n")
+            if blank_head or line.strip()]
     tail = [("", False)] * 3 + [(sig.nama, True)] + [(text, False) for text in (sig.pangkat, sig.nip) if text]
     return head, tail
 
@@ -216,9 +225,7 @@ def _signature_pair(b: Builder, pair: SignaturePair) -> None:
             para = Paragraph(p, b.doc._body)
             para._p.style = b.styles["tanda tangan"]
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            b.add_runs(para, b.inline(text), bold=is_name)
-            for run in para.runs if is_name else ():
-                run.underline = True
+            _signature_line(b, para, text, is_name)
         row.append(cell)
     table.append(row)
     b.append(table)
