@@ -18,7 +18,7 @@ from lakip_cli.present.annotations import annotations_for
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
-from lakip_cli.source.validate import load_project
+from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
@@ -105,6 +105,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         found = final_gaps(report, diagnostics)
         if found:
             raise LakipError(found)
+    # Printed, not a comment in the draft and no bar to a final report: the emblem is custom, not a rule.
+    diagnostics += _cover_notes(project)
 
     settings = project.settings.model
     out_dir = output_dir(root, settings)
@@ -140,7 +142,7 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
-        notes = () if options.final else annotations_for(report, diagnostics)
+        notes = () if options.final else annotations_for(report, triage.open)
         diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
                                   annotations=notes)
         # after the document: a build that fails leaves the previous .docx and .md as a pair
@@ -161,6 +163,17 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         except LakipError as exc:
             raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def _cover_notes(project: Project) -> tuple[Diagnostic, ...]:
+    """A cover without the regional emblem is printed, with a warning saying where to set it (W011)."""
+    settings = project.settings
+    if settings.model.keluaran.logo is not None:
+        return ()
+    return (Diagnostic(settings.at("keluaran", key=True), "W011", "warning",
+                       "lambang daerah belum diatur, sampul dicetak tanpa lambang; tulis jalur gambarnya "
+                       "(PNG, JPEG atau GIF di dalam folder proyek) di lakip.yaml, mis. "
+                       "'keluaran: {logo: gambar/lambang-daerah.png}'"),)
 
 
 def pdf_source(docx: Path, scratch: Path) -> Path:
