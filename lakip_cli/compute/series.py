@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from lakip_cli.compute.formulas import HUNDRED, Target, apply_cap, capaian, realisasi_value
 from lakip_cli.diagnostics import Diagnostic
 from lakip_cli.display import angka
-from lakip_cli.source.models import Indikator, Rentang
+from lakip_cli.source.models import Indikator, Komponen, Rentang
 from lakip_cli.source.validate import Project, Sourced
 
 SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
@@ -26,6 +26,10 @@ class YearFigure:
     capaian_mentah: Decimal | None
     capaian_tertulis: Decimal | None
     sumber: str
+    # Whether realisasi is computed (pembilang/penyebut), not typed, and whether capaian was set by hand:
+    # a typed number is printed with the decimals it was typed with, a computed one with a fixed number.
+    realisasi_dihitung: bool = False
+    capaian_ditetapkan: bool = False
 
 
 def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
@@ -93,6 +97,16 @@ def previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None, 
     return {}
 
 
+def previous_computed(p: Project, ind_id: str) -> tuple[set[int], set[int]]:
+    """The years of the previous year's folder whose realisasi is computed, and those with capaian set by hand."""
+    for prev in p.previous.indikator if p.previous is not None else ():
+        if prev.model.id == ind_id:
+            rows = [(r.tahun, r.realisasi, r.capaian_manual) for r in prev.model.riwayat]
+            rows.append((p.previous.year, prev.model.realisasi, prev.model.capaian_manual))  # type: ignore[union-attr]
+            return ({y for y, r, _ in rows if isinstance(r, Komponen)}, {y for y, _, c in rows if c is not None})
+    return set(), set()
+
+
 def _same_as_typed(typed: tuple[object, object], other: tuple[object, object]) -> bool:
     """Equal at the precision the history row was typed with: 94.44 matches 34/36 = 94.4444..."""
     def same(a: object, b: object) -> bool:
@@ -134,18 +148,19 @@ def series(
             raw = year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
         figures[row.tahun] = YearFigure(
             row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
-            row.capaian_tertulis, "riwayat",
+            row.capaian_tertulis, "riwayat", isinstance(row.realisasi, Komponen), row.capaian_manual is not None,
         )
         if row.tahun in earlier and not _same_as_typed((row.target, value), earlier[row.tahun]):
             t, r = earlier[row.tahun]
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
                                     f"(target {_shown(t)}, realisasi {_shown(r)})"))
+    computed, by_hand = previous_computed(p, m.id)
     for year, (t, r) in earlier.items():
         if year not in figures and year < p.year:
             raw = year_capaian(ind, t, r, rumus_negatif, ("id",), errors)
             figures[year] = YearFigure(year, t, r, None if raw is None else apply_cap(raw, cap), raw,
-                                       None, f"data {p.year - 1}")
+                                       None, f"data {p.year - 1}", year in computed, year in by_hand)
     years = sorted(figures, reverse=True)[:SERIES_YEARS]
     return tuple(figures[y] for y in years)
 

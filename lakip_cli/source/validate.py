@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -349,12 +350,54 @@ def check_values(p: Project) -> list[Diagnostic]:
     for ind in p.indikator:
         if not _signed(ind.model.satuan):
             out += _negatives(ind, ind.model.satuan)
+    decimals = {ind.model.id: (ind, ind.model.desimal) for ind in p.indikator if ind.model.desimal is not None}
+    for ind, desimal in decimals.values():
+        for where, value in _typed_figures(ind.model):
+            out += _too_precise(ind.at(*where), str(where[-1] if isinstance(where[-1], str) else where[-2]), value,
+                                desimal)
     for i, row in enumerate(ren.model.perjanjian_kinerja):
         for j, item in enumerate(row.indikator):
             satuan = units.get(item.indikator)
+            where = ("perjanjian_kinerja", i, "indikator", j, "target")
             if item.target is not None and item.target < 0 and satuan is not None and not _signed(satuan):
-                out.append(_negative(ren.at("perjanjian_kinerja", i, "indikator", j, "target"), "target", satuan))
+                out.append(_negative(ren.at(*where), "target", satuan))
+            if item.target is not None and item.indikator in decimals:
+                source, desimal = decimals[item.indikator]
+                out += _too_precise(ren.at(*where), "target", item.target, desimal,
+                                    f" (desimal: {desimal} di {source.at('desimal')})")
     return out
+
+
+def _places(value: Decimal) -> int:
+    """The decimals a number was typed with: 94.40 -> 2, 100 -> 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _too_precise(loc: SourceLocation, field: str, value: Decimal, desimal: int, where: str = "") -> list[Diagnostic]:
+    """A typed number with more decimals than the indicator's 'desimal': printing it would round a typed digit."""
+    places = _places(value)
+    if places <= desimal:
+        return []
+    return [Diagnostic(loc, "V025", "error",
+                      f"'{field}' {value} ditulis dengan {places} angka desimal, tetapi 'desimal' indikator ini "
+                      f"{desimal}{where}; angka yang ditulis tidak dibulatkan: naikkan 'desimal' menjadi {places} "
+                      "atau tulis angkanya dengan desimal lebih sedikit")]
+
+
+def _typed_figures(m: Indikator) -> Iterator[tuple[tuple[str | int, ...], Decimal]]:
+    """Every target and realisasi typed in an indicator file (not pembilang/penyebut), with its YAML path."""
+    figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
+    for i, row in enumerate(m.riwayat):
+        figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    figures += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    figures.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    for where, value in figures:
+        if isinstance(value, Rentang):
+            yield (*where, "bawah"), value.bawah
+            yield (*where, "atas"), value.atas
+        elif isinstance(value, Decimal):
+            yield where, value
 
 
 def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
