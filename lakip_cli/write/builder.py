@@ -228,8 +228,9 @@ class Builder:
                     self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
                 elif self.lists:
                     self.list_paragraph(spans)
-                else:
-                    self.add_runs(self.paragraph("Normal"), spans)
+                else:  # a paragraph ending in ':' announces what follows and stays on its page
+                    self.add_runs(self.paragraph("Normal", keep_next=bool(spans) and spans[-1][0].rstrip()
+                                                 .endswith(":")), spans)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 self.open_list(tok.type == "ordered_list_open", int(tok.attrGet("start") or 1))
             elif tok.type in ("bullet_list_close", "ordered_list_close"):

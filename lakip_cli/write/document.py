@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -110,6 +111,7 @@ def _write_block(b: Builder, block: Block) -> None:
             b.add_runs(b.paragraph("TOC Heading"), b.inline(block.judul or title))
             b.paragraph(entry_style)._p.extend(ox.field_runs(instruction, TOC_PLACEHOLDER))
         case Table():
+            _keep_lead_in(b)
             write_table(b, block)
         case Formula():
             _formula(b, block)
@@ -137,6 +139,19 @@ def _cover(b: Builder, cover: Cover) -> None:
             gap = None
     b.section = replace(b.section, cover=True)
     b.pending_break = True
+
+
+_LEAD_IN = re.compile(r"(?::|\bberikut\s*(?:ini)?\s*:?\.?)\s*$", re.IGNORECASE)
+
+
+def _keep_lead_in(b: Builder) -> None:
+    """A sentence that announces the table ("... sebagai berikut:") stays on the page of the table."""
+    lead_in = b.anchor.getprevious()
+    if lead_in is None or lead_in.tag != qn("w:p"):
+        return
+    text = "".join(t.text or "" for t in lead_in.iter(qn("w:t")))
+    if _LEAD_IN.search(text):
+        Paragraph(lead_in, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
 
 
 def _formula(b: Builder, formula: Formula) -> None:
