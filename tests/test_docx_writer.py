@@ -145,6 +145,26 @@ def test_merged_cell_keeps_its_rows_on_one_page(tmp_path: Path) -> None:
     assert lead_in.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None  # it announces the table
 
 
+def test_note_under_a_table_stays_with_its_last_row(tmp_path: Path) -> None:
+    from lakip_cli.write.blocks import Cell, Table
+
+    rows = tuple((Cell(f"{n}."), Cell(f"Rp{n}*")) for n in range(1, 16))
+    table = Table(header=((Cell("No"), Cell("Anggaran")),), baris=rows, judul="Tabel L.1 X",
+                  kaki=((Cell("Jumlah"), Cell("Rp120")),))
+    doc = RenderedDocument((table, Text("Tanda \\* menandai anggaran yang dipakai bersama."),
+                            Text("Paragraf biasa.")))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=tmp_path, core=CORE)
+    body = Document(str(tmp_path / "out.docx")).element.body
+    keeps = [_keeps(row) for row in body.find(qn("w:tbl")).findall(qn("w:tr"))]
+    # header and first body row, the last body row with the footer, and the footer with the note under it
+    assert keeps == [True, True] + [False] * 13 + [True, True]
+    # an ordinary paragraph under a table does not hold the table's last row
+    write_docx(RenderedDocument((table, Text("Paragraf biasa."))), REFERENCE, tmp_path / "biasa.docx",
+               base_dir=tmp_path, core=CORE)
+    body = Document(str(tmp_path / "biasa.docx")).element.body
+    assert not _keeps(body.find(qn("w:tbl")).findall(qn("w:tr"))[-1])
+
+
 def test_rumus_is_a_word_equation(body) -> None:
     fraction = xp(body, ".//m:oMathPara/m:oMath/m:f")
     assert len(fraction) == 2

@@ -94,6 +94,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
 def _write_block(b: Builder, block: Block) -> None:
     match block:
         case Text():
+            if _TABLE_NOTE.match(block.markdown):  # "Tanda * menandai ...": the note stays with its table
+                _keep_with_table(b)
             b.markdown(block.markdown, narrative=False, first_line=b.line)
         case Narrative():
             b.markdown(block.markdown, narrative=True, first_line=b.line)
@@ -139,6 +141,18 @@ def _cover(b: Builder, cover: Cover) -> None:
             gap = None
     b.section = replace(b.section, cover=True)
     b.pending_break = True
+
+
+_TABLE_NOTE = re.compile(r"\s*(?:Tanda\b|Keterangan\s*:|Catatan\s*:|Sumber\s*:)", re.IGNORECASE)
+
+
+def _keep_with_table(b: Builder) -> None:
+    """A note right under a table (what a mark means, the source of the figures) is kept on its last page."""
+    previous = b.anchor.getprevious()
+    if previous is not None and previous.tag == qn("w:p") and not "".join(previous.itertext()).strip():
+        previous = previous.getprevious()  # the spacer after a table
+    if previous is not None and previous.tag == qn("w:tbl"):
+        b.keep_with_previous()
 
 
 _LEAD_IN = re.compile(r"(?::|\bberikut\s*(?:ini)?\s*:?\.?)\s*$", re.IGNORECASE)
