@@ -220,3 +220,14 @@ def test_a_target_of_0_in_last_years_folder_is_reported_in_that_folder(tmp_path:
     assert ("data/2023/indikator/04-kematian-bayi-diare.yaml:7:9: galat: capaian tahun 2023 tidak dapat dihitung "
             "(target 0, atau realisasi 0 pada indikator negatif); isi 'capaian_manual' dengan 'nilai' dan 'alasan' "
             "di berkas ini, atau pada riwayat tahun 2023 di berkas indikator tahun 2024 [V040]") in out, out
+
+
+def test_a_two_sided_narrative_above_the_range_states_a_miss(tmp_path: Path) -> None:
+    # "di atas target" on bed occupancy above 85% is a miss, as the status says: no contradiction (LK013).
+    root = copy_project(DINKES, tmp_path / "proyek")
+    bor = root / "data/2024/indikator/05-bor.yaml"
+    text = bor.read_text(encoding="utf-8").replace("Tingkat hunian tempat tidur naik karena",
+                                                   "Tingkat hunian tempat tidur masih di atas target karena")
+    bor.write_text(text, encoding="utf-8")
+    codes = [d.code for d in run_checks(compute_report(load_project(root, 2024)))]
+    assert codes == ["LK011"]
