@@ -231,3 +231,15 @@ def test_a_two_sided_narrative_above_the_range_states_a_miss(tmp_path: Path) -> 
     bor.write_text(text, encoding="utf-8")
     codes = [d.code for d in run_checks(compute_report(load_project(root, 2024)))]
     assert codes == ["LK011"]
+
+
+def test_a_range_in_the_pk_differing_from_the_indicators_is_a_finding(tmp_path: Path) -> None:
+    root = copy_project(DINKES, tmp_path / "proyek")
+    ren = root / "data/2024/perencanaan.yaml"
+    ren.write_text(ren.read_text(encoding="utf-8").replace("target: {bawah: 60, atas: 85}", "target: {bawah: 60, "
+                                                           "atas: 80}"), encoding="utf-8")
+    found = [d for d in run_checks(compute_report(load_project(root, 2024))) if d.code == "LK010"]
+    assert [(str(d.location), d.message) for d in found] == [(
+        "data/2024/indikator/05-bor.yaml:11:3",
+        "IK05: target 60–85 berbeda dengan target Perjanjian Kinerja 60–80 (data/2024/perencanaan.yaml:31:17); "
+        "capaian dihitung dari target berkas ini")]
