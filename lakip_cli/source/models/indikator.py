@@ -43,6 +43,22 @@ class Rentang(Strict):
 Target = Angka | Rentang
 
 
+def _no_range_realisasi(value: object) -> object:
+    """A realisasi is what happened, one figure: a range {bawah, atas} there has no meaning."""
+    if isinstance(value, dict) and {"bawah", "atas"} & set(value) and not {"pembilang", "penyebut"} & set(value):
+        raise ValueError("realisasi tidak dapat berupa rentang {bawah, atas}; rentang hanya untuk target. Tulis "
+                         "realisasi sebagai satu angka atau {pembilang, penyebut}")
+    return value
+
+
+def _no_components_target(value: object) -> object:
+    """A target is a number or a range; {pembilang, penyebut} is how a realisasi is counted, not a target."""
+    if isinstance(value, dict) and {"pembilang", "penyebut"} & set(value) and not {"bawah", "atas"} & set(value):
+        raise ValueError("target tidak dapat berupa {pembilang, penyebut}; tulis target sebagai satu angka atau "
+                         "rentang {bawah, atas}")
+    return value
+
+
 class CapaianManual(Strict):
     nilai: Persen = Field(description="Capaian (%) yang ditetapkan")
     alasan: Teks = Field(description="Mengapa capaian tidak dapat dihitung dengan rumus")
@@ -56,6 +72,16 @@ class Riwayat(Strict):
     capaian_tertulis: Persen | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _target_shape(cls, v: object) -> object:
+        return _no_components_target(v)
+
+    @field_validator("realisasi", mode="before")
+    @classmethod
+    def _realisasi_shape(cls, v: object) -> object:
+        return _no_range_realisasi(v)
 
 
 class Renstra(Strict):
@@ -107,6 +133,16 @@ class Indikator(Strict):
     anggaran: tuple[Id, ...] = Field((), description="Kode sub kegiatan di anggaran.yaml")
     sdm: SdmIndikator = SdmIndikator()
     narasi: Narasi = Narasi()
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _target_shape(cls, v: object) -> object:
+        return _no_components_target(v)
+
+    @field_validator("realisasi", mode="before")
+    @classmethod
+    def _realisasi_shape(cls, v: object) -> object:
+        return _no_range_realisasi(v)
 
     @field_validator("riwayat")
     @classmethod
