@@ -6,8 +6,10 @@ What it checks:
     are compared with the names of that kind in anggaran.yaml (programs,
     kegiatan, sub kegiatan) or perencanaan.yaml (sasaran), ignoring case,
     spaces and punctuation. A finding needs a near miss: the closest name is
-    similar (difflib ratio above 0.8) but not equal, and no name of any kind
-    is written exactly. Text that names something else ("Kegiatan Timdu
+    similar (difflib ratio above 0.8) but not equal, no name of any kind is
+    written exactly, and the words are not simply the start or a part of the
+    name ("Sub kegiatan penanganan konflik sosial" for "Penanganan Konflik
+    Sosial di Daerah" is a short reference, not a wrong name). Text that names something else ("Kegiatan Timdu
     P4GN", "Program, Kegiatan dan Sub Kegiatan ini") is not similar enough to
     be reported.
 
@@ -121,12 +123,14 @@ def check(report: Report) -> Iterator[Diagnostic]:
             if ratio <= SIMILAR or ratio >= 1:
                 continue
             written = text[words[0].start(): end]
+            if _plain(written) in _plain(name) or _plain(name) in _plain(written):
+                continue  # a shortened name ("sub kegiatan penanganan konflik sosial"), or the name and more words
             if any(_plain(text[words[0].start(): w.end()]) in every for w in words):
                 continue
             yield Diagnostic(
                 passage.at(m.start()), CODE, SEVERITY,
                 f"{passage.indikator.id + ': ' if passage.indikator else passage.label + ': '}narasi menulis "
-                f"{kind} \"{' '.join(written.split()).rstrip('.,;:')}\", hampir sama dengan nama di data \"{name}\" "
+                f"{kind} \"{' '.join(written.split()).rstrip('.,;:')}\", hampir sama dengan nama di data \"{name}\""
                 "; salin nama dari data atau perbaiki datanya",
             )
 
@@ -138,7 +142,9 @@ PENJELASAN = {
         "\"Sasaran ...\"), kata-kata sesudahnya dibandingkan dengan nama sejenis di anggaran.yaml (program, "
         "kegiatan, sub kegiatan) atau perencanaan.yaml (sasaran), tanpa memperhatikan huruf besar, spasi dan "
         "tanda baca. Temuan hanya bila nyaris sama: nama terdekat mirip (rasio difflib di atas 0,8) tetapi "
-        "tidak sama, dan tidak ada nama yang tertulis persis. Teks yang menyebut hal lain (\"Kegiatan Timdu "
+        "tidak sama, tidak ada nama yang tertulis persis, dan kata-katanya bukan sekadar bagian dari nama "
+        "itu (\"Sub kegiatan penanganan konflik sosial\" untuk \"Penanganan Konflik Sosial di Daerah\" adalah "
+        "sebutan singkat). Teks yang menyebut hal lain (\"Kegiatan Timdu "
         "P4GN\") tidak cukup mirip untuk dilaporkan."
     ),
     "mengapa": (
