@@ -50,6 +50,7 @@ _SHORTAGE = re.compile(
     rf"|\b{_MONEY}\s+(?:yang\s+)?(?:sangat\s+|masih\s+)?(?:terbatas|minim|kurang(?!\s+dari)|tidak\s+mencukupi)\b",
     re.IGNORECASE,
 )
+_BULLET = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 
 
 def check(report: Report) -> Iterator[Diagnostic]:
@@ -67,7 +68,8 @@ def check(report: Report) -> Iterator[Diagnostic]:
                 for m in _SHORTAGE.finditer(s.text):
                     if any(w in NEGATIONS for w in words_before(s.text, m.start(), 2)):
                         continue
-                    quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
+                    # A list item's marker is not printed as text: the quote must be words the draft shows.
+                    quote = _BULLET.sub("", excerpt(passage.text, s.start + m.start(), s.start + m.end()))
                     yield Diagnostic(
                         passage.at(s.start + m.start()), CODE, SEVERITY,
                         f"{ind.id}: narasi menyebut kekurangan anggaran (\"{quote}\"), padahal {money}; "

@@ -130,7 +130,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 passage.at(m.start()), CODE, SEVERITY,
                 f"{passage.indikator.id + ': ' if passage.indikator else passage.label + ': '}narasi menulis "
-                f"{kind} \"{' '.join(written.split()).rstrip('.,;:')}\", hampir sama dengan nama di data \"{name}\""
+                f"{kind} (\"{' '.join(written.split()).rstrip('.,;:')}\"), hampir sama dengan nama di data \"{name}\""
                 "; salin nama dari data atau perbaiki datanya",
             )
 

@@ -51,8 +51,8 @@ def check(report: Report) -> Iterator[Diagnostic]:
             continue
         yield Diagnostic(
             ind.source.at("uraian_sasaran"), CODE, SEVERITY,
-            f"{ind.id}: uraian_sasaran \"{own}\" berbeda dengan sasaran {ind.sasaran_id} di perencanaan.yaml "
-            f"(\"{uraian}\"); hapus uraian_sasaran agar sasaran diambil dari perencanaan.yaml, atau samakan",
+            f"{ind.id}: uraian_sasaran (\"{own}\") berbeda dengan sasaran {ind.sasaran_id} di perencanaan.yaml: "
+            f"\"{uraian}\"; hapus uraian_sasaran agar sasaran diambil dari perencanaan.yaml, atau samakan",
         )
 
 
