@@ -51,7 +51,7 @@ NAME = "narasi-jumlah"
 SEVERITY: Severity = "warning"
 SUMMARY = "Jumlah indikator/sasaran dalam narasi berbeda dengan data, atau angka dan huruf bilangannya tidak sama"
 
-_NUM = (r"(?:(?P<digits>(?<![\w.,-])\d{1,3})(?:\s*\(\s*(?P<kata>[a-z][a-z\s-]*?)\s*\))?"
+_NUM = (r"(?:(?P<digits>(?<![\w.,-])\d{1,3})(?:\s*\(\s*(?P<kata>[a-z][a-z\s-]{0,60}?)\s*\))?"
         rf"|(?P<words>{NUMBER_WORDS.pattern}))")
 _NOT_AFTER = r"(?!\s*(?:%|persen\b|[.,]\d))"
 _NOUN = r"(?P<noun>indikator|sasaran)"
@@ -61,7 +61,7 @@ _COUNT = re.compile(
     rf"(?:(?:adalah|yaitu|ada|sebanyak|sejumlah|berjumlah)\s+)?{_NUM.replace('?P<', '?P<b_')}{_NOT_AFTER}",
     re.IGNORECASE,
 )
-_PAIR = re.compile(r"(?<![\w.,])(\d{1,3})\s*\(\s*([a-z][a-z\s-]*?)\s*\)", re.IGNORECASE)
+_PAIR = re.compile(r"(?<![\w.,])(\d{1,3})\s*\(\s*([a-z][a-z\s-]{0,60}?)\s*\)", re.IGNORECASE)
 _OUTCOME = re.compile(r"\b(?:tercapai|mencapai|melampaui|melebihi|memenuhi|belum|tidak|terukur)\b",
                       re.IGNORECASE)
 _SASARAN = re.compile(r"\bsasaran\b", re.IGNORECASE)
@@ -95,34 +95,41 @@ def _indicators_allowed(report: Report, passage: Passage, sentence: str) -> tupl
 
 
 def _counts(report: Report, passage: Passage) -> Iterator[Diagnostic]:
+    seen: set[tuple[str, int]] = set()  # one finding per wrong count and passage
     for s in sentences(passage.text):
         if is_conditional(s.text):
             continue
+        # What a count may be depends on the sentence only: worked out once, at its first count.
+        allowed: dict[str, tuple[set[int], str] | None] = {}
         for m in _COUNT.finditer(s.text):
             prefix = "" if m.group("noun") else "b_"
             noun = (m.group("noun") or m.group("noun2")).lower()
             value = _value(m, prefix)
             if value is None or (prefix == "" and words_before(s.text, m.start(), 1) == ["salah"]):
                 continue
-            if noun == "indikator":
-                allowed, real = _indicators_allowed(report, passage, s.text)
-            else:
-                if _OUTCOME.search(s.text):
-                    continue
-                allowed, real = {len(report.sasaran)}, f"perencanaan.yaml memuat {len(report.sasaran)} sasaran"
-            if value in allowed:
+            if noun not in allowed:
+                if noun == "indikator":
+                    allowed[noun] = _indicators_allowed(report, passage, s.text)
+                else:  # sasaran are not counted by outcome
+                    allowed[noun] = None if _OUTCOME.search(s.text) else (
+                        {len(report.sasaran)}, f"perencanaan.yaml memuat {len(report.sasaran)} sasaran")
+            rule = allowed[noun]
+            if rule is None or value in rule[0] or (noun, value) in seen:
                 continue
+            seen.add((noun, value))
             quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
             owner = f"{passage.indikator.id}: " if passage.indikator else f"{passage.label}: "
             yield Diagnostic(passage.at(s.start + m.start()), CODE, SEVERITY,
-                             f"{owner}narasi menyebut {value} {noun} (\"{quote}\"), padahal {real}")
+                             f"{owner}narasi menyebut {value} {noun} (\"{quote}\"), padahal {rule[1]}")
 
 
 def _pairs(passage: Passage) -> Iterator[Diagnostic]:
+    seen: set[tuple[int, int]] = set()
     for m in _PAIR.finditer(passage.text):
         written = parse_kata_bilangan(m.group(2))
-        if written is None or written == int(m.group(1)):
+        if written is None or written == int(m.group(1)) or (int(m.group(1)), written) in seen:
             continue
+        seen.add((int(m.group(1)), written))
         quote = excerpt(passage.text, m.start(), m.end())
         yield Diagnostic(passage.at(m.start()), CODE, SEVERITY,
                          f"{passage.label}: angka {m.group(1)} ditulis dengan huruf \"{m.group(2)}\" ({written}) "

@@ -65,11 +65,16 @@ def check(report: Report) -> Iterator[Diagnostic]:
     shown = ", ".join(band.label for band in report.project.settings.model.kebijakan.skala_predikat)
     sasaran_predikat = {s.id: s.predikat for s in report.sasaran}
     for passage in all_passages(report):
+        seen: set[str] = set()  # one finding per predicate and passage
         for m in _AFTER.finditer(passage.text):
             word = _WORD.match(passage.text, m.end())
             if word is None:
                 continue
             label = _label_at(passage.text, m.end(), labels)
+            key = (label or word.group()).lower()
+            if key in seen:
+                continue
+            seen.add(key)
             ind = passage.indikator
             quote = excerpt(passage.text, m.start(), word.end())
             owner = f"{ind.id}: " if ind else f"{passage.label}: "

@@ -7,7 +7,7 @@ What it checks:
     followed by a counting word ("100 peserta", "100 (seratus) siswa") that
     is not the indicator's satuan. Counting words are a fixed list (orang,
     peserta, siswa, unit, dokumen, kegiatan, ...) and every satuan used in
-    the project. One finding per sentence.
+    the project. One finding per passage.
 
 Why it matters:
     The tables print "100 orang"; the narrative next to them says "100
@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lakip_cli.checks.narrative import excerpt, indicator_passages, parse_angka, sentences
+from lakip_cli.checks.narrative import Passage, excerpt, indicator_passages, parse_angka, sentences
 from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import is_persen
@@ -47,7 +47,7 @@ COUNTING_WORDS = frozenset({
     "lokasi", "perusahaan", "forum", "tim", "event", "pertemuan", "perkara", "naskah",
 })
 _NUMBER_UNIT = re.compile(
-    r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*\([a-z\s-]+\))?\s+([A-Za-z]+)\b"
+    r"(?<![\w.,/-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*\([a-z\s-]{1,60}\))?\s+([A-Za-z]+)\b"
 )
 
 
@@ -73,19 +73,25 @@ def check(report: Report) -> Iterator[Diagnostic]:
         own = {w.lower() for w in ind.satuan.split()}
         figures = _figures(ind)
         for passage in indicator_passages(ind):
-            for s in sentences(passage.text):
-                for m in _NUMBER_UNIT.finditer(s.text):
-                    word = m.group(2).lower()
-                    parsed = parse_angka(m.group(1))
-                    if word in own or word not in units or parsed is None or parsed[0] not in figures:
-                        continue
-                    quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
-                    yield Diagnostic(
-                        passage.at(s.start + m.start()), CODE, SEVERITY,
-                        f"{ind.id}: narasi menulis \"{m.group(1)} {m.group(2)}\" (\"{quote}\"), padahal satuan "
-                        f"indikator ini \"{ind.satuan}\"; tulis angkanya dengan satuan yang sama dengan tabel",
-                    )
-                    break
+            yield from _first(passage, own, units, figures, ind)
+
+
+def _first(passage: Passage, own: set[str], units: frozenset[str], figures: set[Decimal],
+           ind: IndikatorReport) -> Iterator[Diagnostic]:
+    """The passage's first figure written with a foreign unit (one finding per passage)."""
+    for s in sentences(passage.text):
+        for m in _NUMBER_UNIT.finditer(s.text):
+            word = m.group(2).lower()
+            parsed = parse_angka(m.group(1))
+            if word in own or word not in units or parsed is None or parsed[0] not in figures:
+                continue
+            quote = excerpt(passage.text, s.start + m.start(), s.start + m.end())
+            yield Diagnostic(
+                passage.at(s.start + m.start()), CODE, SEVERITY,
+                f"{ind.id}: narasi menulis \"{m.group(1)} {m.group(2)}\" (\"{quote}\"), padahal satuan "
+                f"indikator ini \"{ind.satuan}\"; tulis angkanya dengan satuan yang sama dengan tabel",
+            )
+            return
 
 
 # The rule explained to planners, in Indonesian (`lakip rules KODE`).
@@ -95,7 +101,7 @@ PENJELASAN = {
         "angkanya sendiri (target atau realisasi tahun laporan maupun tahun lalu, target PK atau Renstra) "
         "dan diikuti kata hitung (\"100 peserta\", \"100 (seratus) siswa\") yang bukan satuan indikator. Kata "
         "hitung adalah daftar tetap (orang, peserta, siswa, unit, dokumen, kegiatan, ...) dan setiap satuan "
-        "yang dipakai di proyek. Satu temuan per kalimat."
+        "yang dipakai di proyek. Satu temuan per narasi."
     ),
     "mengapa": (
         "Tabel mencetak \"100 orang\"; narasi di sampingnya menulis \"100 peserta\". Penilai tidak dapat "

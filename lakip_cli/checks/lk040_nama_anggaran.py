@@ -75,6 +75,32 @@ def _names(report: Report) -> dict[str, set[str]]:
     return names
 
 
+_TOKEN = re.compile(r"[a-z0-9]{3,}")
+_CANDIDATES = 3
+
+
+class _Index:
+    """The names of one kind, found by the words they share with a text (so a mention compares a few names)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = sorted(names)
+        self.words = [set(_TOKEN.findall(n.lower())) for n in self.names]
+        self.postings: dict[str, list[int]] = {}
+        for i, words in enumerate(self.words):
+            for w in words:
+                self.postings.setdefault(w, []).append(i)
+
+    def candidates(self, text: str) -> list[str]:
+        """The names most of whose words the text holds: only those can be more than 80% alike."""
+        shared: dict[int, int] = {}
+        for w in set(_TOKEN.findall(text.lower())):
+            for i in self.postings.get(w, ()):
+                shared[i] = shared.get(i, 0) + 1
+        share = sorted(((n / len(self.words[i]), i) for i, n in shared.items() if 2 * n >= len(self.words[i])),
+                       reverse=True)
+        return [self.names[i] for _, i in share[:_CANDIDATES]]
+
+
 def _name_words(text: str, start: int, limit: int) -> list[re.Match[str]]:
     """The words after a kind word, up to the sentence or line end or the next kind word ("... pada Sub Kegiatan")."""
     words: list[re.Match[str]] = []
@@ -89,7 +115,7 @@ def _name_words(text: str, start: int, limit: int) -> list[re.Match[str]]:
     return words
 
 
-def _best(words: list[re.Match[str]], text: str, names: set[str]) -> tuple[float, str, int]:
+def _best(words: list[re.Match[str]], text: str, names: list[str]) -> tuple[float, str, int]:
     """(ratio, data name, end offset) of the closest name to some run of the words."""
     best = (0.0, "", 0)
     for name in names:
@@ -110,23 +136,26 @@ def _best(words: list[re.Match[str]], text: str, names: set[str]) -> tuple[float
 
 def check(report: Report) -> Iterator[Diagnostic]:
     names = _names(report)
+    index = {kind: _Index(group) for kind, group in names.items()}
     every = {_plain(n) for group in names.values() for n in group}
     longest = max((len(n.split()) for group in names.values() for n in group), default=0) + _SLACK
     for passage in all_passages(report):
         text = passage.text
+        seen: set[tuple[str, str]] = set()  # one finding per name and passage
         for m in _KIND.finditer(text):
             kind = _kind(m.group("kind"))
             words = _name_words(text, m.end(), longest)
             if not words or not names[kind] or _STOP.fullmatch(words[0].group()):
                 continue  # "Program Program ...": the second mention is the name (LK026 reports the repeat)
-            ratio, name, end = _best(words, text, names[kind])
+            ratio, name, end = _best(words, text, index[kind].candidates(text[words[0].start():words[-1].end()]))
             if ratio <= SIMILAR or ratio >= 1:
                 continue
             written = text[words[0].start(): end]
             if _plain(written) in _plain(name) or _plain(name) in _plain(written):
                 continue  # a shortened name ("sub kegiatan penanganan konflik sosial"), or the name and more words
-            if any(_plain(text[words[0].start(): w.end()]) in every for w in words):
+            if any(_plain(text[words[0].start(): w.end()]) in every for w in words) or (kind, name) in seen:
                 continue
+            seen.add((kind, name))
             yield Diagnostic(
                 passage.at(m.start()), CODE, SEVERITY,
                 f"{passage.indikator.id + ': ' if passage.indikator else passage.label + ': '}narasi menulis "

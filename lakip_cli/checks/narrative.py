@@ -369,7 +369,8 @@ def figure_of(ind: IndikatorReport, year: int) -> YearFigure | None:
 
 _NUMBER_WORD = (r"nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
                 r"|belas|puluh|ratus")
-NUMBER_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b", re.IGNORECASE)
+# At most seven words ("sembilan ratus sembilan puluh sembilan" has five): a bounded run keeps a scan linear.
+NUMBER_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD})){{0,6}}\b", re.IGNORECASE)
 _WORDS_LIMIT = 1000
 
 
