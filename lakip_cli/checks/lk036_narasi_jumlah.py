@@ -9,7 +9,8 @@ What it checks:
     the indicators of that indicator's sasaran. Where the sentence speaks of
     meeting targets ("2 indikator belum tercapai"), the number of indicators
     with that outcome is also accepted. A count of sasaran is checked against
-    the sasaran of perencanaan.yaml (sentences about outcomes are skipped).
+    the sasaran of perencanaan.yaml or those of the Perjanjian Kinerja
+    (sentences about outcomes are skipped).
     Separately, a number written as digits and words that disagree with each
     other ("5 (enam)") is flagged wherever it stands.
 
@@ -111,8 +112,9 @@ def _counts(report: Report, passage: Passage) -> Iterator[Diagnostic]:
                 if noun == "indikator":
                     allowed[noun] = _indicators_allowed(report, passage, s.text)
                 else:  # sasaran are not counted by outcome
+                    listed = len(report.project.perencanaan.model.sasaran)
                     allowed[noun] = None if _OUTCOME.search(s.text) else (
-                        {len(report.sasaran)}, f"perencanaan.yaml memuat {len(report.sasaran)} sasaran")
+                        {len(report.sasaran), listed}, f"perencanaan.yaml memuat {listed} sasaran")
             rule = allowed[noun]
             if rule is None or value in rule[0] or (noun, value) in seen:
                 continue
@@ -150,8 +152,9 @@ PENJELASAN = {
         "keduanya). Jumlah indikator dibandingkan dengan indikator Perjanjian Kinerja; di narasi indikator, "
         "kalimat yang juga menyebut \"sasaran\" dibandingkan dengan jumlah indikator pada sasaran indikator "
         "itu. Bila kalimatnya tentang capaian (\"2 indikator belum tercapai\"), jumlah indikator dengan hasil "
-        "itu juga diterima. Jumlah sasaran dibandingkan dengan sasaran di perencanaan.yaml. Selain itu, angka "
-        "yang ditulis dengan angka dan huruf yang tidak sama (\"5 (enam)\") ditandai di mana pun."
+        "itu juga diterima. Jumlah sasaran dibandingkan dengan sasaran di perencanaan.yaml atau di Perjanjian "
+        "Kinerja. Selain itu, angka yang ditulis dengan angka dan huruf yang tidak sama (\"5 (enam)\") ditandai "
+        "di mana pun."
     ),
     "mengapa": (
         "Laporan asal menulis \"pencapaian sasaran ... dengan jumlah indikator kinerja 1 (satu)\" untuk "
