@@ -65,7 +65,7 @@ _RULE_MODULES = (
     "lk037_predikat_skala",
     "lk038_kurang_anggaran",
     "lk039_satuan_narasi",
-    "lk040_nama_anggaran",
+    "lk040_nama_narasi",
     "lk041_uraian_sasaran",
 )
 
