@@ -12,7 +12,8 @@ What it checks:
     the sasaran of perencanaan.yaml or those of the Perjanjian Kinerja
     (sentences about outcomes are skipped).
     Separately, a number written as digits and words that disagree with each
-    other ("5 (enam)") is flagged wherever it stands.
+    other ("5 (enam)") is flagged wherever it stands. One finding per wrong
+    value and passage.
 
 Why it matters:
     The seed writes "pencapaian sasaran ... dengan jumlah indikator kinerja

@@ -9,7 +9,7 @@ What it checks:
     labels. In an indicator's narrative a label of the scale that is neither
     the indicator's computed predicate nor its sasaran's is flagged too.
     Other words ("predikat B" of the SAKIP evaluation, "kategori ormas")
-    are left alone.
+    are left alone. One finding per predicate word and passage.
 
 Why it matters:
     The document's tables print the predicate of the configured scale

@@ -11,7 +11,9 @@ What it checks:
     name ("Sub kegiatan penanganan konflik sosial" for "Penanganan Konflik
     Sosial di Daerah" is a short reference, not a wrong name). Text that names something else ("Kegiatan Timdu
     P4GN", "Program, Kegiatan dan Sub Kegiatan ini") is not similar enough to
-    be reported.
+    be reported. Only the few names that share at least half of their words
+    with the text are compared letter by letter, so the cost follows the
+    text, not the number of budget lines; one finding per name and passage.
 
 Why it matters:
     Nomenclature names are checked letter by letter against the DPA. The
