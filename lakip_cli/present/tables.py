@@ -13,7 +13,7 @@ from typing import Any
 from lakip_cli.compute.budget import BudgetSum
 from lakip_cli.compute.report import IndikatorReport, Report, Target
 from lakip_cli.compute.series import YearFigure
-from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah, tanggal
+from lakip_cli.display import angka, berjenis, dengan_satuan, is_persen, persen, rupiah, tanggal
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
 from lakip_cli.write.blocks import Cell, Signature, SignaturePair, Table, placeholder
@@ -293,10 +293,10 @@ def realisasi_anggaran(report: Report, judul: str) -> Table:
         return amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=bold)
 
     for p, program in enumerate(report.anggaran_bertingkat, 1):
-        rows.append([_mid(f"{p}"), {"teks": f"Program {esc(program.nama)}", "tebal": True}, _mid(""),
+        rows.append([_mid(f"{p}"), {"teks": esc(berjenis(program.nama, "Program")), "tebal": True}, _mid(""),
                      *subtotal(program.jumlah, bold=True)])
         for k, kegiatan in enumerate(program.bagian, 1):
-            rows.append([_mid(f"{p}.{k}"), {"teks": f"Kegiatan {esc(kegiatan.nama)}", "tebal": True}, _mid(""),
+            rows.append([_mid(f"{p}.{k}"), {"teks": esc(berjenis(kegiatan.nama, "Kegiatan")), "tebal": True}, _mid(""),
                          *subtotal(kegiatan.jumlah)])
             for n, line in enumerate(kegiatan.lines, 1):
                 used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
