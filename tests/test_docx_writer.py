@@ -145,6 +145,15 @@ def test_merged_cell_keeps_its_rows_on_one_page(tmp_path: Path) -> None:
     assert lead_in.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None  # it announces the table
 
 
+def test_a_colon_keeps_a_paragraph_with_the_list_it_opens(tmp_path: Path) -> None:
+    text = "Langkahnya antara lain:\n\n1. Satu\n2. Dua\n\nMenurut data:\n\nParagraf lain."
+    doc = RenderedDocument((Narrative(text),))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=tmp_path, core=CORE)
+    paras = {p.text: p for p in Document(str(tmp_path / "out.docx")).paragraphs}
+    assert paras["Langkahnya antara lain:"].paragraph_format.keep_with_next
+    assert not paras["Menurut data:"].paragraph_format.keep_with_next  # a paragraph follows, not a list
+
+
 def test_note_under_a_table_stays_with_its_last_row(tmp_path: Path) -> None:
     from lakip_cli.write.blocks import Cell, Table
 

@@ -60,6 +60,13 @@ _RULE_MODULES = (
     "lk029_standar_nasional",
     "lk030_target_akhir",
     "lk031_sumber_data",
+    # claims against the data
+    "lk036_narasi_jumlah",
+    "lk037_predikat_skala",
+    "lk038_kurang_anggaran",
+    "lk039_satuan_narasi",
+    "lk040_nama_narasi",
+    "lk041_uraian_sasaran",
 )
 
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
