@@ -172,15 +172,23 @@ def test_inline_notes_replace_comments_for_the_pdf(seed_draft: Path, tmp_path: P
 def test_notes_under_a_heading_keep_it_off_the_page_foot(seed_draft: Path, tmp_path: Path) -> None:
     doc = Document(str(pdf_source(seed_draft, tmp_path)))
     paras = doc.paragraphs
-    at = max(i for i, p in enumerate(paras) if p.text == "1. Persentase Peningkatan Kerukunan Beragama"
-             and p.style.name.startswith("Heading"))  # BAB III's heading (BAB II has one of the same name)
-    after = paras[at + 1:]
-    notes = [p for p in after[:next(i for i, p in enumerate(after) if not p.text.startswith("lakip ["))]]
-    # IK01's findings that quote nothing sit on its heading: LK005 for 2021, 2022 and 2023, LK030, LK031, LK029;
-    # each note keeps with the next paragraph, as the heading does
+
+    def notes_under(heading: str) -> list:
+        at = max(i for i, p in enumerate(paras) if p.text == heading and p.style.name.startswith("Heading"))
+        after = paras[at + 1:]  # (max: BAB III's heading; BAB II has one of the same name)
+        return after[:next(i for i, p in enumerate(after) if not p.text.startswith("lakip ["))]
+
+    # IK03's three findings that quote nothing sit on its heading; each keeps with the next paragraph, as the
+    # heading does, so the heading never ends a page with only its notes under it
+    notes = notes_under("3. Persentase Partai Politik yang Melaksanakan Fungsinya sesuai Peraturan Perundang-Undangan")
+    assert [p.text.split("]")[0] for p in notes] == ["lakip [LK030", "lakip [LK031", "lakip [LK029"]
+    assert all(p.paragraph_format.keep_with_next for p in notes)
+    # IK01 has six (LK005 for 2021, 2022 and 2023, LK030, LK031, LK029): a run that long may begin at the page
+    # foot rather than leave most of the page empty
+    notes = notes_under("1. Persentase Peningkatan Kerukunan Beragama")
     assert [p.text.split("]")[0] for p in notes] == ["lakip [LK005"] * 3 + ["lakip [LK030", "lakip [LK031",
                                                                            "lakip [LK029"]
-    assert all(p.paragraph_format.keep_with_next for p in notes)
+    assert not any(p.paragraph_format.keep_with_next for p in notes)
     # a note under an ordinary paragraph (LK017 in the foreword) does not hold its page together
     foreword = next(p for p in paras if p.text.startswith("lakip [LK017] laporan.yaml: kata_pengantar"))
     assert not foreword.paragraph_format.keep_with_next

@@ -15,6 +15,7 @@ import bisect
 import copy
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -350,11 +351,16 @@ NOTE_COLOR = "C00000"
 NOTE_FILL = "FDECEA"
 
 
+# A heading with at most this many notes keeps them and its first line of text on one page; a longer run of
+# notes is content of its own and may start at the page foot rather than leave most of a page empty.
+KEPT_NOTES = 3
+
+
 def _note_paragraph(body: Any, text: str, keep_next: bool = False) -> Any:
     """A small shaded paragraph in red italics that states one comment where a reader will see it.
 
-    `keep_next` when the marked paragraph keeps with the next one (a heading): the note between them
-    keeps with it too, so a heading never ends a page with only its notes under it.
+    `keep_next` when the marked paragraph keeps with the next one (a heading with a few notes): the note
+    between them keeps with it too, so a heading does not end a page with only its notes under it.
     """
     p = body.makeelement(qn("w:p"), {})
     ppr = p.makeelement(qn("w:pPr"), {})
@@ -429,13 +435,16 @@ def inline_comments(document: Any) -> int:
     body = document.element.body
     keeping = _keep_next_styles(document)
     refs = list(body.iter(qn("w:commentReference")))
+    marks: Counter[Any] = Counter()  # notes per marked paragraph (the key keeps lxml's element proxy alive)
+    for ref in refs:
+        marks[next(ref.iterancestors(qn("w:p")))] += 1
     for ref in reversed(refs):
         run = ref.getparent()
         para = next(a for a in run.iterancestors(qn("w:p")))
         tables = list(para.iterancestors(qn("w:tbl")))
         if tables:  # a note inside a narrow cell would break the table: it goes right after the table
             para = tables[-1]
-        keep = para.tag == qn("w:p") and _keeps_with_next(para, keeping)
+        keep = para.tag == qn("w:p") and marks[para] <= KEPT_NOTES and _keeps_with_next(para, keeping)
         note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""), keep)
         sect = para.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
         if sect is not None:  # the marked paragraph ends a section: the note stays in it, the section ends after
