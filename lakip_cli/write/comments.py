@@ -353,7 +353,7 @@ NOTE_FILL = "FDECEA"
 
 # A heading with at most this many notes keeps them and its first line of text on one page; a longer run of
 # notes is content of its own and may start at the page foot rather than leave most of a page empty.
-KEPT_NOTES = 3
+KEPT_NOTES = 5
 
 
 def _note_paragraph(body: Any, text: str, keep_next: bool = False) -> Any:
