@@ -363,3 +363,16 @@ def figure_of(ind: IndikatorReport, year: int) -> YearFigure | None:
         if yf.tahun == year:
             return yf
     return None
+
+
+# ---------------------------------------------------------------- terms written by planners
+
+
+def literal_pattern(term: str) -> str:
+    """A planner's term as a whole-word pattern: its text escaped (never read as a regex), any blanks between words."""
+    return r"(?<!\w)" + r"\s+".join(re.escape(word) for word in term.split()) + r"(?!\w)"
+
+
+def term_key(term: str) -> str:
+    """How two spellings of one term compare: blanks collapsed, case folded."""
+    return " ".join(term.split()).casefold()
