@@ -66,9 +66,10 @@ MITRA = (
 
 _KINDS = ("Dinas", "Badan", "Kantor", "Inspektorat", "Satpol", "Satuan", "Sekretariat", "RSUD", "Rumah")
 _SEP = r"(?:[ \t]*\n[ \t]*|[ \t]+)"
-# After 'dan'/'serta' a name goes on ("Dinas Pendidikan dan Kebudayaan") unless another office starts there.
+# A name goes on over capitalised words, and over 'dan'/'serta' ("Dinas Pendidikan dan Kebudayaan"),
+# until another office starts ("Satpol PP dan Dinas Pendidikan" are two names).
 _NEXT_OFFICE = "|".join((*_KINDS, *ABBREVIATIONS, *(m for m in MITRA if " " not in m)))
-_WORDS = rf"(?:{_SEP}(?:(?:dan|serta|&){_SEP}(?!(?:{_NEXT_OFFICE})(?![\w-])))?[A-Z][\w-]*)"
+_WORDS = rf"(?:{_SEP}(?:(?:dan|serta|&){_SEP})?(?!(?:{_NEXT_OFFICE})(?![\w-]))[A-Z][\w-]*)"
 # "Perjalanan Dinas", "Rumah Dinas", "Kendaraan Dinas": the word, not an office.
 _NOT_OFFICE = "".join(rf"(?<![{w[0]}{w[0].lower()}]{w[1:]} )" for w in
                       ("Perjalanan", "Pakaian", "Rumah", "Kendaraan", "Mobil", "Motor", "Surat", "Tugas"))
@@ -114,13 +115,13 @@ def check(report: Report) -> Iterator[Diagnostic]:
         text = passage.text
         found: dict[str, list[tuple[int, int]]] = {}
         names: dict[str, str] = {}
-        taken: list[tuple[int, int]] = []
+        taken = 0  # the end of the last mention kept: a name inside it (a listed one) is the same mention
         hits = [(m.start(), m.end(), " ".join(m.group().split()), True) for m in _MENTION.finditer(text)]
         hits += [(m.start(), m.end(), " ".join(m.group().split()), False) for rx in extra for m in rx.finditer(text)]
         for start, end, name, by_kind in sorted(hits):
-            if any(a <= start < b for a, b in taken):
+            if start < taken:
                 continue
-            taken.append((start, end))
+            taken = end
             if by_kind and not foreign(name):
                 continue
             if _COORDINATION.search(" ".join(words_before(text, start, _COORDINATION_WORDS))):

@@ -8,7 +8,7 @@ What it checks:
     of a single letter or a number of up to two digits (list markers "a.",
     "1.", initials "H."), of a Roman numeral ("II."), and the last dot of an
     ellipsis ("..."). Decimal points have no blank after them. One warning
-    per occurrence.
+    per text: the first occurrence quoted, the next ones named, and the count.
 
 Why it matters:
     A lower-case word after a full stop is either a stray stop inside a
@@ -51,6 +51,7 @@ _STOP = re.compile(r"(?<!\.)\.(?:[ \t]+|[ \t]*\n[ \t]*)[*_\"'(\[]*(?=[a-z])")
 _WINDOW = 24
 _TOKEN = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"[\w-]+")
+_SHOWN = 3  # later occurrences named in the message, after the first one quoted
 
 
 def _abbreviated(text: str, stop: int) -> bool:
@@ -67,19 +68,25 @@ def _abbreviated(text: str, stop: int) -> bool:
 def check(report: Report) -> Iterator[Diagnostic]:
     for passage in all_passages(report):
         text = passage.text
+        found = []
         for m in _STOP.finditer(text):
-            if _abbreviated(text, m.start()):
-                continue
             word = _WORD.match(text, m.end())
-            if word is None:
-                continue
-            before = " ".join(text[max(0, m.start() - 30): m.start()].split()[1:][-3:])
-            quote = f"…{before}. {word.group()}…"
-            yield Diagnostic(
-                passage.at(word.start()), CODE, SEVERITY,
-                f"{passage.label}: kalimat diawali huruf kecil setelah titik (\"{quote}\"); tulis "
-                f"'{word.group()[:1].upper()}{word.group()[1:]}', atau hapus titiknya bila kalimat bersambung",
-            )
+            if word is not None and not _abbreviated(text, m.start()):
+                found.append((m.start(), word))
+        if not found:
+            continue
+        stop, word = found[0]
+        before = " ".join(text[max(0, stop - 30): stop].split()[1:][-3:])
+        quote = f"…{before}. {word.group()}…"
+        others = ""
+        if len(found) > 1:
+            shown = ", ".join(f"'{w.group()}'" for _, w in found[1:1 + _SHOWN])
+            others = f", {len(found)} kali di teks ini (juga {shown}{', ...' if len(found) > 1 + _SHOWN else ''})"
+        yield Diagnostic(
+            passage.at(word.start()), CODE, SEVERITY,
+            f"{passage.label}: kalimat diawali huruf kecil setelah titik (\"{quote}\"){others}; tulis "
+            f"'{word.group()[:1].upper()}{word.group()[1:]}', atau hapus titiknya bila kalimat bersambung",
+        )
 
 
 # The rule explained to planners, in Indonesian (`lakip rules KODE`).
@@ -88,7 +95,8 @@ PENJELASAN = {
         "Setiap teks narasi dicari titik yang diikuti spasi (atau baris baru) lalu huruf kecil: \"... Informasi "
         "Kinerja. sekalipun ...\". Bukan akhir kalimat: titik singkatan (\"dsb.\", \"dll.\", \"a.n.\", \"s.d.\", "
         "\"No.\", \"Rp.\", \"Kab.\", gelar seperti \"M.Si.\"), titik setelah satu huruf atau angka (penanda daftar "
-        "\"a.\", \"1.\", inisial \"H.\") atau angka Romawi (\"II.\"), dan titik terakhir elipsis (\"...\")."
+        "\"a.\", \"1.\", inisial \"H.\") atau angka Romawi (\"II.\"), dan titik terakhir elipsis (\"...\"). "
+        "Satu peringatan per teks: yang pertama dikutip, berikutnya disebut, beserta jumlahnya."
     ),
     "mengapa": (
         "Huruf kecil setelah titik menandakan titik yang tersesat di tengah kalimat (\"prinsip. transparansi\") "

@@ -18,6 +18,9 @@ What it checks:
       Kinerja tables. After
       any other text comes the next heading.
 
+    One warning per text and kind of promise, the first broken annex
+    promise quoted, with the count.
+
 Why it matters:
     A promise of a table that never comes is copied text: the seed's BAB I
     says "(terlampir)" of an inventory it never annexes and ends its
@@ -33,6 +36,7 @@ Good:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
@@ -90,39 +94,50 @@ def _followed_by(report: Report, passage: Passage) -> tuple[bool, str | None]:
     return False, None
 
 
-def _annex_subject(sentence: str, at: int) -> tuple[str, Filled, str | None] | None:
-    """What the annex promised at sentence[at] is of: the subject named last before it, else first after it."""
-    before: tuple[int, tuple[str, Filled, str | None]] | None = None
-    after: tuple[int, tuple[str, Filled, str | None]] | None = None
-    for pattern, what, filled, field in _SUBJECTS:
-        for m in pattern.finditer(sentence):
-            entry = (what, filled, field)
-            if m.start() < at and (before is None or m.start() > before[0]):
-                before = (m.start(), entry)
-            elif m.start() >= at and (after is None or m.start() < after[0]):
-                after = (m.start(), entry)
-    chosen = before or after
-    return chosen[1] if chosen else None
+Subject = tuple[str, Filled, str | None]
+
+
+def _annex_subjects(sentence: str, annexes: list[re.Match[str]]) -> list[Subject | None]:
+    """What each annex promised in a sentence is of: the subject named last before it, else the first after it."""
+    named = sorted((m.start(), (what, filled, field)) for pattern, what, filled, field in _SUBJECTS
+                   for m in pattern.finditer(sentence))
+    starts = [at for at, _ in named]
+    out: list[Subject | None] = []
+    for annex in annexes:
+        n = bisect.bisect_left(starts, annex.start())
+        out.append(named[n - 1][1] if n else named[0][1] if named else None)
+    return out
+
+
+def _broken_annexes(report: Report, text: str) -> list[tuple[int, re.Match[str], Subject | None]]:
+    """(offset in text, match, subject) of every annex promise the report does not keep."""
+    broken = []
+    for s in sentences(text):
+        annexes = list(_ANNEX.finditer(s.text))
+        if not annexes:
+            continue
+        for annex, subject in zip(annexes, _annex_subjects(s.text, annexes), strict=True):
+            if subject is None or not subject[1](report):
+                broken.append((s.start + annex.start(), annex, subject))
+    return broken
 
 
 def check(report: Report) -> Iterator[Diagnostic]:
     for passage in all_passages(report):
         text = passage.text
-        for s in sentences(text):
-            for m in _ANNEX.finditer(s.text):
-                subject = _annex_subject(s.text, m.start())
-                if subject is not None and subject[1](report):
-                    continue
-                quote = excerpt(text, s.start + m.start(), s.start + m.end())
-                if subject is None:
-                    why = "laporan ini hanya melampirkan Perjanjian Kinerja"
-                else:
-                    why = f"{subject[0]} tidak ada di laporan ({subject[2]} kosong)"
-                yield Diagnostic(passage.at(s.start + m.start()), CODE, SEVERITY,
-                                 f"{passage.label} menjanjikan lampiran '{m.group()}' (\"{quote}\"), tetapi {why}; "
-                                 "isi datanya atau hapus janji lampiran itu")
-        end = _LIST_END.search(text)
-        if end is None:
+        broken = _broken_annexes(report, text)
+        if broken:
+            at, annex, subject = broken[0]
+            quote = excerpt(text, at, at + len(annex.group()))
+            times = f" ({len(broken)} kali)" if len(broken) > 1 else ""
+            if subject is None:
+                why = "laporan ini hanya melampirkan Perjanjian Kinerja"
+            else:
+                why = f"{subject[0]} tidak ada di laporan ({subject[2]} kosong)"
+            yield Diagnostic(passage.at(at), CODE, SEVERITY,
+                             f"{passage.label} menjanjikan lampiran '{annex.group()}'{times} (\"{quote}\"), tetapi "
+                             f"{why}; isi datanya atau hapus janji lampiran itu")
+        if _LIST_END.search(text) is None:
             continue
         filled, listed = _followed_by(report, passage)
         if filled:
