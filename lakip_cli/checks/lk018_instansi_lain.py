@@ -97,7 +97,6 @@ def check(report: Report) -> Iterator[Diagnostic]:
     ins = p.instansi.model
     settings = p.settings.model.cek
     own_full = term_key(ins.nama)
-    daerah = term_key(ins.daerah)
     own = [term_key(n) for n in (ins.nama, ins.singkatan, ins.nama.removesuffix(ins.daerah)) if n.strip()]
     mitra = [term_key(n) for n in (*MITRA, *settings.mitra)]
     extra = [re.compile(literal_pattern(n), re.IGNORECASE) for n in settings.instansi_lain
@@ -106,10 +105,9 @@ def check(report: Report) -> Iterator[Diagnostic]:
     def foreign(name: str) -> bool:
         key = term_key(name)
         rest = key.split(" ", 1)[1] if " " in key else ""
-        for k in (key, rest):
-            if k and (own_full.startswith(k) or _starts(k, own) or _starts(k, mitra)):
-                return False
-        return key != daerah
+        # "Kantor Badan Kesatuan Bangsa ..." is our own office: the name after the kind counts too.
+        ours_or_partner = (k and (own_full.startswith(k) or _starts(k, own) or _starts(k, mitra)) for k in (key, rest))
+        return not any(ours_or_partner)
 
     for passage in all_passages(report):
         text = passage.text

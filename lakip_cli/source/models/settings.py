@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from lakip_cli.source.models.common import ID_MAKS, Jalur, Nama, Nomor, Persen, Strict, Tahun, Teks, YaTidak
 
@@ -121,6 +121,12 @@ class Penerimaan(Strict):
 
 class IstilahUsang(Strict):
     """One obsolete term for LK027 (cek.istilah_usang): plain text matched as whole words, never a pattern."""
+
+    # The editor marks a missing replacement as validate does: 'ganti' is required unless 'aktif: false'.
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra={
+        "if": {"properties": {"aktif": {"not": {"const": True}}}, "required": ["aktif"]},
+        "else": {"required": ["ganti"]},
+    })
 
     istilah: Teks = Field(description="Istilah usang seperti tertulis, mis. 'Penetapan Kinerja' (teks biasa, "
                           "bukan pola)")
