@@ -106,7 +106,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
         key = term_key(name)
         rest = key.split(" ", 1)[1] if " " in key else ""
         # "Kantor Badan Kesatuan Bangsa ..." is our own office: the name after the kind counts too.
-        ours_or_partner = (k and (own_full.startswith(k) or _starts(k, own) or _starts(k, mitra)) for k in (key, rest))
+        ours_or_partner = (k and (_starts(own_full, [k]) or _starts(k, own) or _starts(k, mitra)) for k in (key, rest))
         return not any(ours_or_partner)
 
     for passage in all_passages(report):
