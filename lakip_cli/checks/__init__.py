@@ -64,6 +64,13 @@ _RULE_MODULES = (
     "lk032_huruf_kecil_awal",
     "lk033_janji_lampiran",
     "lk034_gaya_angka",
+    # claims against the data
+    "lk036_narasi_jumlah",
+    "lk037_predikat_skala",
+    "lk038_kurang_anggaran",
+    "lk039_satuan_narasi",
+    "lk040_nama_narasi",
+    "lk041_uraian_sasaran",
 )
 
 RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
