@@ -71,7 +71,17 @@ FIELDS: dict[str, tuple[str, str]] = {
     "PeraturanDikenal.nomor": ("Nomor", "Nomor peraturan"),
     "PeraturanDikenal.tahun": ("Tahun", "Tahun peraturan yang benar"),
     "Cek.abaikan": ("Aturan yang diabaikan", "Kode aturan pemeriksaan yang tidak dijalankan, mis. LK011"),
-    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain yang tidak boleh muncul di narasi (LK018)"),
+    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain tambahan yang tidak boleh muncul di narasi; "
+                          "nama perangkat daerah (Dinas ..., Badan ..., Inspektorat, ...) sudah dikenali LK018"),
+    "Cek.mitra": ("Mitra", "Nama mitra yang boleh disebut di narasi (LK018), selain daftar bawaan: BNN, FKUB, "
+                  "Polres, Kodim, Kemenag, KPU, Bawaslu, ..."),
+    "Cek.istilah_usang": ("Istilah usang", "Istilah usang tambahan untuk LK027, atau istilah bawaan yang diganti "
+                          "penggantinya atau dimatikan (aktif: false)"),
+    "IstilahUsang.istilah": ("Istilah", "Istilah usang seperti tertulis (teks biasa, dicocokkan sebagai kata utuh "
+                             "tanpa membedakan huruf besar), mis. 'Penetapan Kinerja'"),
+    "IstilahUsang.ganti": ("Pengganti", "Istilah yang kini berlaku, mis. 'Perjanjian Kinerja'; wajib kecuali "
+                           "aktif: false"),
+    "IstilahUsang.aktif": ("Aktif", "false: istilah bawaan dengan nama yang sama tidak diperiksa"),
     "Cek.peraturan": ("Peraturan yang dikenal", "Peraturan dengan tahun yang benar, untuk aturan LK020"),
     "Perencanaan.penandatanganan_pk": ("Penandatanganan Perjanjian Kinerja",
                                        "Tempat, tanggal dan pihak kedua (kepala daerah) yang menandatangani PK"),
