@@ -52,8 +52,9 @@ _NUMBER_UNIT = re.compile(
 
 
 def _figures(ind: IndikatorReport) -> set[Decimal]:
-    values: list[Decimal | None] = [ind.realisasi, ind.target_pk, ind.target_renstra, ind.target_akhir]
-    for target in [ind.model.target, *(r.target for r in ind.model.riwayat)]:
+    values: list[Decimal | None] = [ind.realisasi]
+    for target in [ind.target_pk, ind.target_renstra, ind.target_akhir, ind.model.target,
+                   *(r.target for r in ind.model.riwayat)]:
         if isinstance(target, Rentang):
             values += [target.bawah, target.atas]
         elif target is not None:
