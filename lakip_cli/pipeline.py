@@ -7,7 +7,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
@@ -20,6 +20,9 @@ from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lakip_cli.charts.canvas import ChartFont
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
@@ -118,10 +121,13 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     remove_stale(docx.parent)
     with scratch_dir() as scratch:
         charts: dict[str, Chart] = {}
+        font_warnings: list[Diagnostic] = []
         if want_charts:
             from lakip_cli.charts.figures import build_charts
 
-            for key, chart in build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE).items():
+            font, font_warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
+            drawn = build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE, font=font)
+            for key, chart in drawn.items():
                 charts[key] = Chart(chart.path, chart.judul)
         logo = root / settings.keluaran.logo if settings.keluaran.logo else None
         document = render_report(report, RenderContext(charts=charts, logo=logo))
@@ -141,8 +147,9 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
         notes = () if options.final else annotations_for(report, diagnostics)
-        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
-                                  annotations=notes)
+        written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
+                             annotations=notes)
+        diagnostics += (*font_warnings, *written)
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))
 
@@ -161,6 +168,35 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         except LakipError as exc:
             raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def chart_font(report: Report, reference: Path) -> tuple[ChartFont, list[Diagnostic]]:
+    """The font files of the charts: keluaran.huruf_grafik, else the files of the document's body font (as
+    the column widths measure it); when neither can be used, matplotlib's DejaVu Sans and a warning (W011)."""
+    from lakip_cli.charts.canvas import ChartFont, bold_beside, fallback_font, font_problem
+    from lakip_cli.write.measure import font_names, font_path
+    from lakip_cli.write.reference import body_font
+
+    settings = report.project.settings
+    chosen = settings.model.keluaran.huruf_grafik
+    fallback = "grafik memakai huruf cadangan DejaVu Sans (bawaan matplotlib)"
+    if chosen is not None:
+        path = report.project.root / chosen
+        problem = font_problem(path)
+        if problem is None:
+            return ChartFont(path, bold_beside(path)), []
+        return fallback_font(), [Diagnostic(settings.at("keluaran", "huruf_grafik"), "W011", "warning",
+                                            f"berkas huruf grafik '{chosen}' {problem}; {fallback}")]
+    family = body_font(reference)
+    regular, bold = font_path(family, False), font_path(family, True)
+    if regular is not None and font_problem(regular) is None:
+        return ChartFont(regular, bold if bold is not None and font_problem(bold) is None else regular), []
+    where = settings.at("keluaran", "grafik")  # or its nearest parent: keluaran, or lakip.yaml itself
+    names = ", ".join(font_names(family, False))
+    return fallback_font(), [Diagnostic(where, "W011", "warning",
+                                        f"berkas huruf isi dokumen ({family}: {names}) tidak ditemukan; {fallback}. "
+                                        "Pasang huruf itu (Debian/Ubuntu: fonts-liberation) atau atur "
+                                        "keluaran.huruf_grafik di lakip.yaml")]
 
 
 def pdf_source(docx: Path, scratch: Path) -> Path:

@@ -1,17 +1,18 @@
 """charts: computed report -> PNG charts at print size (matplotlib, imported only when charts are built).
 
-Three kinds, keyed as the templates use them:
+Three charts, keyed as the templates use them; none carries a title (the document's caption is the title):
 - "sasaran": capaian (%) of every indicator, grouped under its sasaran strategis, against the 100% target;
   indicators without a value show "data belum tersedia". Built whenever the report has indicators.
-- "tren-<indicator id>": target and realisasi over the years of the indicator's series; built only for
-  indicators with at least 2 years that have a realisasi.
-- "anggaran": pagu and realisasi per budget line (complete lines only), with serapan per line; built only
-  when at least one budget line is complete. When pagu values differ by more than ANGGARAN_SPREAD times
-  (one line would dwarf the others to invisible slivers), the bars are drawn relative to each line's own
-  pagu and the rupiah amounts are written on the bars instead of on a shared rupiah axis.
+- "tren": one figure of small multiples, capaian (%) over the years of every indicator with at least 2
+  years of capaian, on one shared scale with the 100% target; built only when one indicator qualifies.
+  The yearly tables show the numbers; this figure shows the shapes side by side.
+- "anggaran": serapan (%) per budget line (complete lines only), one bar per line, labelled with its
+  realisasi and pagu in one unit for the whole chart (juta or miliar, see `satuan_anggaran`); built only
+  when at least one budget line is complete.
 
 Every chart is drawn at its printed size (16 cm wide, 200 dpi) so point sizes are real point sizes on
-paper, and written without PNG text metadata, so identical inputs give identical bytes.
+paper, with the font files given by path (see canvas.ChartFont), and written without PNG text metadata,
+so identical inputs and font files give identical bytes on any machine.
 Matplotlib is used through Figure + FigureCanvasAgg only (no pyplot, no global backend switch), with
 its rcParams reset to matplotlib's defaults inside an rc_context so a user's matplotlibrc cannot change
 the output.
@@ -25,12 +26,11 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of this module's API
-    ANGGARAN_SPREAD,
+from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and WIDTH_PX are this module's API
     CM,
     COLOR_BELUM,
     COLOR_GRID,
@@ -38,21 +38,18 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     COLOR_LINE,
     COLOR_MUTED,
     COLOR_REALISASI,
-    COLOR_TARGET,
     DPI,
     LEGEND_GAP,
     NO_DATA,
     SIZE_SMALL,
     SIZE_TEXT,
-    SIZE_TITLE,
     TEXT_LINE_CM,
-    TREND_HEIGHT_PX,
     WIDTH_PX,
     Chart,
+    ChartFont,
     TextMeasure,
-    as_float,
     axes_cm,
-    draw_title,
+    fallback_font,
     fig_x,
     legend_below,
     new_figure,
@@ -63,31 +60,30 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     rc_params,
     save_chart,
     tick_formatter,
-    title_height,
-    to_decimal,
 )
 from lakip_cli.compute.budget import BudgetLine
 from lakip_cli.compute.report import IndikatorReport, Report
-from lakip_cli.compute.series import YearFigure
-from lakip_cli.display import angka, is_persen, persen, rupiah
-from lakip_cli.source.models import Rentang
+from lakip_cli.display import persen
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-def build_charts(report: Report, folder: Path, cache: Path | None = None) -> dict[str, Chart]:
+def build_charts(report: Report, folder: Path, cache: Path | None = None,
+                 font: ChartFont | None = None) -> dict[str, Chart]:
     """Draw every chart the report has data for into folder; return them by key (see module doc).
 
     With `cache` (a folder, created when needed), a chart whose inputs were drawn before is copied from
     there instead of drawn again, and matplotlib is not even imported when every chart is found: a rebuild
     after a change of narrative only draws nothing. Entries are named by a digest of the chart's inputs, this
     module's code and matplotlib's version, so a cached PNG is byte for byte the one a fresh drawing gives;
-    entries no chart of this build uses are removed.
+    entries no chart of this build uses are removed. The text is drawn with `font` (default: the fallback,
+    matplotlib's own DejaVu Sans files), whose bytes are part of every digest.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    font = font or fallback_font()
     plan = _plan(report)
-    salt = _code_digest() if cache is not None else ""
+    salt = _code_digest() + font.digest() if cache is not None else ""
     charts: dict[str, Chart] = {}
     todo: list[tuple[str, str, Callable[[], Figure], Path | None]] = []
     for key, judul, inputs, draw in plan:
@@ -102,7 +98,7 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None) -> dic
         prepare_matplotlib_env()
         import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
 
-        with matplotlib.rc_context(rc_params(matplotlib)):  # type: ignore[arg-type]  # keys are plain str
+        with matplotlib.rc_context(rc_params(matplotlib, font)):  # type: ignore[arg-type]  # keys are plain str
             for key, judul, draw, cached in todo:
                 charts[key] = save_chart(folder, key, draw(), judul)
                 if cached is not None:
@@ -125,16 +121,16 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[], Figure]]]
         inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
         plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
                      lambda: _sasaran_figure(report)))
-    for ind in report.indikator:
-        years = _trend_years(ind)
-        if len(years) >= 2:
-            judul = f"Target dan realisasi {ind.nama} tahun {years[0].tahun}\u2013{years[-1].tahun}"
-            inputs = (ind.nomor, ind.nama, ind.satuan, [(y.tahun, y.target, y.realisasi, y.capaian) for y in years])
-            plan.append((f"tren-{ind.id}", judul, inputs, functools.partial(_trend_figure, ind, years)))
+    panels = trend_panels(report)
+    if panels:
+        first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
+        inputs = [(ik.nomor, ik.nama, pts) for ik, pts in panels]
+        plan.append(("tren", f"Capaian indikator kinerja tahun {first}\u2013{last}", inputs,
+                     functools.partial(_trend_figure, panels)))
     lines = [line for line in report.anggaran if line.lengkap]
     if lines:
         inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
-        plan.append(("anggaran", f"Pagu dan realisasi anggaran per sub kegiatan tahun {report.year}", inputs,
+        plan.append(("anggaran", f"Serapan anggaran per sub kegiatan tahun {report.year}", inputs,
                      functools.partial(_anggaran_figure, lines, report.year)))
     return plan
 
@@ -182,7 +178,6 @@ def _sasaran_figure(report: Report) -> Figure:
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
     m = TextMeasure()
-    title = m.wrap(f"Capaian Indikator Kinerja per Sasaran Strategis Tahun {report.year}", 15.3, SIZE_TITLE, "bold")
     full_width = WIDTH_PX / DPI / CM - 0.5
     label_width = SASARAN_LABEL_RIGHT - 0.25
 
@@ -197,14 +192,13 @@ def _sasaran_figure(report: Report) -> Figure:
             lines = m.wrap(f"{ik.nomor}. {ik.nama}", label_width, SIZE_SMALL)
             rows.append(("ind", lines, max(ROW_MIN, len(lines) * TEXT_LINE_CM + 0.16), ik))
     body = sum(r[2] for r in rows)
-    top = title_height(title)
+    top = 0.15
     bottom = LEGEND_GAP + 0.6  # tick labels, axis label, legend
     height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body  # rounding slack ends up below the legend
 
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
     ax = axes_cm(fig, height_cm, SASARAN_PLOT[0], SASARAN_PLOT[1], top, bottom)
     values = [float(i.capaian) for i in report.indikator if i.capaian is not None]
     plot_cm = SASARAN_PLOT[1] - SASARAN_PLOT[0]
@@ -242,7 +236,7 @@ def _sasaran_figure(report: Report) -> Figure:
                     fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
             if ind.capaian is None:
                 ax.text(xmax * 0.01, mid, NO_DATA, ha="left", va="center", fontsize=SIZE_SMALL,
-                        fontstyle="italic", color=COLOR_MUTED, zorder=3)
+                        color=COLOR_MUTED, zorder=3)
             else:
                 value = float(ind.capaian)
                 color = COLOR_REALISASI if ind.capaian >= 100 else COLOR_BELUM
@@ -267,211 +261,178 @@ def _target_segment(ax: Axes, top: float, bottom: float) -> None:
             solid_capstyle="butt", dash_capstyle="butt")
 
 
-# ---------------------------------------------------------------- "tren-<id>": target vs realisasi by year
+# ---------------------------------------------------------------- "tren": small multiples of capaian by year
 
 
-def _trend_years(ind: IndikatorReport) -> list[YearFigure]:
-    """Years of the series in ascending order, when at least 2 have a realisasi (else empty)."""
-    years = sorted(ind.seri, key=lambda y: y.tahun)
-    if sum(y.realisasi is not None for y in years) < 2:
-        return []
-    return [y for y in years if y.realisasi is not None or y.target is not None]
+def trend_panels(report: Report) -> list[tuple[IndikatorReport, list[tuple[int, Decimal]]]]:
+    """Each indicator with at least 2 years of capaian, with those (year, capaian) in ascending order."""
+    panels = []
+    for ind in report.indikator:
+        points = sorted((y.tahun, y.capaian) for y in ind.seri if y.capaian is not None)
+        if len(points) >= 2:
+            panels.append((ind, points))
+    return panels
 
 
-def _unit_value(value: Decimal | float | None, satuan: str) -> str:
-    if value is None:
-        return "-"
-    d = value if isinstance(value, Decimal) else to_decimal(value)
-    return persen(d) if is_persen(satuan) else angka(d)
+TREND_COLUMNS = 3
+TREND_GAP = 0.55  # cm between panels
+TREND_LEFT = 1.35  # cm: room for the shared percentage axis
+TREND_PLOT_CM = 2.3  # height of one panel's plot
+TREND_TITLE_LINES = 3
 
 
-def _target_label(target: Decimal | Rentang | None, satuan: str) -> str:
-    if isinstance(target, Rentang):
-        return f"{_unit_value(target.bawah, satuan)}\u2013{_unit_value(target.atas, satuan)}"
-    return _unit_value(target, satuan)
-
-
-def _trend_figure(ind: IndikatorReport, years: list[YearFigure]) -> Figure:
-    from matplotlib.patches import Patch  # noqa: PLC0415
+def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]]) -> Figure:
+    from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
     m = TextMeasure()
-    satuan = ind.satuan.strip()
-    title = m.wrap(f"{ind.nomor}. {ind.nama}", 15.3, SIZE_TITLE, "bold")
-    if len(title) > 3:  # the caption carries the full name
-        title = [*title[:2], title[2].rstrip(" ,.;:") + "\u2026"]
-    height_px = TREND_HEIGHT_PX + (len(title) - 1) * px_for_cm(0.42)
+    columns = min(TREND_COLUMNS, len(panels))
+    width_cm = WIDTH_PX / DPI / CM
+    panel_cm = (width_cm - TREND_LEFT - 0.25 - TREND_GAP * (columns - 1)) / TREND_COLUMNS
+    titles = []
+    for ind, _ in panels:
+        lines = m.wrap(f"{ind.nomor}. {ind.nama}", panel_cm, SIZE_SMALL, "bold")
+        if len(lines) > TREND_TITLE_LINES:  # the table above each indicator's analysis names it in full
+            lines = [*lines[:TREND_TITLE_LINES - 1], lines[TREND_TITLE_LINES - 1].rstrip(" ,.;:") + "\u2026"]
+        titles.append(lines)
+    rows = [list(range(i, min(i + columns, len(panels)))) for i in range(0, len(panels), columns)]
+    heads = [max(len(titles[i]) for i in row) * TEXT_LINE_CM + 0.12 for row in rows]
+    ticks_cm = 0.5  # year labels under each panel
+    body = sum(heads) + len(rows) * (TREND_PLOT_CM + ticks_cm)
+    top, bottom = 0.1, 0.75
+    height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
-    top = title_height(title)
-    bottom = 1.55
+    bottom = height_cm - top - body
+
+    values = [float(c) for _, points in panels for _, c in points]
+    ymax = nice_ceiling(max([100.0, *values]) * 1.18)
+    lowest = min([0.0, *values])
+    ymin = -nice_ceiling(-lowest * 1.18) if lowest < 0 else 0.0
+    years = sorted({t for _, points in panels for t, _ in points})
+
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
-    ax = axes_cm(fig, height_cm, 1.75, 15.55, top + 0.1, bottom)
+    y_cm = top
+    for row, head in zip(rows, heads, strict=True):
+        y_cm += head
+        for column, index in enumerate(row):
+            ind, points = panels[index]
+            left = TREND_LEFT + column * (panel_cm + TREND_GAP)
+            ax = axes_cm(fig, height_cm, left, left + panel_cm, y_cm, height_cm - y_cm - TREND_PLOT_CM)
+            fig.text(fig_x(left), 1 - (y_cm - 0.08) / height_cm, "\n".join(titles[index]), ha="left",
+                     va="bottom", fontsize=SIZE_SMALL, fontweight="bold", linespacing=1.15)
+            ax.set_ylim(ymin, ymax)
+            ax.set_xlim(years[0] - 0.45, years[-1] + 0.45)
+            ax.set_xticks(years)
+            ax.set_xticklabels([str(t) for t in years])
+            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
+            ax.yaxis.set_major_formatter(tick_formatter(pct_axis_label))
+            if column:
+                ax.tick_params(axis="y", labelleft=False, length=0)
+            ax.tick_params(axis="x", length=0, pad=3)
+            for side in ("top", "right"):
+                ax.spines[side].set_visible(False)
+            ax.grid(axis="y", color=COLOR_GRID, linewidth=0.5)
+            ax.set_axisbelow(True)
+            ax.axhline(100, color=COLOR_LINE, linewidth=0.8, linestyle=(0, (4, 2)), zorder=2)
+            xs, ys = [t for t, _ in points], [float(c) for _, c in points]
+            ax.plot(xs, ys, color=COLOR_REALISASI, linewidth=1.4, zorder=3, solid_capstyle="round")
+            colors = [COLOR_REALISASI if c >= 100 else COLOR_BELUM for _, c in points]
+            ax.scatter(xs, ys, s=14, c=colors, zorder=4, linewidths=0)
+            last_year, last = points[-1]
+            above = float(last) < ymax * 0.82
+            ax.annotate(persen(last), (last_year, float(last)), xytext=(0, 4 if above else -5),
+                        textcoords="offset points", ha="center", va="bottom" if above else "top",
+                        fontsize=SIZE_SMALL - 0.5, fontweight="bold", zorder=5)
+        y_cm += TREND_PLOT_CM + ticks_cm
 
-    def top_of(t: Decimal | Rentang | None) -> float:
-        return as_float(t.atas if isinstance(t, Rentang) else t)
-
-    def bottom_of(t: Decimal | Rentang | None) -> float:
-        return as_float(t.bawah if isinstance(t, Rentang) else t)
-
-    peak = max([top_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
-    low = min([bottom_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
-    room = 0.18 * (peak - low)  # value labels above (or, for negative values, below) the bars
-    ymax = nice_ceiling(peak + room) if peak > 0 else (0.0 if low < 0 else 1.0)
-    ymin = -nice_ceiling(-low + room) if low < 0 else 0.0
-    ax.set_ylim(ymin, ymax)
-    if ymin < 0:
-        ax.axhline(0, color="#555555", linewidth=0.6)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.yaxis.set_major_formatter(tick_formatter(lambda v: _unit_value(v, satuan)))
-    ax.set_ylabel("Persen (%)" if satuan == "%" else satuan[:1].upper() + satuan[1:])
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.grid(axis="y", color=COLOR_GRID, linewidth=0.5)
-    ax.set_axisbelow(True)
-
-    width = 0.36
-    pad = (ymax - ymin) * 0.015
-
-    def label(x: float, value: float, text: str, **kw: Any) -> None:
-        below = value < 0  # negative bars are labelled under their end
-        ax.text(x, value - pad if below else value + pad, text, ha="center", va="top" if below else "bottom",
-                fontsize=SIZE_SMALL, **kw)
-
-    xs = list(range(len(years)))
-    for x, fig_year in zip(xs, years, strict=True):
-        t = fig_year.target
-        if isinstance(t, Rentang):
-            ax.bar(x - width / 2, float(t.atas - t.bawah), bottom=float(t.bawah), width=width,
-                   color=COLOR_TARGET, hatch="////", edgecolor="white", linewidth=0)
-        elif t is not None:
-            ax.bar(x - width / 2, float(t), width=width, color=COLOR_TARGET)
-        if t is not None:
-            end = bottom_of(t) if top_of(t) < 0 else top_of(t)
-            label(x - width / 2, end, _target_label(t, satuan))
-        if fig_year.realisasi is not None:
-            r = float(fig_year.realisasi)
-            ax.bar(x + width / 2, r, width=width, color=COLOR_REALISASI)
-            label(x + width / 2, r, _unit_value(fig_year.realisasi, satuan), fontweight="bold")
-        else:
-            ax.text(x + width / 2, pad, "belum\ntersedia", ha="center", va="bottom", fontsize=SIZE_SMALL - 1,
-                    fontstyle="italic", color=COLOR_MUTED, linespacing=1.1)
-    ax.set_xticks(xs)
-    ax.set_xticklabels([
-        f"{y.tahun}\ncapaian {persen(y.capaian)}" if y.capaian is not None else f"{y.tahun}\n "
-        for y in years
-    ], linespacing=1.35)
-    ax.tick_params(axis="x", length=0, pad=4, labelsize=SIZE_SMALL)
-    ax.set_xlim(-0.6, len(years) - 0.4)
-    handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    legend_below(fig, handles, ["Target", "Realisasi"], bottom - 0.95, height_cm)
+    handles = [Line2D([], [], color=COLOR_REALISASI, linewidth=1.4, marker="o", markersize=3.5,
+                      markeredgewidth=0),
+               Line2D([], [], color=COLOR_BELUM, linewidth=0, marker="o", markersize=3.5, markeredgewidth=0),
+               Line2D([], [], color=COLOR_LINE, linewidth=0.8, linestyle=(0, (4, 2)))]
+    labels = ["Capaian (angka: tahun terakhir)", "Di bawah target", "Target (100%)"]
+    legend_below(fig, handles, labels, bottom - 0.2, height_cm)
     return fig
 
 
-# ---------------------------------------------------------------- "anggaran": pagu vs realisasi
+# ---------------------------------------------------------------- "anggaran": serapan per budget line
 
 
-ANGGARAN_LABEL_RIGHT = 7.0
-ANGGARAN_PLOT = (7.25, 13.75)
-ANGGARAN_SERAPAN_RIGHT = 15.55
+ANGGARAN_LABEL_RIGHT = 6.6
+ANGGARAN_PLOT = (6.85, 12.2)
+ANGGARAN_AMOUNT_RIGHT = 15.55
+UNITS = (("miliar", 10**9), ("juta", 10**6))
+MILIAR_FROM = 10**8  # the smallest amount shown in miliar: 0,10 miliar still has two significant digits
 
 
-def rupiah_singkat(value: int | Decimal | float, digits: int = 2) -> str:
-    """13774269418 -> 'Rp13,77 M'; 36124950 -> 'Rp36,12 jt' (CLDR id short forms: rb, jt, M, T)."""
-    from babel.numbers import format_compact_decimal  # noqa: PLC0415
+def satuan_anggaran(amounts: list[int]) -> tuple[str, int]:
+    """The one unit every amount of the chart is written in: miliar when the smallest non-zero amount
+    is at least 100 juta (0,10 miliar), else juta (13.774,27 juta beside 19,07 juta)."""
+    shown = [abs(a) for a in amounts if a]
+    return UNITS[0] if shown and min(shown) >= MILIAR_FROM else UNITS[1]
 
-    amount = Decimal(value) if isinstance(value, Decimal | int) else to_decimal(value)
-    if abs(amount) < 1000:
-        return rupiah(amount)
-    text = format_compact_decimal(abs(amount), locale="id_ID", fraction_digits=digits).replace("\xa0", " ")
-    return f"{'-' if amount < 0 else ''}Rp{text}"
+
+def jumlah(amount: int, unit: int) -> str:
+    """An amount in the chart's unit with two decimals, Indonesian style: 13774269418, 10**6 -> '13.774,27';
+    32202800, 10**6 -> '32,20' (every amount of a column with the same number of decimals)."""
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    value = (Decimal(amount) / unit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return format_decimal(value, format="#,##0.00", locale="id_ID")
 
 
 def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
-    from matplotlib.patches import Patch  # noqa: PLC0415
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+    from matplotlib.ticker import FixedLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
     m = TextMeasure()
-    title = m.wrap(f"Pagu dan Realisasi Anggaran per Sub Kegiatan Tahun {year}", 15.3, SIZE_TITLE, "bold")
-    pagus = [line.pagu for line in lines if line.pagu]
-    relative = bool(pagus) and max(pagus) > ANGGARAN_SPREAD * min(pagus)
-
+    name, unit = satuan_anggaran([a for line in lines for a in (line.pagu or 0, line.realisasi or 0)])
     rows = []
     for line in lines:
         wrapped = m.wrap(line.nama, ANGGARAN_LABEL_RIGHT - 0.3, SIZE_SMALL)
-        rows.append((line, wrapped, max(0.95, len(wrapped) * TEXT_LINE_CM + 0.2)))
+        rows.append((line, wrapped, max(0.7, len(wrapped) * TEXT_LINE_CM + 0.2)))
     body = sum(h for _, _, h in rows)
-    top = title_height(title) + 0.35  # plus the "Serapan" column head
-    note = ["Panjang batang relatif terhadap pagu masing-masing sub kegiatan."] if relative else []
-    bottom = LEGEND_GAP + 0.6 + 0.35 * len(note)
+    top = 0.5  # the column heads
+    bottom = LEGEND_GAP - 0.1
     height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body
 
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
     ax = axes_cm(fig, height_cm, ANGGARAN_PLOT[0], ANGGARAN_PLOT[1], top, bottom)
     across = blended_transform_factory(fig.transFigure, ax.transData)
-
-    def scaled(amount: int, pagu: int) -> float:
-        if relative:
-            return amount / pagu * 100 if pagu else 0.0
-        return float(amount)
-
     plot_cm = ANGGARAN_PLOT[1] - ANGGARAN_PLOT[0]
-    label_room = 1.75 / plot_cm  # "Rp13,77 M" beside the longest bar
-    if relative:  # realisasi above pagu (serapan > 100%) still fits
-        peak = max([100.0, *(float(line.serapan) for line in lines if line.serapan is not None)])
-    else:
-        peak = float(max(max(line.pagu or 0, line.realisasi or 0) for line in lines))
-    xmax = nice_ceiling(peak / (1 - label_room)) if peak > 0 else 1.0
+    peak = max([100.0, *(float(line.serapan) for line in lines if line.serapan is not None)])
+    xmax = peak / (1 - 1.3 / plot_cm)  # room for "100%" right of the longest bar
     ax.set_xlim(0, xmax)
     ax.set_ylim(body, 0)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    if relative:  # an axis of 0-100% of each pagu; the room beyond 100% is only for the amounts
-        xmax = peak / (1 - label_room)
-        ax.set_xlim(0, xmax)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.spines["bottom"].set_bounds(0, 100)
-        ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
-        ax.set_xlabel("Persentase terhadap pagu")
-        ax.xaxis.label.set_x(50 / xmax)  # centred under 0-100%
-    else:
-        ax.xaxis.set_major_formatter(tick_formatter(lambda v: rupiah_singkat(v, 1) if v else "0"))
-        ax.set_xlabel("Rupiah")
+    ax.xaxis.set_major_locator(FixedLocator([0, 25, 50, 75, 100]))
+    ax.spines["bottom"].set_bounds(0, 100)
+    ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
+    ax.set_xlabel("Serapan (realisasi terhadap pagu)")
+    ax.xaxis.label.set_x(50 / xmax)  # centred under 0-100%
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color=COLOR_GRID, linewidth=0.5)
     ax.set_axisbelow(True)
 
-    fig.text(fig_x(ANGGARAN_SERAPAN_RIGHT), 1 - (top - 0.1) / height_cm, "Serapan", ha="right", va="bottom",
+    head = 1 - (top - 0.12) / height_cm
+    fig.text(fig_x(0.3), head, "Sub kegiatan", ha="left", va="bottom", fontsize=SIZE_SMALL, fontweight="bold")
+    fig.text(fig_x(ANGGARAN_AMOUNT_RIGHT), head, "Realisasi / pagu (rupiah)", ha="right", va="bottom",
              fontsize=SIZE_SMALL, fontweight="bold")
-    bar = 0.26
-    pad = xmax * 0.012
     y = 0.0
     for line, wrapped, h in rows:
         mid = y + h / 2
-        pagu, real = line.pagu or 0, line.realisasi or 0
+        serapan = float(line.serapan) if line.serapan is not None else 0.0
         ax.text(fig_x(0.3), mid, "\n".join(wrapped), transform=across, ha="left", va="center",
                 fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
-        for offset, amount, color, weight in ((-bar / 2 - 0.02, pagu, COLOR_TARGET, "normal"),
-                                              (bar / 2 + 0.02, real, COLOR_REALISASI, "bold")):
-            length = scaled(amount, pagu)
-            ax.barh(mid + offset, length, height=bar, color=color, zorder=2)
-            ax.text(length + pad, mid + offset, rupiah_singkat(amount), ha="left", va="center",
-                    fontsize=SIZE_SMALL - 0.5, fontweight=weight, zorder=3)
-        ax.text(fig_x(ANGGARAN_SERAPAN_RIGHT), mid, persen(line.serapan), transform=across, ha="right",
-                va="center", fontsize=SIZE_TEXT, fontweight="bold", clip_on=False)
+        ax.barh(mid, serapan, height=0.34, color=COLOR_REALISASI, zorder=2)
+        ax.text(serapan + xmax * 0.012, mid, persen(line.serapan), ha="left", va="center",
+                fontsize=SIZE_SMALL, fontweight="bold", zorder=3)
+        amounts = f"{jumlah(line.realisasi or 0, unit)} / {jumlah(line.pagu or 0, unit)} {name}"
+        ax.text(fig_x(ANGGARAN_AMOUNT_RIGHT), mid, amounts, transform=across, ha="right", va="center",
+                fontsize=SIZE_SMALL, clip_on=False)
         if y > 0:
             ax.axhline(y, color=COLOR_GRID, linewidth=0.4, zorder=1)
         y += h
-
-    handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    legend_below(fig, handles, ["Pagu", "Realisasi"], bottom - LEGEND_GAP, height_cm)
-    if note:
-        fig.text(0.5, (bottom - LEGEND_GAP - 0.6) / height_cm, note[0], ha="center", va="top",
-                 fontsize=SIZE_SMALL - 0.5,
-                 fontstyle="italic", color=COLOR_MUTED)
     return fig
