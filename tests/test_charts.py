@@ -181,10 +181,11 @@ def drawn(report: Report) -> dict[str, object]:
     """Every planned chart drawn to a matplotlib Figure (not saved), with the rcParams of a build."""
     import matplotlib
 
-    from lakip_cli.charts.canvas import rc_params
+    from lakip_cli.charts.canvas import TextMeasure, rc_params
 
-    with matplotlib.rc_context(rc_params(matplotlib, fallback_font())):
-        return {key: (judul, draw()) for key, judul, _, draw in figures._plan(report)}
+    font = fallback_font()
+    with matplotlib.rc_context(rc_params(matplotlib, font)):
+        return {key: (judul, draw(TextMeasure(font))) for key, judul, _, draw in figures._plan(report)}
 
 
 def test_no_title_in_the_picture(drawn: dict[str, object]) -> None:

@@ -213,21 +213,24 @@ def save_chart(folder: Path, key: str, fig: Figure, judul: str) -> Chart:
 
 
 class TextMeasure:
-    """Text widths in centimetres, measured with the renderer that will draw them."""
+    """Text widths in centimetres, from the chart's own font files (Pillow's FreeType, without matplotlib).
 
-    def __init__(self) -> None:
-        from matplotlib.font_manager import FontProperties  # noqa: PLC0415
+    The advances are those matplotlib lays out with the same files, so a line wrapped to a width fits it;
+    measuring in Pillow keeps matplotlib's much slower text layout for the text actually drawn.
+    """
 
-        _, self.renderer = new_figure(HEIGHT_STEP_PX)
-        self._props = FontProperties
+    def __init__(self, font: ChartFont) -> None:
+        from PIL import ImageFont  # noqa: PLC0415
+
+        self._faces = {weight: ImageFont.truetype(str(path), 1000)
+                       for weight, path in (("normal", font.regular), ("bold", font.bold))}
         self._cache: dict[tuple[str, float, str], float] = {}
 
     def width_cm(self, text: str, size: float, weight: str = "normal") -> float:
         key = (text, size, weight)
         if key not in self._cache:
-            prop = self._props(size=size, weight=weight)
-            w, _, _ = self.renderer.get_text_width_height_descent(text, prop, ismath=False)
-            self._cache[key] = w / DPI / CM
+            em = self._faces["bold" if weight == "bold" else "normal"].getlength(text) / 1000
+            self._cache[key] = em * size / 72 / CM
         return self._cache[key]
 
     def wrap(self, text: str, width_cm: float, size: float, weight: str = "normal") -> list[str]:

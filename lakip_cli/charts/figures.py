@@ -85,7 +85,7 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
     plan = _plan(report)
     salt = _code_digest() + font.digest() if cache is not None else ""
     charts: dict[str, Chart] = {}
-    todo: list[tuple[str, str, Callable[[], Figure], Path | None]] = []
+    todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
     for key, judul, inputs, draw in plan:
         cached = cache / f"{_digest(salt, key, inputs)}.png" if cache is not None else None
         if cached is not None and cached.is_file():
@@ -98,9 +98,10 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
         prepare_matplotlib_env()
         import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
 
+        measure = TextMeasure(font)
         with matplotlib.rc_context(rc_params(matplotlib, font)):  # type: ignore[arg-type]  # keys are plain str
             for key, judul, draw, cached in todo:
-                charts[key] = save_chart(folder, key, draw(), judul)
+                charts[key] = save_chart(folder, key, draw(measure), judul)
                 if cached is not None:
                     _store(charts[key].path, cached)
     if cache is not None and cache.is_dir():
@@ -112,15 +113,15 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
     return {key: charts[key] for key, *_ in plan}
 
 
-def _plan(report: Report) -> list[tuple[str, str, object, Callable[[], Figure]]]:
+def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
     """(key, caption, everything the drawing reads, drawing) of each chart the report has data for."""
-    plan: list[tuple[str, str, object, Callable[[], Figure]]] = []
+    plan: list[tuple[str, str, object, Callable[[TextMeasure], Figure]]] = []
     if report.indikator:
         groups = [(s.uraian, s.capaian, [(ik.nomor, ik.nama, ik.capaian) for ik in s.indikator])
                   for s in report.sasaran if s.indikator]
         inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
         plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
-                     lambda: _sasaran_figure(report)))
+                     functools.partial(_sasaran_figure, report)))
     panels = trend_panels(report)
     if panels:
         first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
@@ -171,13 +172,12 @@ ROW_MIN = 0.62
 BAR_HEIGHT = 0.34
 
 
-def _sasaran_figure(report: Report) -> Figure:
+def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import Patch, Rectangle  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = TextMeasure()
     full_width = WIDTH_PX / DPI / CM - 0.5
     label_width = SASARAN_LABEL_RIGHT - 0.25
 
@@ -281,11 +281,10 @@ TREND_PLOT_CM = 2.3  # height of one panel's plot
 TREND_TITLE_LINES = 3
 
 
-def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]]) -> Figure:
+def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], m: TextMeasure) -> Figure:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
-    m = TextMeasure()
     columns = min(TREND_COLUMNS, len(panels))
     width_cm = WIDTH_PX / DPI / CM
     panel_cm = (width_cm - TREND_LEFT - 0.25 - TREND_GAP * (columns - 1)) / TREND_COLUMNS
@@ -380,11 +379,10 @@ def jumlah(amount: int, unit: int) -> str:
     return format_decimal(value, format="#,##0.00", locale="id_ID")
 
 
-def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
+def _anggaran_figure(lines: list[BudgetLine], year: int, m: TextMeasure) -> Figure:
     from matplotlib.ticker import FixedLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = TextMeasure()
     name, unit = satuan_anggaran([a for line in lines for a in (line.pagu or 0, line.realisasi or 0)])
     rows = []
     for line in lines:
