@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -23,6 +25,9 @@ from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, wr
 
 if TYPE_CHECKING:  # pragma: no cover
     from lakip_cli.charts.canvas import ChartFont
+    from lakip_cli.charts.figures import ChartJob
+
+    EarlyCharts = tuple[ChartJob, list[Diagnostic]]
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
@@ -99,6 +104,34 @@ def load_report(root: Path, year: int) -> Report:
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     report = load_report(root, options.year)
+    with _charts_started(report, options, root) as early:
+        return _build(root, options, report, early)
+
+
+@contextlib.contextmanager
+def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterator[EarlyCharts | None]:
+    """The charts, drawing from the start while the findings are triaged and the document is rendered
+    (see charts.figures.ChartJob); None when the build draws none, or when its output path or templates are
+    wrong: the build then stops with that error where it checks them, after the findings, as it always did."""
+    settings = report.project.settings.model
+    if not (settings.keluaran.grafik if options.charts is None else options.charts):
+        yield None
+        return
+    try:
+        want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+        docx = _output_path(options, output_dir(root, settings), root, want_pdf)
+        font, warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
+    except LakipError:
+        yield None
+        return
+    from lakip_cli.charts.figures import ChartJob
+
+    with scratch_dir() as scratch, ChartJob(report, Path(scratch), docx.parent / CHART_CACHE, font,
+                                            background=True) as job:
+        yield job, warnings
+
+
+def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None) -> BuildResult:
     project = report.project
     created = build_time(report)
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
@@ -122,13 +155,16 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     with scratch_dir() as scratch:
         charts: dict[str, Chart] = {}
         font_warnings: list[Diagnostic] = []
-        if want_charts:
+        if want_charts and early is None:  # not started: the paths or templates stop the build below
             from lakip_cli.charts.figures import build_charts
 
             font, font_warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
             drawn = build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE, font=font)
             for key, chart in drawn.items():
                 charts[key] = Chart(chart.path, chart.judul)
+        elif want_charts and early is not None:
+            job, font_warnings = early
+            charts = {key: Chart(chart.path, chart.judul) for key, chart in job.charts.items()}
         logo = root / settings.keluaran.logo if settings.keluaran.logo else None
         document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
@@ -147,6 +183,8 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
         notes = () if options.final else annotations_for(report, diagnostics)
+        if early is not None:
+            early[0].wait()  # the pictures, before the document that embeds them
         written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
                              annotations=notes)
         diagnostics += (*font_warnings, *written)

@@ -471,3 +471,24 @@ def test_build_with_a_missing_font_file_warns_and_still_builds(root: Path, tmp_p
     assert ("lakip.yaml:4:17: peringatan: berkas huruf grafik 'huruf/tidak-ada.ttf' tidak ditemukan; grafik "
             "memakai huruf cadangan DejaVu Sans (bawaan matplotlib) [W011]") in result.output
     assert (project / "out" / "LAKIP-2024.docx").is_file()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_background_job_gives_the_same_bytes_and_is_ended_when_left(report: Report, charts: dict[str, Chart],
+                                                                    tmp_path: Path) -> None:
+    from lakip_cli.charts.figures import ChartJob
+
+    with ChartJob(report, tmp_path / "a", None, None, background=True) as job:
+        child = job._child
+        assert child is not None and child != os.getpid()
+        assert {k: c.judul for k, c in job.charts.items()} == {k: c.judul for k, c in charts.items()}
+        drawn = job.wait()
+    for key, chart in charts.items():
+        assert drawn[key].path.read_bytes() == chart.path.read_bytes(), key
+    # Left before wait() (an error, Ctrl-C, SIGTERM in the build): the child is ended and reaped.
+    with ChartJob(report, tmp_path / "b", None, None, background=True) as job:
+        child = job._child
+    assert job._child is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+    assert not Path(f"/proc/{child}").exists()

@@ -25,10 +25,12 @@ import functools
 import hashlib
 import os
 import shutil
+import signal
+import sys
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and WIDTH_PX are this module's API
     CM,
@@ -76,41 +78,97 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
     With `cache` (a folder, created when needed), a chart whose inputs were drawn before is copied from
     there instead of drawn again, and matplotlib is not even imported when every chart is found: a rebuild
     after a change of narrative only draws nothing. Entries are named by a digest of the chart's inputs, this
-    module's code and matplotlib's version, so a cached PNG is byte for byte the one a fresh drawing gives;
-    entries no chart of this build uses are removed. The text is drawn with `font` (default: the fallback,
-    matplotlib's own DejaVu Sans files), whose bytes are part of every digest.
+    module's code, matplotlib's version and the font files, so a cached PNG is byte for byte the one a fresh
+    drawing gives; entries no chart of this build uses are removed. The text is drawn with `font` (default:
+    the fallback, matplotlib's own DejaVu Sans files).
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    font = font or fallback_font()
-    plan = _plan(report)
-    salt = _code_digest() + font.digest() if cache is not None else ""
-    charts: dict[str, Chart] = {}
-    todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
-    for key, judul, inputs, draw in plan:
-        cached = cache / f"{_digest(salt, key, inputs)}.png" if cache is not None else None
-        if cached is not None and cached.is_file():
-            path = folder / f"{key}.png"
-            shutil.copyfile(cached, path)
-            charts[key] = Chart(key=key, path=path, judul=judul)
-        else:
-            todo.append((key, judul, draw, cached))
-    if todo:
+    with ChartJob(report, folder, cache, font, background=False) as job:
+        return job.wait()
+
+
+class ChartJob:
+    """The charts of one build, drawn while the rest of the build goes on.
+
+    The captions and file names are known at once (`charts`); the files exist after `wait()`. With
+    `background` on Linux, what the cache lacks is drawn in a forked child process, so matplotlib's import
+    and drawing overlap the checks and the rendering of the document (the parent never imports
+    matplotlib); elsewhere, and when the child fails, it is drawn here. Leaving the `with` block before
+    `wait()` (an error, Ctrl-C, SIGTERM) ends the child and reaps it.
+    """
+
+    def __init__(self, report: Report, folder: Path, cache: Path | None, font: ChartFont | None, *,
+                 background: bool) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.font = font or fallback_font()
+        self.cache = cache
+        self._plan = _plan(report)
+        self._salt = _code_digest() + self.font.digest() if cache is not None else ""
+        self.charts: dict[str, Chart] = {}
+        self._todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
+        for key, judul, inputs, draw in self._plan:
+            cached = cache / f"{_digest(self._salt, key, inputs)}.png" if cache is not None else None
+            self.charts[key] = Chart(key=key, path=folder / f"{key}.png", judul=judul)
+            if cached is not None and cached.is_file():
+                shutil.copyfile(cached, self.charts[key].path)
+            else:
+                self._todo.append((key, judul, draw, cached))
+        self._child: int | None = None
+        if self._todo and background and sys.platform.startswith("linux"):
+            prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
+            self._child = os.fork()
+            if self._child == 0:  # pragma: no cover - the child's coverage is not collected
+                self._run_child()
+
+    def _run_child(self) -> NoReturn:  # pragma: no cover - runs in the forked child
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            self._draw()
+            code = 0
+        finally:
+            os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
+
+    def _draw(self) -> None:
+        if not self._todo:
+            return
         prepare_matplotlib_env()
         import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
 
-        measure = TextMeasure(font)
-        with matplotlib.rc_context(rc_params(matplotlib, font)):  # type: ignore[arg-type]  # keys are plain str
-            for key, judul, draw, cached in todo:
-                charts[key] = save_chart(folder, key, draw(measure), judul)
+        measure = TextMeasure(self.font)
+        with matplotlib.rc_context(rc_params(matplotlib, self.font)):  # type: ignore[arg-type]  # keys are str
+            for key, judul, draw, cached in self._todo:
+                save_chart(self.charts[key].path.parent, key, draw(measure), judul)
                 if cached is not None:
-                    _store(charts[key].path, cached)
-    if cache is not None and cache.is_dir():
-        used = {f"{_digest(salt, key, inputs)}.png" for key, _, inputs, _ in plan}
-        for entry in cache.iterdir():  # also what a killed build left half-written
-            if entry.name not in used and entry.is_file():
-                with contextlib.suppress(OSError):
-                    entry.unlink()
-    return {key: charts[key] for key, *_ in plan}
+                    _store(self.charts[key].path, cached)
+
+    def wait(self) -> dict[str, Chart]:
+        """Every chart file written (drawn here if the child did not); the cache pruned to this build."""
+        if self._child is not None:
+            _, status = os.waitpid(self._child, 0)
+            self._child = None
+            if os.waitstatus_to_exitcode(status) != 0:
+                self._draw()  # again, here: whatever stopped the child now stops the build with its own error
+        else:
+            self._draw()
+        self._todo = []
+        if self.cache is not None and self.cache.is_dir():
+            used = {f"{_digest(self._salt, key, inputs)}.png" for key, _, inputs, _ in self._plan}
+            for entry in self.cache.iterdir():  # also what a killed build left half-written
+                if entry.name not in used and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+        return dict(self.charts)
+
+    def __enter__(self) -> ChartJob:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._child is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self._child, signal.SIGKILL)
+                os.waitpid(self._child, 0)
+            self._child = None
 
 
 def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
