@@ -215,7 +215,9 @@ def test_small_multiples_select_indicators_with_two_years_of_capaian(report: Rep
     assert any(t.startswith("2. Jumlah Petugas Bersertifikat") for t in texts)
     assert not any("Cakupan Administrasi" in t for t in texts)
     assert "100%" in texts and "104,94%" in texts  # IK02 2024; IK01 2024: 34/36 = 94,44% of 90 = 104,94%
-    assert len([ax for ax in fig.axes if ax.lines]) == 2
+    (ax,) = fig.axes  # every panel drawn on one axes in centimetres
+    series = [line for line in ax.lines if line.get_linewidth() == 1.4]
+    assert [len(line.get_xdata()) for line in series] == [4, 2]  # one line per panel, a point per year
 
 
 def test_budget_unit_is_one_for_the_whole_chart() -> None:

@@ -340,12 +340,14 @@ TREND_TITLE_LINES = 3
 
 
 def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], m: TextMeasure) -> Figure:
+    """The panels drawn by hand on one axes measured in centimetres: a matplotlib Axes per panel (with its
+    ticks and spines) costs more to build and draw than everything the panels show."""
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
     columns = min(TREND_COLUMNS, len(panels))
     width_cm = WIDTH_PX / DPI / CM
-    panel_cm = (width_cm - TREND_LEFT - 0.25 - TREND_GAP * (columns - 1)) / TREND_COLUMNS
+    panel_cm = (width_cm - TREND_LEFT - 0.25 - TREND_GAP * (TREND_COLUMNS - 1)) / TREND_COLUMNS
     titles = []
     for ind, _ in panels:
         lines = m.wrap(f"{ind.nomor}. {ind.nama}", panel_cm, SIZE_SMALL, "bold")
@@ -355,59 +357,73 @@ def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]
     rows = [list(range(i, min(i + columns, len(panels)))) for i in range(0, len(panels), columns)]
     heads = [max(len(titles[i]) for i in row) * TEXT_LINE_CM + 0.12 for row in rows]
     ticks_cm = 0.5  # year labels under each panel
+    top = 0.1
     body = sum(heads) + len(rows) * (TREND_PLOT_CM + ticks_cm)
-    top, bottom = 0.1, 0.75
-    height_px = px_for_cm(top + body + bottom)
+    height_px = px_for_cm(top + body + 0.75)
     height_cm = height_px / DPI / CM
-    bottom = height_cm - top - body
 
     values = [float(c) for _, points in panels for _, c in points]
     ymax = nice_ceiling(max([100.0, *values]) * 1.18)
     lowest = min([0.0, *values])
     ymin = -nice_ceiling(-lowest * 1.18) if lowest < 0 else 0.0
+    yticks = [float(v) for v in MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]).tick_values(ymin, ymax)
+              if ymin - 1e-9 <= v <= ymax + 1e-9]
     years = sorted({t for _, points in panels for t, _ in points})
+    span = (years[0] - 0.45, years[-1] + 0.45)
 
     fig, _ = new_figure(height_px)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width_cm)
+    ax.set_ylim(height_cm, 0)
+    ax.set_axis_off()
+    axis: dict[str, Any] = {"color": "#555555", "linewidth": 0.6, "solid_capstyle": "butt", "zorder": 2}
     y_cm = top
     for row, head in zip(rows, heads, strict=True):
         y_cm += head
+        plot_bottom = y_cm + TREND_PLOT_CM
         for column, index in enumerate(row):
-            ind, points = panels[index]
+            _, points = panels[index]
             left = TREND_LEFT + column * (panel_cm + TREND_GAP)
-            ax = axes_cm(fig, height_cm, left, left + panel_cm, y_cm, height_cm - y_cm - TREND_PLOT_CM)
-            fig.text(fig_x(left), 1 - (y_cm - 0.08) / height_cm, "\n".join(titles[index]), ha="left",
-                     va="bottom", fontsize=SIZE_SMALL, fontweight="bold", linespacing=1.15)
-            ax.set_ylim(ymin, ymax)
-            ax.set_xlim(years[0] - 0.45, years[-1] + 0.45)
-            ax.set_xticks(years)
-            ax.set_xticklabels([str(t) for t in years])
-            ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-            ax.yaxis.set_major_formatter(tick_formatter(pct_axis_label))
-            if column:
-                ax.tick_params(axis="y", labelleft=False, length=0)
-            ax.tick_params(axis="x", length=0, pad=3)
-            for side in ("top", "right"):
-                ax.spines[side].set_visible(False)
-            ax.grid(axis="y", color=COLOR_GRID, linewidth=0.5)
-            ax.set_axisbelow(True)
-            ax.axhline(100, color=COLOR_LINE, linewidth=0.8, linestyle=(0, (4, 2)), zorder=2)
-            xs, ys = [t for t, _ in points], [float(c) for _, c in points]
-            ax.plot(xs, ys, color=COLOR_REALISASI, linewidth=1.4, zorder=3, solid_capstyle="round")
+
+            def at(year: float, value: float, left: float = left, plot_bottom: float = plot_bottom) -> tuple[
+                    float, float]:
+                return (left + (year - span[0]) / (span[1] - span[0]) * panel_cm,
+                        plot_bottom - (value - ymin) / (ymax - ymin) * TREND_PLOT_CM)
+
+            ax.text(left, y_cm - 0.08, "\n".join(titles[index]), ha="left", va="bottom", fontsize=SIZE_SMALL,
+                    fontweight="bold", linespacing=1.15)
+            for tick in yticks:
+                _, y = at(span[0], tick)
+                ax.plot([left, left + panel_cm], [y, y], color=COLOR_GRID, linewidth=0.5, zorder=1)
+                if column == 0:
+                    ax.plot([left - 0.09, left], [y, y], **axis)
+                    ax.text(left - 0.14, y, pct_axis_label(tick), ha="right", va="center", fontsize=SIZE_SMALL)
+            ax.plot([left, left], [y_cm, plot_bottom], **axis)
+            ax.plot([left, left + panel_cm], [plot_bottom, plot_bottom], **axis)
+            for year in years:
+                x, _ = at(year, ymin)
+                ax.text(x, plot_bottom + 0.1, str(year), ha="center", va="top", fontsize=SIZE_SMALL)
+            _, y100 = at(span[0], 100.0)
+            ax.plot([left, left + panel_cm], [y100, y100], color=COLOR_LINE, linewidth=0.8,
+                    linestyle=(0, (4, 2)), zorder=3)
+            xy = [at(t, float(c)) for t, c in points]
+            ax.plot([x for x, _ in xy], [y for _, y in xy], color=COLOR_REALISASI, linewidth=1.4, zorder=4,
+                    solid_capstyle="round", solid_joinstyle="round")
             colors = [COLOR_REALISASI if c >= 100 else COLOR_BELUM for _, c in points]
-            ax.scatter(xs, ys, s=14, c=colors, zorder=4, linewidths=0)
-            last_year, last = points[-1]
+            ax.scatter([x for x, _ in xy], [y for _, y in xy], s=14, c=colors, zorder=5, linewidths=0)
+            last = points[-1][1]
+            x, y = xy[-1]
             above = float(last) < ymax * 0.82
-            ax.annotate(persen(last), (last_year, float(last)), xytext=(0, 4 if above else -5),
-                        textcoords="offset points", ha="center", va="bottom" if above else "top",
-                        fontsize=SIZE_SMALL - 0.5, fontweight="bold", zorder=5)
-        y_cm += TREND_PLOT_CM + ticks_cm
+            ax.text(x, y - 0.14 if above else y + 0.17, persen(last), ha="center", va="bottom" if above else "top",
+                    fontsize=SIZE_SMALL - 0.5, fontweight="bold", zorder=6)
+        y_cm = plot_bottom + ticks_cm
 
     handles = [Line2D([], [], color=COLOR_REALISASI, linewidth=1.4, marker="o", markersize=3.5,
                       markeredgewidth=0),
                Line2D([], [], color=COLOR_BELUM, linewidth=0, marker="o", markersize=3.5, markeredgewidth=0),
                Line2D([], [], color=COLOR_LINE, linewidth=0.8, linestyle=(0, (4, 2)))]
     labels = ["Capaian (angka: tahun terakhir)", "Di bawah target", "Target (100%)"]
-    legend_below(fig, handles, labels, bottom - 0.2, height_cm)
+    legend_below(fig, handles, labels, height_cm - y_cm - 0.2, height_cm)
     return fig
 
 
