@@ -200,8 +200,15 @@ def px_for_cm(height_cm: float) -> int:
 
 
 def save_chart(folder: Path, key: str, fig: Figure, judul: str) -> Chart:
+    """The figure as an opaque RGB PNG with its resolution (pHYs) and no text chunks (no "Software", no date)."""
+    from PIL import Image  # noqa: PLC0415
+
+    canvas = fig.canvas
+    canvas.draw()
+    rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),  # type: ignore[attr-defined]
+                            "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    rgba.convert("RGB").save(buf, format="PNG", dpi=(DPI, DPI))  # the page is white: no alpha to keep
     path = folder / f"{key}.png"
     tmp = folder / f".{key}.png.tmp"
     tmp.write_bytes(buf.getvalue())
