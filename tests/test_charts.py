@@ -423,6 +423,7 @@ def test_font_setting_names_the_files(root: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "problem"), [
     (None, "tidak ditemukan"),
     (b"bukan huruf\n", "bukan berkas huruf TrueType/OpenType (.ttf, .otf)"),
+    (b"\x00\x01\x00\x00" + b"\x00" * 60, "rusak: tidak dapat dibaca sebagai huruf TrueType/OpenType"),
 ])
 def test_unusable_font_setting_warns_and_falls_back(root: Path, tmp_path: Path, content: bytes | None,
                                                     problem: str) -> None:

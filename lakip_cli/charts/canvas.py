@@ -111,7 +111,15 @@ def font_problem(path: Path) -> str | None:
             head = f.read(4)
     except OSError:
         return "tidak dapat dibaca"
-    return None if head in FONT_MAGIC else "bukan berkas huruf TrueType/OpenType (.ttf, .otf)"
+    if head not in FONT_MAGIC:
+        return "bukan berkas huruf TrueType/OpenType (.ttf, .otf)"
+    from PIL import ImageFont  # noqa: PLC0415 - FreeType, as matplotlib reads it
+
+    try:
+        ImageFont.truetype(str(path), 10)
+    except (OSError, ValueError):
+        return "rusak: tidak dapat dibaca sebagai huruf TrueType/OpenType"
+    return None
 
 
 def bold_beside(regular: Path) -> Path:
