@@ -86,6 +86,9 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
         return job.wait()
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
 class ChartJob:
     """The charts of one build, drawn while the rest of the build goes on.
 
@@ -115,17 +118,23 @@ class ChartJob:
         self._child: int | None = None
         if self._todo and background and sys.platform.startswith("linux"):
             prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
+            parent = os.getpid()
             self._child = os.fork()
             if self._child == 0:  # pragma: no cover - the child's coverage is not collected
-                self._run_child()
+                self._run_child(parent)
 
-    def _run_child(self) -> NoReturn:  # pragma: no cover - runs in the forked child
+    def _run_child(self, parent: int) -> NoReturn:  # pragma: no cover - runs in the forked child
         code = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            self._draw()
-            code = 0
+            with contextlib.suppress(OSError, AttributeError):  # a parent killed outright takes the child along
+                import ctypes  # noqa: PLC0415
+
+                ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() == parent:  # else the parent died before that took effect
+                self._draw()
+                code = 0
         finally:
             os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
 
