@@ -32,7 +32,6 @@ HEIGHT_STEP_PX = 25  # heights are multiples of 1/8 in, exact in binary floating
 SIZE_TEXT = 7.5
 SIZE_SMALL = 7.0
 
-COLOR_TARGET = "#a9c4e0"
 COLOR_REALISASI = "#1f4e8c"
 COLOR_BELUM = "#d9661f"
 COLOR_GROUP = "#eef2f7"
@@ -272,10 +271,6 @@ class TextMeasure:
 
 
 # ---------------------------------------------------------------- shared layout helpers
-
-
-def as_float(value: Decimal | int | None) -> float:
-    return float(value) if value is not None else 0.0
 
 
 def fig_x(cm: float) -> float:
