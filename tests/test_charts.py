@@ -220,6 +220,21 @@ def test_small_multiples_select_indicators_with_two_years_of_capaian(report: Rep
     assert [len(line.get_xdata()) for line in series] == [4, 2]  # one line per panel, a point per year
 
 
+def test_small_multiples_split_only_when_they_would_not_fit_a_page(report: Report, monkeypatch) -> None:
+    # 3 columns x 5 rows fit a page: up to 15 panels in one figure, then parts of nearly equal whole rows.
+    assert figures.trend_groups(1) == [(0, 1)]
+    assert figures.trend_groups(15) == [(0, 15)]
+    assert figures.trend_groups(16) == [(0, 9), (9, 16)]
+    assert figures.trend_groups(31) == [(0, 12), (12, 24), (24, 31)]
+    (ik01, points), _ = trend_panels(report)
+    monkeypatch.setattr(figures, "trend_panels", lambda _: [(ik01, points)] * 16)
+    plan = [(key, judul) for key, judul, _, _ in figures._plan(report)]
+    assert plan == [("sasaran", "Capaian indikator kinerja per sasaran strategis tahun 2024"),
+                    ("tren", "Capaian indikator kinerja tahun 2021\u20132024 (bagian 1 dari 2)"),
+                    ("tren-2", "Capaian indikator kinerja tahun 2021\u20132024 (bagian 2 dari 2)"),
+                    ("anggaran", "Serapan anggaran per sub kegiatan tahun 2024")]
+
+
 def test_budget_unit_is_one_for_the_whole_chart() -> None:
     # The seed: 13,77 miliar beside 19,07 juta; in miliar the small line would read 0,02.
     assert satuan_anggaran([13_774_269_418, 13_770_010_000, 19_072_100, 15_225_000]) == ("juta", 10**6)

@@ -192,9 +192,15 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure]
     panels = trend_panels(report)
     if panels:
         first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
-        inputs = [(ik.nomor, ik.nama, pts) for ik, pts in panels]
-        plan.append(("tren", f"Capaian indikator kinerja tahun {first}\u2013{last}", inputs,
-                     functools.partial(_trend_figure, panels)))
+        parts = trend_groups(len(panels))
+        for number, (start, end) in enumerate(parts, 1):
+            part = panels[start:end]
+            judul = f"Capaian indikator kinerja tahun {first}\u2013{last}"
+            if len(parts) > 1:
+                judul += f" (bagian {number} dari {len(parts)})"
+            inputs = ([(ik.nomor, ik.nama, pts) for ik, pts in part], (first, last))
+            plan.append(("tren" if number == 1 else f"tren-{number}", judul, inputs,
+                         functools.partial(_trend_figure, part, (first, last))))
     lines = [line for line in report.anggaran if line.lengkap]
     if lines:
         inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
@@ -342,13 +348,25 @@ def trend_panels(report: Report) -> list[tuple[IndikatorReport, list[tuple[int, 
 
 
 TREND_COLUMNS = 3
+TREND_ROWS_MAX = 5  # a figure of 5 rows of panels (about 20 cm) still fits one page with its caption
 TREND_GAP = 0.55  # cm between panels
 TREND_LEFT = 1.35  # cm: room for the shared percentage axis
 TREND_PLOT_CM = 2.3  # height of one panel's plot
 TREND_TITLE_LINES = 3
 
 
-def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], m: TextMeasure) -> Figure:
+def trend_groups(count: int) -> list[tuple[int, int]]:
+    """(start, end) of the panels of each small-multiples figure: one figure while the panels fit a page,
+    else as few figures as fit, of nearly equal size in whole rows (16 panels: 9 and 7, not 15 and 1)."""
+    most = TREND_COLUMNS * TREND_ROWS_MAX
+    figures = -(-count // most)
+    per = -(-count // figures)
+    per = -(-per // TREND_COLUMNS) * TREND_COLUMNS
+    return [(start, min(start + per, count)) for start in range(0, count, per)]
+
+
+def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
+                  m: TextMeasure) -> Figure:
     """The panels drawn by hand on one axes measured in centimetres: a matplotlib Axes per panel (with its
     ticks and spines) costs more to build and draw than everything the panels show."""
     from matplotlib.lines import Line2D  # noqa: PLC0415
@@ -377,7 +395,7 @@ def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]
     ymin = -nice_ceiling(-lowest * 1.18) if lowest < 0 else 0.0
     yticks = [float(v) for v in MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]).tick_values(ymin, ymax)
               if ymin - 1e-9 <= v <= ymax + 1e-9]
-    years = sorted({t for _, points in panels for t, _ in points})
+    years = list(range(years_shown[0], years_shown[1] + 1))  # the same axis in every part of the figure
     span = (years[0] - 0.45, years[-1] + 0.45)
 
     fig, _ = new_figure(height_px)
