@@ -5,11 +5,13 @@ Three charts, keyed as the templates use them; none carries a title (the documen
   indicators without a value show "data belum tersedia". Built whenever the report has indicators.
 - "tren": one figure of small multiples, capaian (%) over the years of every indicator with at least 2
   years of capaian, on one shared scale with the 100% target; built only when one indicator qualifies.
-  The yearly tables show the numbers; this figure shows the shapes side by side.
+  The yearly tables show the numbers; this figure shows the shapes side by side. More panels than fit a
+  page (see `trend_groups`) continue in "tren-2", "tren-3"...
 - "anggaran": serapan (%) per budget line (complete lines only), one bar per line, labelled with its
   realisasi and pagu in one unit for the whole chart (juta or miliar, see `satuan_anggaran`); built only
   when at least one budget line is complete.
 
+On Linux a build draws them in a forked child while it renders the document (see `ChartJob`).
 Every chart is drawn at its printed size (16 cm wide, 200 dpi) so point sizes are real point sizes on
 paper, with the font files given by path (see canvas.ChartFont), and written without PNG text metadata,
 so identical inputs and font files give identical bytes on any machine.
