@@ -215,7 +215,9 @@ def save_chart(folder: Path, key: str, fig: Figure, judul: str) -> Chart:
     rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(),  # type: ignore[attr-defined]
                             "raw", "RGBA", 0, 1)
     buf = io.BytesIO()
-    rgba.convert("RGB").save(buf, format="PNG", dpi=(DPI, DPI))  # the page is white: no alpha to keep
+    # The page is white: no alpha to keep. Level 1 compresses these flat-coloured pictures about as well as
+    # the default 6 (within a few percent), in half the time.
+    rgba.convert("RGB").save(buf, format="PNG", dpi=(DPI, DPI), compress_level=1)
     path = folder / f"{key}.png"
     tmp = folder / f".{key}.png.tmp"
     tmp.write_bytes(buf.getvalue())
