@@ -183,10 +183,11 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
         notes = () if options.final else annotations_for(report, diagnostics)
-        if early is not None:
-            early[0].wait()  # the pictures, before the document that embeds them
+        # Each chart is waited for where the document embeds it, while the child draws the next one.
         written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
-                             annotations=notes)
+                             annotations=notes, picture_ready=early[0].ready if early is not None else None)
+        if early is not None:
+            early[0].wait()  # every chart drawn, the child reaped, the cache pruned
         diagnostics += (*font_warnings, *written)
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))

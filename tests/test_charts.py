@@ -510,3 +510,23 @@ def test_background_job_gives_the_same_bytes_and_is_ended_when_left(report: Repo
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)
     assert not Path(f"/proc/{child}").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_each_chart_is_ready_on_its_own(report: Report, charts: dict[str, Chart], tmp_path: Path) -> None:
+    """ready(path) returns once that one file is in place; other paths do not wait at all."""
+    from lakip_cli.charts.figures import ChartJob
+
+    with ChartJob(report, tmp_path / "a", None, None, background=True) as job:
+        job.ready(tmp_path / "bagan.png")  # not a chart of this build
+        first = job.charts["sasaran"].path
+        job.ready(first)
+        assert first.read_bytes() == charts["sasaran"].path.read_bytes()
+        for key in ("tren", "anggaran"):
+            job.ready(job.charts[key].path)
+            assert job.charts[key].path.read_bytes() == charts[key].path.read_bytes(), key
+        job.wait()
+    # Without a child (another system, or background off) ready() draws what is missing, here.
+    with ChartJob(report, tmp_path / "b", None, None, background=False) as job:
+        job.ready(job.charts["anggaran"].path)
+        assert all(c.path.read_bytes() == charts[k].path.read_bytes() for k, c in job.charts.items())

@@ -94,11 +94,13 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 class ChartJob:
     """The charts of one build, drawn while the rest of the build goes on.
 
-    The captions and file names are known at once (`charts`); the files exist after `wait()`. With
-    `background` on Linux, what the cache lacks is drawn in a forked child process, so matplotlib's import
-    and drawing overlap the checks and the rendering of the document (the parent never imports
-    matplotlib); elsewhere, and when the child fails, it is drawn here. Leaving the `with` block before
-    `wait()` (an error, Ctrl-C, SIGTERM) ends the child and reaps it.
+    The captions and file names are known at once (`charts`); a file exists after `ready(path)`, all of
+    them after `wait()`. With `background` on Linux, what the cache lacks is drawn in a forked child
+    process, in the order of the plan (the order of the document), and the child names each chart on a pipe
+    as soon as its file is in place: matplotlib's import and the drawing overlap the checks, the rendering
+    and the writing of the document up to each picture (the parent never imports matplotlib). Elsewhere,
+    and when the child fails, the charts are drawn here. Leaving the `with` block before `wait()` (an
+    error, Ctrl-C, SIGTERM) ends the child and reaps it.
     """
 
     def __init__(self, report: Report, folder: Path, cache: Path | None, font: ChartFont | None, *,
@@ -118,14 +120,21 @@ class ChartJob:
             else:
                 self._todo.append((key, judul, draw, cached))
         self._child: int | None = None
+        self._news: int | None = None  # the read end of the child's pipe
+        self._done: set[str] = {key for key in self.charts if key not in {k for k, *_ in self._todo}}
+        self._heard = b""
         if self._todo and background and sys.platform.startswith("linux"):
             prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
             parent = os.getpid()
+            news, tell = os.pipe()
             self._child = os.fork()
             if self._child == 0:  # pragma: no cover - the child's coverage is not collected
-                self._run_child(parent)
+                os.close(news)
+                self._run_child(parent, tell)
+            os.close(tell)
+            self._news = news
 
-    def _run_child(self, parent: int) -> NoReturn:  # pragma: no cover - runs in the forked child
+    def _run_child(self, parent: int, tell: int) -> NoReturn:  # pragma: no cover - runs in the forked child
         code = 1
         try:
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
@@ -135,12 +144,12 @@ class ChartJob:
 
                 ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
             if os.getppid() == parent:  # else the parent died before that took effect
-                self._draw()
+                self._draw(lambda key: os.write(tell, f"{key}\n".encode()))
                 code = 0
         finally:
             os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
 
-    def _draw(self) -> None:
+    def _draw(self, drawn: Callable[[str], object] = lambda key: None) -> None:
         if not self._todo:
             return
         prepare_matplotlib_env()
@@ -150,11 +159,27 @@ class ChartJob:
         with matplotlib.rc_context(rc_params(matplotlib, self.font)):  # type: ignore[arg-type]  # keys are str
             for key, judul, draw, cached in self._todo:
                 save_chart(self.charts[key].path.parent, key, draw(measure), judul)
+                drawn(key)
                 if cached is not None:
                     _store(self.charts[key].path, cached)
 
+    def ready(self, path: Path) -> None:
+        """Return once the chart file at `path` is written (any other path: at once)."""
+        key = next((k for k, chart in self.charts.items() if chart.path == path), None)
+        if key is None or key in self._done:
+            return
+        while self._news is not None and key not in self._done:
+            chunk = os.read(self._news, 512)
+            if not chunk:  # the child is gone: wait() tells how, and draws here what it did not
+                break
+            *names, self._heard = (self._heard + chunk).split(b"\n")
+            self._done.update(name.decode() for name in names)
+        if key not in self._done:
+            self.wait()
+
     def wait(self) -> dict[str, Chart]:
         """Every chart file written (drawn here if the child did not); the cache pruned to this build."""
+        self._close_news()
         if self._child is not None:
             _, status = os.waitpid(self._child, 0)
             self._child = None
@@ -163,6 +188,7 @@ class ChartJob:
         else:
             self._draw()
         self._todo = []
+        self._done = set(self.charts)
         if self.cache is not None and self.cache.is_dir():
             used = {f"{_digest(self._salt, key, inputs)}.png" for key, _, inputs, _ in self._plan}
             for entry in self.cache.iterdir():  # also what a killed build left half-written
@@ -174,7 +200,13 @@ class ChartJob:
     def __enter__(self) -> ChartJob:
         return self
 
+    def _close_news(self) -> None:
+        if self._news is not None:
+            os.close(self._news)
+            self._news = None
+
     def __exit__(self, *exc: object) -> None:
+        self._close_news()
         if self._child is not None:
             with contextlib.suppress(OSError):
                 os.kill(self._child, signal.SIGKILL)
