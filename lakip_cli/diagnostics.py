@@ -65,9 +65,11 @@ STAGE_CODES: dict[str, str] = {
     "W005": "berkas gambar tidak ditemukan atau tidak dapat dibaca",
     "W006": "berkas keluaran tidak dapat ditulis atau tidak berakhiran .docx",
     "W007": "struktur tabel di templat tidak valid",
-    "W011": "lambang daerah untuk sampul (keluaran.logo di lakip.yaml) belum diatur; sampul dicetak tanpa lambang",
     "W010": "dokumen referensi memuat tautan ke luar, templat terlampir, makro, objek tertanam atau isian yang "
             "mengambil data; bagian itu dibuang",
+    "W011": "berkas huruf grafik tidak ditemukan atau bukan berkas huruf TrueType/OpenType; grafik memakai "
+            "huruf cadangan DejaVu Sans",
+    "W012": "lambang daerah untuk sampul (keluaran.logo di lakip.yaml) belum diatur; sampul dicetak tanpa lambang",
     "P001": "LibreOffice tidak terpasang",
     "P002": "modul Python-UNO LibreOffice tidak terpasang",
     "P003": "konversi PDF melebihi batas waktu",
@@ -84,7 +86,7 @@ STAGE_CODES: dict[str, str] = {
 }
 
 # the stage codes printed as warnings
-STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010", "W011"})
+STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010", "W011", "W012"})
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")

@@ -60,6 +60,10 @@ _RULE_MODULES = (
     "lk029_standar_nasional",
     "lk030_target_akhir",
     "lk031_sumber_data",
+    # text hygiene
+    "lk032_huruf_kecil_awal",
+    "lk033_janji_lampiran",
+    "lk034_gaya_angka",
     # claims against the data
     "lk036_narasi_jumlah",
     "lk037_predikat_skala",

@@ -386,3 +386,16 @@ def parse_kata_bilangan(text: str) -> int | None:
     """'sebelas' -> 11, 'dua puluh satu' -> 21, 'Seratus-Lima' -> 105; None for anything else (or >= 1000)."""
     key = " ".join(text.lower().replace("-", " ").split())
     return _number_names().get(key)
+
+
+# ---------------------------------------------------------------- terms written by planners
+
+
+def literal_pattern(term: str) -> str:
+    """A planner's term as a whole-word pattern: its text escaped (never read as a regex), any blanks between words."""
+    return r"(?<!\w)" + r"\s+".join(re.escape(word) for word in term.split()) + r"(?!\w)"
+
+
+def term_key(term: str) -> str:
+    """How two spellings of one term compare: blanks collapsed, case folded."""
+    return " ".join(term.split()).casefold()

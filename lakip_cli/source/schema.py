@@ -64,14 +64,25 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Kebijakan.sumber_skala_predikat": ("Sumber skala predikat", "Peraturan asal skala predikat, dicetak di BAB III"),
     "Keluaran.folder": ("Folder keluaran", "Folder tempat .docx, .md dan .pdf ditulis"),
     "Keluaran.pdf": ("Buat PDF", "Buat juga PDF melalui LibreOffice setiap kali menyusun"),
-    "Keluaran.grafik": ("Sertakan grafik", "Sertakan grafik target dan realisasi di dokumen"),
+    "Keluaran.grafik": ("Sertakan grafik", "Sertakan grafik capaian dan serapan anggaran di dokumen"),
+    "Keluaran.huruf_grafik": ("Huruf grafik", ""),
     "Keluaran.logo": ("Logo", ""),
     "PeraturanDikenal.nama": ("Nama peraturan", ""),
     "PeraturanDikenal.pola": ("Pola", ""),
     "PeraturanDikenal.nomor": ("Nomor", "Nomor peraturan"),
     "PeraturanDikenal.tahun": ("Tahun", "Tahun peraturan yang benar"),
     "Cek.abaikan": ("Aturan yang diabaikan", "Kode aturan pemeriksaan yang tidak dijalankan, mis. LK011"),
-    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain yang tidak boleh muncul di narasi (LK018)"),
+    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain tambahan yang tidak boleh muncul di narasi; "
+                          "nama perangkat daerah (Dinas ..., Badan ..., Inspektorat, ...) sudah dikenali LK018"),
+    "Cek.mitra": ("Mitra", "Nama mitra yang boleh disebut di narasi (LK018), selain daftar bawaan: BNN, FKUB, "
+                  "Polres, Kodim, Kemenag, KPU, Bawaslu, ..."),
+    "Cek.istilah_usang": ("Istilah usang", "Istilah usang tambahan untuk LK027, atau istilah bawaan yang diganti "
+                          "penggantinya atau dimatikan (aktif: false)"),
+    "IstilahUsang.istilah": ("Istilah", "Istilah usang seperti tertulis (teks biasa, dicocokkan sebagai kata utuh "
+                             "tanpa membedakan huruf besar), mis. 'Penetapan Kinerja'"),
+    "IstilahUsang.ganti": ("Pengganti", "Istilah yang kini berlaku, mis. 'Perjanjian Kinerja'; wajib kecuali "
+                           "aktif: false"),
+    "IstilahUsang.aktif": ("Aktif", "false: istilah bawaan dengan nama yang sama tidak diperiksa"),
     "Cek.peraturan": ("Peraturan yang dikenal", "Peraturan dengan tahun yang benar, untuk aturan LK020"),
     "Perencanaan.penandatanganan_pk": ("Penandatanganan Perjanjian Kinerja",
                                        "Tempat, tanggal dan pihak kedua (kepala daerah) yang menandatangani PK"),
@@ -108,7 +119,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Pengaturan.folder_data": ("Folder data", "Folder berisi satu folder per tahun, mis. data/2024/"),
     "Pengaturan.folder_templat": ("Folder templat", "Folder templat proyek; templat yang tidak ada memakai bawaan"),
     "Pengaturan.kebijakan": ("Kebijakan hitung", "Rumus, batas capaian dan skala predikat"),
-    "Pengaturan.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik dan logo"),
+    "Pengaturan.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik, huruf grafik dan logo"),
     "Pengaturan.cek": ("Pemeriksaan", "Pengaturan aturan pemeriksaan konsistensi"),
     # instansi.yaml
     "Pejabat.nama": ("Nama", "Nama lengkap dengan gelar"),
