@@ -406,6 +406,19 @@ def _keep_next_styles(document: Any) -> set[str]:
     return {sid for sid in own if keeps(sid)}
 
 
+def _keep_last_row(table: Any) -> None:
+    """The paragraphs of a table's last row keep with what follows the table (the keepNext python-docx writes)."""
+    rows = table.findall(qn("w:tr"))
+    for p in rows[-1].iter(qn("w:p")) if rows else ():
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = p.makeelement(qn("w:pPr"), {})
+            p.insert(0, ppr)
+        if ppr.find(qn("w:keepNext")) is None:
+            style = ppr.find(qn("w:pStyle"))
+            ppr.insert(1 if style is not None and ppr.index(style) == 0 else 0, ppr.makeelement(qn("w:keepNext"), {}))
+
+
 def _keeps_with_next(para: Any, styles: set[str]) -> bool:
     ppr = para.find(qn("w:pPr"))
     if ppr is None:
@@ -435,16 +448,20 @@ def inline_comments(document: Any) -> int:
     body = document.element.body
     keeping = _keep_next_styles(document)
     refs = list(body.iter(qn("w:commentReference")))
-    marks: Counter[Any] = Counter()  # notes per marked paragraph (the key keeps lxml's element proxy alive)
-    for ref in refs:
-        marks[next(ref.iterancestors(qn("w:p")))] += 1
+    def holder(ref: Any) -> Any:
+        """The paragraph a note goes after; a note inside a narrow cell would break the table: after the table."""
+        para = next(ref.iterancestors(qn("w:p")))
+        tables = list(para.iterancestors(qn("w:tbl")))
+        return tables[-1] if tables else para
+
+    marks: Counter[Any] = Counter(holder(ref) for ref in refs)  # notes per holder (the key keeps lxml's proxy alive)
     for ref in reversed(refs):
         run = ref.getparent()
-        para = next(a for a in run.iterancestors(qn("w:p")))
-        tables = list(para.iterancestors(qn("w:tbl")))
-        if tables:  # a note inside a narrow cell would break the table: it goes right after the table
-            para = tables[-1]
-        keep = para.tag == qn("w:p") and marks[para] <= KEPT_NOTES and _keeps_with_next(para, keeping)
+        para = holder(ref)
+        few = marks[para] <= KEPT_NOTES
+        if para.tag == qn("w:tbl") and few:  # a table's few notes start on the page of its last row
+            _keep_last_row(para)
+        keep = para.tag == qn("w:p") and few and _keeps_with_next(para, keeping)
         note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""), keep)
         sect = para.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
         if sect is not None:  # the marked paragraph ends a section: the note stays in it, the section ends after
