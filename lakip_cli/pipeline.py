@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +22,7 @@ from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
+from lakip_cli.write.pdf import OfficeJob
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
@@ -40,6 +43,8 @@ class BuildOptions:
     pdf: bool | None = None
     charts: bool | None = None
     ignore: tuple[str, ...] = ()
+    # Where the copies for LibreOffice wait until it runs (several reports: a folder of the caller's).
+    office_scratch: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,20 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     report: Report
     accepted: tuple[AcceptedFinding, ...] = ()
+    # "terisi": LibreOffice filled the indexes of the .docx; "word": left to Word (no LibreOffice run asked);
+    # "tanpa-libreoffice": a final build on a machine without LibreOffice
+    indexes: Literal["terisi", "word", "tanpa-libreoffice"] = "word"
+
+
+@dataclass(frozen=True)
+class PendingBuild:
+    """A built .docx and .md waiting for LibreOffice: its PDF, and the indexes written into the .docx."""
+
+    result: BuildResult
+    job: OfficeJob | None
+    root: Path
+    pdf_required: bool
+    scratch: Path | None = None  # the copies made for LibreOffice, removed when it is done
 
 
 def build_time(report: Report) -> dt.datetime:
@@ -93,8 +112,8 @@ def load_report(root: Path, year: int) -> Report:
     return compute_report(load_project(root, year))
 
 
-def build_report(root: Path, options: BuildOptions) -> BuildResult:
-    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+def prepare_build(root: Path, options: BuildOptions) -> PendingBuild:
+    """Build the .docx and the .md; what LibreOffice still has to do (PDF, indexes) is returned, not run."""
     report = load_report(root, options.year)
     project = report.project
     created = build_time(report)
@@ -146,21 +165,89 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))
 
-    pdf_path = None
-    if want_pdf:
-        from lakip_cli.write.pdf import convert_to_pdf
+    result = BuildResult(docx, markdown_path, docx.with_suffix(".pdf") if want_pdf else None, diagnostics, report,
+                         triage.accepted)
+    # A final build is the file delivered: its indexes are filled whenever LibreOffice is here.
+    want_office = want_pdf or options.final
+    if not want_office:
+        return PendingBuild(result, None, root, False)
+    from lakip_cli.write.pdf import find_soffice
 
-        pdf_path = docx.with_suffix(".pdf")
-        try:
-            if notes:
-                # Named like the converter's own folder: the next build removes it if this one is killed.
-                with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-") as work:
-                    convert_to_pdf(pdf_source(docx, Path(work)), pdf_path)
-            else:
-                convert_to_pdf(docx, pdf_path)
-        except LakipError as exc:
-            raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
-    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+    if not want_pdf and find_soffice() is None:
+        return PendingBuild(replace(result, indexes="tanpa-libreoffice"), None, root, False)
+    office_dir = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=options.office_scratch))
+    if notes:
+        from lakip_cli.write.indexes import without_comments
+
+        # LibreOffice lays out a copy without comment anchors (it cannot show them headless) for the page
+        # numbers of the .docx, and prints a copy whose comments are notes under the words they mark.
+        job = OfficeJob(pdf_source(docx, office_dir) if want_pdf else docx, result.pdf,
+                        without_comments(docx, office_dir / "tata-letak.docx"))
+    else:
+        job = OfficeJob(docx, result.pdf, docx)
+    return PendingBuild(result, job, root, want_pdf, office_dir)
+
+
+def build_report(root: Path, options: BuildOptions) -> BuildResult:
+    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+    pending = prepare_build(root, options)
+    outcome = finish_builds([pending])[0]
+    if isinstance(outcome, LakipError):
+        raise outcome
+    return outcome
+
+
+def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] | None = None,
+                  timeout: float = 240) -> list[BuildResult | LakipError]:
+    """Run LibreOffice once for all the reports: PDFs, and the indexes written into each .docx."""
+    from lakip_cli.write.pdf import run_office
+
+    jobs = [(n, p.job) for n, p in enumerate(pending) if p.job is not None]
+    outcomes: list[BuildResult | LakipError] = [p.result for p in pending]
+    try:
+        if jobs:
+            try:
+                results = run_office([job for _, job in jobs], timeout=timeout,
+                                     progress=None if progress is None else lambda i: progress(jobs[i][0]))
+            except LakipError as exc:
+                for n, _ in jobs:
+                    outcomes[n] = _office_failed(pending[n], exc)
+                return outcomes
+            for (n, job), office in zip(jobs, results, strict=True):
+                if office.error is not None:
+                    outcomes[n] = _office_failed(pending[n], office.error)
+                    continue
+                outcomes[n] = _filled(pending[n].result, job, office.indexes)
+        if progress is not None:
+            for n, p in enumerate(pending):
+                if p.job is None:
+                    progress(n)
+    finally:
+        for p in pending:
+            if p.scratch is not None:
+                shutil.rmtree(p.scratch, ignore_errors=True)
+    return outcomes
+
+
+def _filled(result: BuildResult, job: OfficeJob, listing: list[list[list[str]]] | None) -> BuildResult:
+    """The .docx with LibreOffice's indexes as the fields' results, replaced atomically."""
+    from lakip_cli.write.indexes import fill_indexes
+
+    data = fill_indexes(result.docx, listing) if listing is not None else None
+    if data is None:
+        return result
+    write_atomic(result.docx, data)
+    return replace(result, indexes="terisi")
+
+
+def _office_failed(pending: PendingBuild, error: LakipError) -> BuildResult | LakipError:
+    """A PDF that was asked for fails the build (the old PDF is removed); a final's index refresh only warns."""
+    if pending.pdf_required:
+        return LakipError([*error.diagnostics, *_drop_stale_pdf(pending.result.docx.with_suffix(".pdf"),
+                                                                pending.root)])
+    warning = [Diagnostic(d.location, d.code, "warning", d.message + "; daftar isi disusun Word saat dokumen dibuka")
+               for d in error.diagnostics]
+    return replace(pending.result, diagnostics=(*pending.result.diagnostics, *warning))
 
 
 def pdf_source(docx: Path, scratch: Path) -> Path:
