@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -308,3 +309,20 @@ def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Pa
     rows = tuple(flatten(findings))  # one row per finding: a root cause's consequences have their own places
     return write_export(export_sheets(report, rows, names), fmt, target if target.is_absolute()
                         else Path.cwd() / target, info)
+
+
+def _prepare_one(root: Path, options: BuildOptions) -> PendingBuild | tuple[Diagnostic, ...] | str:
+    """prepare_build for a worker process: findings that stop the build come back as values, not exceptions."""
+    try:
+        return prepare_build(root, options)
+    except LakipError as exc:
+        return tuple(exc.diagnostics)
+    except Exception as exc:  # noqa: BLE001 - reported by the caller as an internal error of that report
+        return f"{type(exc).__name__}: {exc}"
+
+
+def prepare_many(pool: Executor, work: list[tuple[Path, BuildOptions]]) -> list[PendingBuild | tuple[Diagnostic, ...]
+                                                                                | str]:
+    """prepare_build for each (root, options) on the pool's processes, in the given order."""
+    futures = [pool.submit(_prepare_one, root, options) for root, options in work]
+    return [future.result() for future in futures]
