@@ -459,7 +459,7 @@ def build(
     ] = None,
     lainnya: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[FOLDER...]", hidden=True, show_default=False,
+        typer.Argument(metavar="FOLDER", hidden=True, show_default=False,
                        help="Folder proyek berikutnya sesudah -C (hasil pola seperti opd/*)."),
     ] = None,
 ) -> None:
