@@ -552,6 +552,7 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
         line(n, f"gagal: {_error_summary(diags)}")
 
     pending: list[tuple[int, PendingBuild]] = []
+    early = None
     scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-banyak-")
     try:
         work: list[tuple[int, Path, BuildOptions]] = []
@@ -563,6 +564,11 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
                 continue
             work.append((n, root, BuildOptions(year=y, final=final, pdf=pdf, charts=charts, ignore=ignore,
                                                office_scratch=Path(scratch))))
+        from lakip_cli.pipeline import wants_office
+        from lakip_cli.write.pdf import start_office
+
+        # One LibreOffice for every report, starting while the documents are written.
+        early = start_office() if any(wants_office(root, options) for _, root, options in work) else None
         workers = max(1, min(os.cpu_count() or 1, len(work)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for n, outcome in zip([n for n, _, _ in work], prepare_many(pool, [(r, o) for _, r, o in work]),
@@ -578,8 +584,9 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
                         _report_line(line, n, outcome.result)
 
         waiting = [(n, p) for n, p in pending if p.job is not None]
-        results = finish_builds([p for _, p in waiting],
+        results = finish_builds([p for _, p in waiting], early=early,
                                 progress=lambda i: _report_line(line, waiting[i][0], waiting[i][1].result))
+        early = None
         for (n, _), finished in zip(waiting, results, strict=True):
             if isinstance(finished, LakipError):
                 failed(n, finished.diagnostics)
@@ -588,6 +595,8 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
     finally:
         import shutil
 
+        if early is not None:
+            early.close()
         shutil.rmtree(scratch, ignore_errors=True)
     for _, p in pending:
         if p.job is None:

@@ -23,7 +23,7 @@ from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
-from lakip_cli.write.pdf import OfficeJob
+from lakip_cli.write.pdf import Office, OfficeJob
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
@@ -191,24 +191,49 @@ def prepare_build(root: Path, options: BuildOptions) -> PendingBuild:
 
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    pending = prepare_build(root, options)
-    outcome = finish_builds([pending])[0]
+    from lakip_cli.write.pdf import start_office
+
+    # LibreOffice starts while the document is written: its start-up is most of the PDF step.
+    early = start_office() if wants_office(root, options) else None
+    try:
+        pending = prepare_build(root, options)
+    except BaseException:
+        if early is not None:
+            early.close()
+        raise
+    outcome = finish_builds([pending], early=early)[0]
     if isinstance(outcome, LakipError):
         raise outcome
     return outcome
 
 
+def wants_office(root: Path, options: BuildOptions) -> bool:
+    """Whether this build will run LibreOffice (a PDF, or a final's indexes), judged from lakip.yaml alone."""
+    if options.pdf or options.final:
+        return True
+    if options.pdf is False:
+        return False
+    from lakip_cli.source.validate import load_settings
+
+    try:
+        return bool(load_settings(root).model.keluaran.pdf)
+    except LakipError:
+        return False  # reported by the build itself
+
+
 def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] | None = None,
-                  timeout: float = 240) -> list[BuildResult | LakipError]:
+                  timeout: float = 240, early: Office | None = None) -> list[BuildResult | LakipError]:
     """Run LibreOffice once for all the reports: PDFs, and the indexes written into each .docx."""
     from lakip_cli.write.pdf import run_office
 
     jobs = [(n, p.job) for n, p in enumerate(pending) if p.job is not None]
     outcomes: list[BuildResult | LakipError] = [p.result for p in pending]
+    if not jobs and early is not None:
+        early.close()
     try:
         if jobs:
             try:
-                results = run_office([job for _, job in jobs], timeout=timeout,
+                results = run_office([job for _, job in jobs], timeout=timeout, early=early,
                                      progress=None if progress is None else lambda i: progress(jobs[i][0]))
             except LakipError as exc:
                 for n, _ in jobs:

@@ -143,12 +143,23 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
 
 
 def run_office(jobs: Sequence[OfficeJob], *, timeout: float = 240,
-               progress: Callable[[int], None] | None = None) -> list[OfficeResult]:
+               progress: Callable[[int], None] | None = None, early: Office | None = None) -> list[OfficeResult]:
     """Run every job through one LibreOffice start (a new start only after a job that broke it).
 
     Each PDF replaces its target atomically. `progress(i)` is called when job i is finished;
-    `timeout` holds for each job. Raises LakipError only when LibreOffice cannot run at all.
+    `timeout` holds for each job. `early` (start_office) is used for the first start, and always ended.
+    Raises LakipError only when LibreOffice cannot run at all.
     """
+    try:
+        return _run_office(jobs, timeout, progress, early)
+    finally:
+        if early is not None and early.proc.poll() is None and early.proc.stdin is not None \
+                and not early.proc.stdin.closed:
+            early.close()  # never given work (nothing to convert, or a check failed first)
+
+
+def _run_office(jobs: Sequence[OfficeJob], timeout: float, progress: Callable[[int], None] | None,
+                early: Office | None) -> list[OfficeResult]:
     where = str(jobs[0].source) if jobs else "LibreOffice"
     soffice = find_soffice()
     if soffice is None:
@@ -174,15 +185,75 @@ def run_office(jobs: Sequence[OfficeJob], *, timeout: float = 240,
                                       "daftar isi). Pasang dengan: sudo apt-get install python3-uno "
                                       f"(atau atur {UNO_PYTHON_ENV} ke Python yang dapat 'import uno')")
     while pending:
-        pending = _one_start(soffice, python or "", jobs, pending, results, timeout, progress)
+        pending = _one_start(soffice, python or "", jobs, pending, results, timeout, progress, early)
+        early = None
     return results
+
+
+@dataclass
+class Office:
+    """A helper run with its soffice: started ahead of its work (`start_office`), or with its work on argv."""
+
+    proc: subprocess.Popen[bytes]
+    work: Path
+    cached: Path | None
+    soffice: str
+    python: str
+
+    def close(self) -> None:
+        """End an office that was never given work."""
+        _kill_group(self.proc)
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if stream is not None:
+                stream.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def start_office() -> Office | None:
+    """Start LibreOffice now, so that it is up when the documents are written; None when it is not installed
+    (run_office then reports why)."""
+    soffice = find_soffice()
+    python = find_uno_python(soffice) if soffice is not None else None
+    if soffice is None or python is None:
+        return None
+    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
+    try:
+        return _spawn(soffice, python, None, work)
+    except OSError:
+        shutil.rmtree(work, ignore_errors=True)
+        return None
+
+
+def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Office:
+    """The helper with a private profile (a copy of the cached one when there is one); pairs None: on stdin."""
+    profile = work / "profil"
+    cached = _cached_profile(soffice)
+    if cached is not None:
+        with contextlib.suppress(OSError):
+            shutil.copytree(cached, profile, symlinks=True)
+    quick = profile.is_dir()
+    cmd = [python, str(HELPER), soffice, profile.as_uri(), *(pairs or [])]
+    extra: dict[str, object]
+    if sys.platform == "win32":
+        extra = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    else:
+        extra = {"start_new_session": True}
+    env = {**_clean_env(), "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work),
+           QUICK_EXIT_ENV: "1" if quick else "0"}
+    proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if pairs is None else subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work,
+                            **extra)  # type: ignore[call-overload]
+    return Office(proc, work, cached if quick else None, soffice, python)
 
 
 def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: list[int],
                results: list[OfficeResult], timeout: float,
-               progress: Callable[[int], None] | None) -> list[int]:
+               progress: Callable[[int], None] | None, early: Office | None = None) -> list[int]:
     """One helper run over the pending jobs; the jobs left for another start (after a failed one)."""
-    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
+    work = early.work if early is not None else Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
     outputs: list[tuple[int, Path, Path | None]] = []  # (job, helper output, final target of a PDF)
     pairs: list[str] = []
     for number in pending:
@@ -196,24 +267,17 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
             partial = job.pdf.with_name(f".{job.pdf.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
             pairs += [job.source.resolve().as_uri(), partial.resolve().as_uri()]
             outputs.append((number, partial, job.pdf))
-    profile = work / "profil"
-    cached = _cached_profile(soffice)
-    if cached is not None:
-        with contextlib.suppress(OSError):
-            shutil.copytree(cached, profile, symlinks=True)
-    quick = profile.is_dir()
-    cmd = [python, str(HELPER), soffice, profile.as_uri(), *pairs]
-    extra: dict[str, object]
-    if sys.platform == "win32":
-        extra = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    if early is None:
+        early = _spawn(soffice, python, pairs, work)
     else:
-        extra = {"start_new_session": True}
+        assert early.proc.stdin is not None
+        with contextlib.suppress(OSError):  # a helper that died early is reported below by its exit code
+            early.proc.stdin.write(("\n".join(pairs) + "\n").encode("utf-8"))
+        with contextlib.suppress(OSError):
+            early.proc.stdin.close()
+    proc, cached, profile = early.proc, early.cached, early.work / "profil"
     done = 0
     try:
-        env = {**_clean_env(), "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work),
-               QUICK_EXIT_ENV: "1" if quick else "0"}
-        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, cwd=work, **extra)  # type: ignore[call-overload]
         budget = timeout * len(pending)
         fired = threading.Event()
 
@@ -238,6 +302,9 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
+            for stream in (proc.stdout, proc.stderr):
+                if stream is not None:
+                    stream.close()
         if done < len(outputs) and proc.returncode == 0 and not fired.is_set():
             # Finished without counting (an older helper): whatever it wrote is checked like any output.
             for number in dict.fromkeys(job for job, _, _ in outputs[done:]):

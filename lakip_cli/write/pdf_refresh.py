@@ -1,6 +1,8 @@
 """pdf_refresh: run by a Python that has LibreOffice's `uno` module (not by lakip's own interpreter).
 
     python3 pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL [INPUT_URL OUTPUT_URL ...]
+    python3 pdf_refresh.py SOFFICE PROFILE_URL < pairs   (started early: soffice starts while the
+                                                          caller still writes the documents)
 
 Starts one private headless soffice (own user profile, own pipe) for all the jobs, and for each
 pair loads the document hidden, refreshes every field and every index (table of contents, lists
@@ -122,7 +124,7 @@ def _index_paragraphs(doc) -> list[list[list[str]]]:  # type: ignore[no-untyped-
 def _jobs(pairs: list[str]) -> list[tuple[str, list[str]]]:
     """(input, outputs) with consecutive pairs of one input merged, so the document is loaded once."""
     jobs: list[tuple[str, list[str]]] = []
-    for source, target in zip(pairs[0::2], pairs[1::2], strict=True):
+    for source, target in zip(pairs[0::2], pairs[1::2], strict=False):
         if jobs and jobs[-1][0] == source:
             jobs[-1][1].append(target)
         else:
@@ -137,10 +139,10 @@ def _write_indexes(doc, url: str, uno) -> None:  # type: ignore[no-untyped-def]
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 5 or len(argv) % 2 == 0:
+    if len(argv) < 3 or len(argv) % 2 == 0:
         return _fail(2, "pemakaian: pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL [INPUT_URL OUTPUT_URL ...]")
     soffice, profile_url = argv[1:3]
-    jobs = _jobs(argv[3:])
+    from_stdin = len(argv) == 3  # started ahead of its work: the pairs arrive on stdin once soffice is up
     try:
         import uno  # noqa: PLC0415 - only the LibreOffice-capable interpreter has it
     except ImportError:
@@ -165,6 +167,7 @@ def main(argv: list[str]) -> int:
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         except Exception as exc:  # noqa: BLE001
             return _fail(3, f"LibreOffice tidak dapat dijalankan: {exc}")
+        jobs = _jobs(sys.stdin.read().split() if from_stdin else argv[3:])
         done = 0
         for input_url, outputs in jobs:
             code = _run_job(uno, desktop, input_url, outputs)
