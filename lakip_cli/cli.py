@@ -571,8 +571,8 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
         early = start_office() if any(wants_office(root, options) for _, root, options in work) else None
         workers = max(1, min(os.cpu_count() or 1, len(work)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for n, outcome in zip([n for n, _, _ in work], prepare_many(pool, [(r, o) for _, r, o in work]),
-                                  strict=True):
+            for at, outcome in prepare_many(pool, [(r, o) for _, r, o in work]):
+                n = work[at][0]
                 if isinstance(outcome, str):
                     worst = 3
                     line(n, f"kesalahan internal: {outcome}")
@@ -583,6 +583,7 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
                     if outcome.job is None:
                         _report_line(line, n, outcome.result)
 
+        pending.sort(key=lambda item: item[0])  # the PDFs, and the findings after them, in the order given
         waiting = [(n, p) for n, p in pending if p.job is not None]
         results = finish_builds([p for _, p in waiting], early=early,
                                 progress=lambda i: _report_line(line, waiting[i][0], waiting[i][1].result))

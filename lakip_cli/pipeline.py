@@ -6,8 +6,8 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
-from concurrent.futures import Executor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
@@ -346,8 +346,9 @@ def _prepare_one(root: Path, options: BuildOptions) -> PendingBuild | tuple[Diag
         return f"{type(exc).__name__}: {exc}"
 
 
-def prepare_many(pool: Executor, work: list[tuple[Path, BuildOptions]]) -> list[PendingBuild | tuple[Diagnostic, ...]
-                                                                                | str]:
-    """prepare_build for each (root, options) on the pool's processes, in the given order."""
-    futures = [pool.submit(_prepare_one, root, options) for root, options in work]
-    return [future.result() for future in futures]
+def prepare_many(pool: Executor, work: list[tuple[Path, BuildOptions]]
+                 ) -> Iterator[tuple[int, PendingBuild | tuple[Diagnostic, ...] | str]]:
+    """prepare_build for each (root, options) on the pool's processes: (position in `work`, outcome) as each ends."""
+    futures = {pool.submit(_prepare_one, root, options): n for n, (root, options) in enumerate(work)}
+    for future in as_completed(futures):
+        yield futures[future], future.result()
