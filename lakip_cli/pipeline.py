@@ -178,12 +178,12 @@ def prepare_build(root: Path, options: BuildOptions) -> PendingBuild:
         return PendingBuild(replace(result, indexes="tanpa-libreoffice"), None, root, False)
     office_dir = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=options.office_scratch))
     if notes:
-        from lakip_cli.write.indexes import without_comments
+        from lakip_cli.write.indexes import pdf_copy
 
-        # LibreOffice lays out a copy without comment anchors (it cannot show them headless) for the page
-        # numbers of the .docx, and prints a copy whose comments are notes under the words they mark.
-        job = OfficeJob(pdf_source(docx, office_dir) if want_pdf else docx, result.pdf,
-                        without_comments(docx, office_dir / "tata-letak.docx"))
+        # LibreOffice cannot show Word comments headless: it gets a copy whose comments are notes under the
+        # words they mark, hidden at first (the pages of the .docx, for its indexes), then shown for the PDF.
+        copy = pdf_copy(docx, office_dir / docx.name)
+        job = OfficeJob(copy, result.pdf, copy)
     else:
         job = OfficeJob(docx, result.pdf, docx)
     return PendingBuild(result, job, root, want_pdf, office_dir)

@@ -13,7 +13,7 @@ from docx import Document
 
 from lakip_cli.cli import app
 from lakip_cli.write.document import TOC_PLACEHOLDER
-from lakip_cli.write.indexes import fill_indexes, without_comments
+from lakip_cli.write.indexes import fill_indexes, pdf_copy, without_comments
 from tests.conftest import MINIMAL, copy_project, require_libreoffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -131,10 +131,14 @@ def test_refreshed_draft_keeps_its_review_comments(seed_copy_docx: Path, tmp_pat
     require_libreoffice()
     from lakip_cli.write.pdf import OfficeJob, run_office
 
+    # One load for a draft: its notes hidden give the pages of the .docx, as a copy without comments does.
+    copy = pdf_copy(seed_copy_docx, tmp_path / "salinan.docx")
     layout = without_comments(seed_copy_docx, tmp_path / "tata-letak.docx")
-    office = run_office([OfficeJob(layout, None, layout)])[0]
-    assert office.error is None and office.indexes
-    data = fill_indexes(seed_copy_docx, office.indexes)
+    draft, plain = run_office([OfficeJob(copy, tmp_path / "draf.pdf", copy), OfficeJob(layout, None, layout)])
+    assert draft.error is None and plain.error is None
+    assert draft.indexes == plain.indexes and draft.indexes
+    assert (tmp_path / "draf.pdf").read_bytes()[:5] == b"%PDF-"
+    data = fill_indexes(seed_copy_docx, draft.indexes)
     assert data is not None
     filled = tmp_path / "terisi.docx"
     filled.write_bytes(data)
@@ -144,6 +148,14 @@ def test_refreshed_draft_keeps_its_review_comments(seed_copy_docx: Path, tmp_pat
         assert _part(filled, name) == _part(seed_copy_docx, name)
     shown = _plain(filled)
     assert shown[shown.index("DAFTAR ISI") + 1] == "KATA PENGANTAR i"
+
+
+def test_pdf_copy_hides_each_note_by_its_style(seed_copy_docx: Path, tmp_path: Path) -> None:
+    copy = pdf_copy(seed_copy_docx, tmp_path / "salinan.docx")
+    body = _part(copy, "word/document.xml")
+    assert b"commentReference" not in body
+    assert body.count(b'<w:pStyle w:val="lakipCatatanPDF"/>') == 93
+    assert b'w:styleId="lakipCatatanPDF"' in _part(copy, "word/styles.xml")
 
 
 def _two_projects(tmp_path: Path) -> list[Path]:

@@ -20,6 +20,8 @@ from lxml import etree
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = "word/document.xml"
 EMPTY_INDEX = "(tidak ada entri)"
+NOTE_STYLE = "lakip Catatan PDF"  # the draft's notes in the copy for LibreOffice (pdf_refresh.NOTE_STYLE)
+NOTE_STYLE_ID = "lakipCatatanPDF"
 _LEVEL = re.compile(r"(\d+)\s*$")
 
 Listing = list[list[list[str]]]  # per index in page order: its paragraphs as [style name, text]
@@ -41,6 +43,48 @@ def without_comments(docx: Path, target: Path) -> Path:
             run.getparent().remove(run)
         _rewrite(package, target, etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
     return target
+
+
+def pdf_copy(docx: Path, target: Path) -> Path:
+    """The draft for LibreOffice in one load: comments as notes under what they mark, hidden by their style.
+
+    Laid out with the notes hidden, the copy has the pages of the .docx (its index listing is the one the
+    .docx gets); pdf_refresh.py then shows the notes (NOTE_STYLE) and refreshes again for the PDF.
+    """
+    from docx import Document
+
+    from lakip_cli.write.comments import inline_comments
+
+    document = Document(str(docx))
+    body = document.element.body
+    existing = list(body.iter(_w("p")))  # held, so that the element proxies stay the same objects
+    known = set(existing)
+    inline_comments(document)
+    notes = [p for p in body.iter(_w("p")) if p not in known]
+    if notes:
+        styles = document.styles.element
+        style = etree.SubElement(styles, _w("style"), {_w("type"): "paragraph", _w("styleId"): NOTE_STYLE_ID,
+                                                       _w("customStyle"): "1"})
+        etree.SubElement(style, _w("name"), {_w("val"): NOTE_STYLE})
+        etree.SubElement(style, _w("basedOn"), {_w("val"): _normal_id(styles)})
+        etree.SubElement(etree.SubElement(style, _w("rPr")), _w("vanish"))
+        for note in notes:
+            ppr = note.find(_w("pPr"))
+            if ppr is None:
+                ppr = etree.Element(_w("pPr"))
+                note.insert(0, ppr)
+            for old in ppr.findall(_w("pStyle")):
+                ppr.remove(old)
+            ppr.insert(0, etree.Element(_w("pStyle"), {_w("val"): NOTE_STYLE_ID}))
+    document.save(str(target))
+    return target
+
+
+def _normal_id(styles: etree._Element) -> str:
+    for style in styles.iter(_w("style")):
+        if style.get(_w("type")) == "paragraph" and style.get(_w("default")) in ("1", "true"):
+            return style.get(_w("styleId"), "Normal")
+    return "Normal"
 
 
 def _rewrite(package: zipfile.ZipFile, target: Path | BytesIO, document: bytes) -> None:

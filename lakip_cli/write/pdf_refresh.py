@@ -35,6 +35,7 @@ import uuid
 
 CONNECT_WAIT = 120.0  # seconds for a cold start with a fresh profile; the caller's timeout governs overall
 QUICK_EXIT_ENV = "LAKIP_UNO_QUICK_EXIT"  # "1": leave soffice to the caller instead of shutting it down
+NOTE_STYLE = "lakip Catatan PDF"  # as write/indexes.py names it
 INDEX_PASSES = 2  # a filled index moves the pages after it; the second pass fixes its page numbers
 
 
@@ -90,6 +91,18 @@ def _refresh(doc) -> None:  # type: ignore[no-untyped-def]
             break
         before = after
     doc.getTextFields().refresh()  # PAGE / NUMPAGES / cross references after the indexes moved pages
+
+
+def _reveal_notes(doc) -> bool:  # type: ignore[no-untyped-def]
+    """Show the draft's notes, hidden by their paragraph style while the pages of the .docx were counted."""
+    styles = doc.getStyleFamilies().getByName("ParagraphStyles")
+    if not styles.hasByName(NOTE_STYLE):
+        return False
+    style = styles.getByName(NOTE_STYLE)
+    if not style.CharHidden:
+        return False
+    style.CharHidden = False
+    return True
 
 
 def _index_texts(indexes) -> list[str]:  # type: ignore[no-untyped-def]
@@ -204,11 +217,15 @@ def _run_job(uno, desktop, input_url: str, outputs: list[str]) -> int:  # type: 
         return _fail(4, "dokumen tidak dapat dibuka sebagai dokumen Writer")
     try:
         _refresh(doc)
+        listed = False
         for output_url in outputs:
             if output_url.endswith(".json"):
                 _write_indexes(doc, output_url, uno)
-            else:
-                doc.storeToURL(output_url, _props(uno, FilterName="writer_pdf_Export"))
+                listed = True
+                continue
+            if listed and _reveal_notes(doc):
+                _refresh(doc)  # the notes take room now: the PDF's own page numbers
+            doc.storeToURL(output_url, _props(uno, FilterName="writer_pdf_Export"))
     except Exception as exc:  # noqa: BLE001
         return _fail(5, f"pembaruan indeks atau ekspor PDF gagal: {getattr(exc, 'Message', exc)}")
     finally:
