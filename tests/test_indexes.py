@@ -218,3 +218,20 @@ def test_several_projects_share_one_libreoffice_run(tmp_path: Path, runner, monk
     for project in projects:
         assert (project / "out" / "LAKIP-2024.pdf").read_bytes()[:5] == b"%PDF-"
         assert "BAB I PENDAHULUAN 1" in _plain(project / "out" / "LAKIP-2024.docx")
+
+
+def test_final_without_libreoffice_still_builds_and_says_so(minimal: Path, runner, monkeypatch) -> None:
+    monkeypatch.setattr("lakip_cli.write.pdf.find_soffice", lambda: None)
+    result = _build(runner, minimal, "--final")
+    assert "LibreOffice tidak terpasang, jadi daftar isi, daftar tabel dan daftar gambar disusun Word" \
+        in result.stderr
+    assert not (minimal / "out" / "LAKIP-2024.pdf").exists()
+
+
+@pytest.mark.libreoffice
+def test_final_fills_the_indexes_without_a_pdf(minimal: Path, runner) -> None:
+    require_libreoffice()
+    result = _build(runner, minimal, "--final")
+    assert "dokumen Word, daftar isi terisi" in result.stderr
+    assert not (minimal / "out" / "LAKIP-2024.pdf").exists()
+    assert "BAB I PENDAHULUAN 1" in _plain(minimal / "out" / "LAKIP-2024.docx")
