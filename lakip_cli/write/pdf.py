@@ -369,7 +369,12 @@ def _profile_cache(soffice: str) -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME") or (str(Path.home() / ".cache") if Path.home().is_dir() else "")
     if not base:
         return None
-    key = hashlib.sha256(str(Path(soffice).resolve()).encode("utf-8")).hexdigest()[:12]
+    program = Path(soffice).resolve()
+    try:
+        stamp = program.stat().st_mtime_ns  # an upgraded LibreOffice gets a profile of its own
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{program}:{stamp}".encode()).hexdigest()[:12]
     return Path(base) / "lakip" / f"profil-libreoffice-{key}"
 
 
