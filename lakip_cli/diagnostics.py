@@ -43,6 +43,7 @@ STAGE_CODES: dict[str, str] = {
     "V023": "tahun laporan di luar periode Renstra",
     "V024": "target atau realisasi negatif pada satuan yang tidak boleh negatif",
     "V025": "target satu angka pada indikator berpolaritas 'rentang' (yang memerlukan rentang {bawah, atas})",
+    "V026": "angka ditulis dengan lebih banyak angka desimal daripada isian 'desimal' indikatornya",
     "V030": "berkas proyek lakip.yaml atau folder data tahun laporan tidak ditemukan",
     "V031": "jalur di lakip.yaml atau berkas data menunjuk ke luar folder proyek, atau gambar yang dirujuk "
             "(logo, bagan organisasi) tidak utuh",
@@ -68,6 +69,7 @@ STAGE_CODES: dict[str, str] = {
             "mengambil data; bagian itu dibuang",
     "W011": "berkas huruf grafik tidak ditemukan atau bukan berkas huruf TrueType/OpenType; grafik memakai "
             "huruf cadangan DejaVu Sans",
+    "W012": "lambang daerah untuk sampul (keluaran.logo di lakip.yaml) belum diatur; sampul dicetak tanpa lambang",
     "P001": "LibreOffice tidak terpasang",
     "P002": "modul Python-UNO LibreOffice tidak terpasang",
     "P003": "konversi PDF melebihi batas waktu",
@@ -84,7 +86,7 @@ STAGE_CODES: dict[str, str] = {
 }
 
 # the stage codes printed as warnings
-STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010", "W011"})
+STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010", "W011", "W012"})
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")

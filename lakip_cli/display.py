@@ -32,6 +32,14 @@ def angka(value: Decimal | int | None, *, places: int = 2) -> str:
     return "0" if text in ("-0",) else text
 
 
+def angka_tetap(value: Decimal | int, places: int) -> str:
+    """Exactly `places` decimals, for a table column: 100, 2 -> '100,00'; 94.4444, 2 -> '94,44'; 1500, 0 -> '1.500'."""
+    d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format_decimal(d, format="#,##0" + ("." + "0" * places if places else ""), locale=LOCALE,
+                          decimal_quantization=False)
+    return text[1:] if text.startswith("-") and not d else text  # no '-0,00'
+
+
 def persen(value: Decimal | None) -> str:
     """111.1111 -> '111,11%'."""
     return "-" if value is None else f"{angka(value)}%"

@@ -22,7 +22,7 @@ from lakip_cli.present.annotations import annotations_for
 from lakip_cli.present.render import Chart, RenderContext, render_report
 from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
-from lakip_cli.source.validate import load_project
+from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
 from lakip_cli.write.pdf import Office, OfficeJob
 
@@ -160,6 +160,8 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
         found = final_gaps(report, diagnostics)
         if found:
             raise LakipError(found)
+    # Printed, not a comment in the draft and no bar to a final report: the emblem is custom, not a rule.
+    diagnostics += _cover_notes(project)
 
     settings = project.settings.model
     out_dir = output_dir(root, settings)
@@ -201,7 +203,7 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
-        notes = () if options.final else annotations_for(report, diagnostics)
+        notes = () if options.final else annotations_for(report, triage.open)
         # Each chart is waited for where the document embeds it, while the child draws the next one.
         written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
                              annotations=notes, picture_ready=early[0].ready if early is not None else None)
@@ -319,6 +321,17 @@ def _office_failed(pending: PendingBuild, error: LakipError) -> BuildResult | La
     warning = [Diagnostic(d.location, d.code, "warning", d.message + "; daftar isi disusun Word saat dokumen dibuka")
                for d in error.diagnostics]
     return replace(pending.result, diagnostics=(*pending.result.diagnostics, *warning))
+
+
+def _cover_notes(project: Project) -> tuple[Diagnostic, ...]:
+    """A cover without the regional emblem is printed, with a warning saying where to set it (W012)."""
+    settings = project.settings
+    if settings.model.keluaran.logo is not None:
+        return ()
+    return (Diagnostic(settings.at("keluaran", key=True), "W012", "warning",
+                       "lambang daerah belum diatur, sampul dicetak tanpa lambang; tulis jalur gambarnya "
+                       "(PNG, JPEG atau GIF di dalam folder proyek) di lakip.yaml, mis. "
+                       "'keluaran: {logo: gambar/lambang-daerah.png}'"),)
 
 
 def chart_font(report: Report, reference: Path) -> tuple[ChartFont, list[Diagnostic]]:

@@ -79,7 +79,7 @@ def test_multi_year_table_is_portrait_one_row_per_year(body: etree._Element) -> 
     assert years.count(["2021", "2022", "2023", "2024"]) == 10  # the latest four years, oldest first
     assert ["2024"] in years  # IK06 has no history in the seed
     ik01 = yearly[0][1:]
-    assert [row[3] for row in ik01] == ["181,43%", "125%", "125%", "111,11%"]
+    assert [row[3] for row in ik01] == ["181,43%", "125,00%", "125,00%", "111,11%"]  # one column, 2 decimals
     assert [row[4] for row in ik01] == ["-", "\u221256,43 poin", "tetap", "\u221213,89 poin"]
     orientations = body.xpath("//w:sectPr/w:pgSz/@w:orient", namespaces=NS)
     assert "landscape" not in orientations  # no portrait-landscape-portrait sandwich for analysis (b)
@@ -124,8 +124,8 @@ def test_budget_total_row(built: Path) -> None:
     totals = [[c.text for c in r.cells] for t in doc.tables for r in t.rows
               if r.cells[0].text.startswith("Jumlah (setiap sub kegiatan")]
     assert totals, "total row missing"
-    row = totals[0]
-    assert "15.731.413.218" in row and "15.653.210.088" in row and "99,5%" in row
+    row = totals[0]  # serapan 99,503%: 2 decimals like every row
+    assert "15.731.413.218" in row and "15.653.210.088" in row and "99,50%" in row
 
 
 def test_placeholders_only_for_missing_data(built: Path) -> None:

@@ -402,6 +402,18 @@ def test_cache_redraws_only_what_changed(root: Path, charts: dict[str, Chart], t
         assert cached[key].path.read_bytes() == fresh[key].path.read_bytes(), key
 
 
+def test_caption_year_range_never_breaks_at_the_dash(report: Report, charts: dict[str, Chart]) -> None:
+    from lakip_cli.present.render import Chart as Shown
+    from lakip_cli.present.render import RenderContext, render_report
+    from lakip_cli.write.blocks import Picture
+
+    shown = {key: Shown(chart.path, chart.judul) for key, chart in charts.items()}
+    pictures = [b for b in render_report(report, RenderContext(charts=shown)).blocks if isinstance(b, Picture)]
+    trend = next(p for p in pictures if "Capaian indikator kinerja tahun" in p.judul)
+    # the chart's own title has a plain dash; as a caption the years hold together with word joiners
+    assert trend.judul.endswith("Capaian indikator kinerja tahun 2021\u2060\u2013\u20602024")
+
+
 # ---------------------------------------------------------------- the font of a build
 
 

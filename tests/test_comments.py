@@ -114,7 +114,8 @@ def test_comments_sit_on_the_words_they_are_about(seed_draft: Path) -> None:
     assert inside.endswith("semuanya telah tercapai sesuai dengan target.")
     # A share written above 100% in the history sits on the table cell that prints it.
     cid = by_source["data/2024/indikator/01-kerukunan-beragama.yaml:28:16"]
-    assert placed[cid] == ("127%", "1. Persentase Peningkatan Kerukunan Beragama", "127%")
+    # (the column shows 2 decimals: its 2024 realisasi is computed, 3/3 x 100)
+    assert placed[cid] == ("127,00%", "1. Persentase Peningkatan Kerukunan Beragama", "127,00%")
     start = next(e for e in doc.iter(f"{W}commentRangeStart") if int(e.get(f"{W}id")) == cid)
     assert any(a.tag == f"{W}tc" for a in start.iterancestors())
     quoted = [cid for cid, text in texts.items() if '("' in text.split("\n")[0]]
@@ -166,6 +167,34 @@ def test_inline_notes_replace_comments_for_the_pdf(seed_draft: Path, tmp_path: P
     notes = re.findall(r"<w:t[^>]*>lakip \[(?:LK|V)\d{3}\]", body)
     assert len(notes) == 146
     assert inline_comments(Document(str(copy))) == 0
+
+
+def test_notes_under_a_heading_keep_it_off_the_page_foot(seed_draft: Path, tmp_path: Path) -> None:
+    doc = Document(str(pdf_source(seed_draft, tmp_path)))
+    paras = doc.paragraphs
+
+    def notes_under(heading: str) -> list:
+        at = max(i for i, p in enumerate(paras) if p.text == heading and p.style.name.startswith("Heading"))
+        after = paras[at + 1:]  # (max: BAB III's heading; BAB II has one of the same name)
+        return after[:next(i for i, p in enumerate(after) if not p.text.startswith("lakip ["))]
+
+    # IK03's three findings that quote nothing sit on its heading; each keeps with the next paragraph, as the
+    # heading does, so the heading never ends a page with only its notes under it
+    notes = notes_under("3. Persentase Partai Politik yang Melaksanakan Fungsinya sesuai Peraturan Perundang-Undangan")
+    assert [p.text.split("]")[0] for p in notes] == ["lakip [LK030", "lakip [LK031", "lakip [LK029"]
+    assert all(p.paragraph_format.keep_with_next for p in notes)
+    # IK01 has six (LK005 for 2021, 2022 and 2023, LK030, LK031, LK029): a run that long may begin at the page
+    # foot rather than leave most of the page empty
+    notes = notes_under("1. Persentase Peningkatan Kerukunan Beragama")
+    assert [p.text.split("]")[0] for p in notes] == ["lakip [LK005"] * 3 + ["lakip [LK030", "lakip [LK031",
+                                                                           "lakip [LK029"]
+    assert not any(p.paragraph_format.keep_with_next for p in notes)
+    # the multi-year table of IK01 has one note (LK004 on '127,00%'): its last row stays with that note
+    table = next(t for t in doc.tables if any(c.text == "127,00%" for c in t.rows[1].cells))
+    assert all(p.paragraph_format.keep_with_next for c in table.rows[-1].cells for p in c.paragraphs)
+    # a note under an ordinary paragraph (LK017 in the foreword) does not hold its page together
+    foreword = next(p for p in paras if p.text.startswith("lakip [LK017] laporan.yaml: kata_pengantar"))
+    assert not foreword.paragraph_format.keep_with_next
 
 
 @pytest.mark.libreoffice

@@ -118,6 +118,62 @@ def test_long_table_keeps_short_rows_whole(body) -> None:
     assert cant_split == [False] + [True] * 41  # not the header row: LibreOffice would drop what follows
 
 
+def _keeps(row) -> bool:
+    return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in row.iter(qn("w:p")))
+
+
+def test_long_table_starts_with_two_body_rows_and_ends_with_its_footer(body) -> None:
+    rows = body.findall(qn("w:tbl"))[1].findall(qn("w:tr"))  # 1 header row, 40 body rows, 1 footer row
+    keeps = [_keeps(row) for row in rows]
+    # the header and the first body row stay with the second body row; the last body row with the footer;
+    # the other rows may end a page (no merged cell holds them together)
+    assert keeps == [True, True] + [False] * 38 + [True, False]
+
+
+def test_merged_cell_keeps_its_rows_on_one_page(tmp_path: Path) -> None:
+    from lakip_cli.write.blocks import Cell, Table
+
+    group = [(Cell("1.", rowspan=3), Cell("Sasaran", rowspan=3), Cell("IK 1")), (Cell("IK 2"),), (Cell("IK 3"),)]
+    rows = [row for _ in range(6) for row in group]  # 18 body rows: a long table, split only between sasaran
+    table = Table(header=((Cell("No"), Cell("Sasaran"), Cell("Indikator")),), baris=tuple(rows), judul="Tabel 1 X")
+    doc = RenderedDocument((Narrative("Rinciannya sebagai berikut:"), table))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=tmp_path, core=CORE)
+    body = Document(str(tmp_path / "out.docx")).element.body
+    keeps = [_keeps(row) for row in body.find(qn("w:tbl")).findall(qn("w:tr"))]
+    assert keeps == [True] + [True, True, False] * 6  # the header, then each sasaran as one block
+    lead_in = next(p for p in body.iter(qn("w:p")) if texts(p) == "Rinciannya sebagai berikut:")
+    assert lead_in.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None  # it announces the table
+
+
+def test_a_colon_keeps_a_paragraph_with_the_list_it_opens(tmp_path: Path) -> None:
+    text = "Langkahnya antara lain:\n\n1. Satu\n2. Dua\n\nMenurut data:\n\nParagraf lain."
+    doc = RenderedDocument((Narrative(text),))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=tmp_path, core=CORE)
+    paras = {p.text: p for p in Document(str(tmp_path / "out.docx")).paragraphs}
+    assert paras["Langkahnya antara lain:"].paragraph_format.keep_with_next
+    assert not paras["Menurut data:"].paragraph_format.keep_with_next  # a paragraph follows, not a list
+
+
+def test_note_under_a_table_stays_with_its_last_row(tmp_path: Path) -> None:
+    from lakip_cli.write.blocks import Cell, Table
+
+    rows = tuple((Cell(f"{n}."), Cell(f"Rp{n}*")) for n in range(1, 16))
+    table = Table(header=((Cell("No"), Cell("Anggaran")),), baris=rows, judul="Tabel L.1 X",
+                  kaki=((Cell("Jumlah"), Cell("Rp120")),))
+    doc = RenderedDocument((table, Text("Tanda \\* menandai anggaran yang dipakai bersama."),
+                            Text("Paragraf biasa.")))
+    write_docx(doc, REFERENCE, tmp_path / "out.docx", base_dir=tmp_path, core=CORE)
+    body = Document(str(tmp_path / "out.docx")).element.body
+    keeps = [_keeps(row) for row in body.find(qn("w:tbl")).findall(qn("w:tr"))]
+    # header and first body row, the last body row with the footer, and the footer with the note under it
+    assert keeps == [True, True] + [False] * 13 + [True, True]
+    # an ordinary paragraph under a table does not hold the table's last row
+    write_docx(RenderedDocument((table, Text("Paragraf biasa."))), REFERENCE, tmp_path / "biasa.docx",
+               base_dir=tmp_path, core=CORE)
+    body = Document(str(tmp_path / "biasa.docx")).element.body
+    assert not _keeps(body.find(qn("w:tbl")).findall(qn("w:tr"))[-1])
+
+
 def test_rumus_is_a_word_equation(body) -> None:
     fraction = xp(body, ".//m:oMathPara/m:oMath/m:f")
     assert len(fraction) == 2

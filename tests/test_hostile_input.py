@@ -77,6 +77,20 @@ def test_logo_inside_the_project_reaches_the_cover(runner, minimal: Path) -> Non
         assert len(media) == 1
         with Image.open(io.BytesIO(z.read(media[0]))) as img:
             assert img.size == (60, 80)
+    assert "[W012]" not in result.output
+
+
+def test_cover_without_logo_is_a_warning_at_lakip_yaml(runner, minimal: Path) -> None:
+    result = runner.invoke(app, ["build", "2024", "-C", str(minimal)])
+    assert result.exit_code == 0, result.output
+    # minimal/lakip.yaml has 'keluaran:' on line 3; the warning points at that key, and nothing else changes
+    lines = [ln for ln in result.stdout.splitlines() if "[W012]" in ln]
+    assert lines == ["lakip.yaml:3:1: peringatan: lambang daerah belum diatur, sampul dicetak tanpa lambang; tulis "
+                     "jalur gambarnya (PNG, JPEG atau GIF di dalam folder proyek) di lakip.yaml, mis. "
+                     "'keluaran: {logo: gambar/lambang-daerah.png}' [W012]"]
+    with zipfile.ZipFile(minimal / "out/LAKIP-2024.docx") as z:
+        assert not [n for n in z.namelist() if n.startswith("word/media/")]
+        assert b"W012" not in z.read("word/document.xml")  # printed, never a comment in the draft
 
 
 def test_indicator_file_with_upper_case_extension_is_read(runner, minimal: Path) -> None:

@@ -51,9 +51,10 @@ def test_seed_next_year_validates_builds_and_carries_history(runner, seed: Path)
     built = runner.invoke(app, ["build", "2025", "--tanpa-grafik", "-C", str(seed)])
     assert built.exit_code == 0, built.output
     text = (seed / "out/LAKIP-2025.md").read_text(encoding="utf-8")
-    # Every history table now has 2024 with the 2024 figures: IK01 target 90%, realisasi 3/3 = 100%, capaian 111,11%.
+    # Every history table now has 2024 with the 2024 figures: IK01 target 90%, realisasi 3/3 = 100%, capaian 111,11%
+    # (the realisasi column has 2 decimals: 2024's realisasi is still computed from pembilang/penyebut).
     assert ('{"teks": "2024", "rata": "tengah"}, {"teks": "90%", "rata": "tengah"}, '
-            '{"teks": "100%", "rata": "tengah"}, {"teks": "111,11%", "rata": "tengah"}') in text
+            '{"teks": "100,00%", "rata": "tengah"}, {"teks": "111,11%", "rata": "tengah"}') in text
     assert "Tahun 2022\u2060–\u20602025" in text and '{"teks": "2021", "rata": "tengah"}' not in text
     assert ("Capaian tahun 2025 belum dapat dihitung, sehingga belum dapat dibandingkan dengan capaian tahun 2024 "
             "(111,11%).") in text

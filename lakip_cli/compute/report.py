@@ -425,7 +425,8 @@ def _indikator(
     else:
         raw = year_capaian(ind, m.target, realisasi, rumus_negatif, ("target",), errors)
     value = None if raw is None else apply_cap(raw, cap)
-    now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan")
+    now = YearFigure(p.year, m.target, realisasi, value, raw, None, "laporan", isinstance(m.realisasi, Komponen),
+                     m.capaian_manual is not None)
     seri = series(p, ind, now, rumus_negatif, cap, errors, notes)
     prev = previous_year(seri)
     # Status and trend come from the uncapped values: a cap limits what is shown and averaged,

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from lakip_cli.compute.formulas import HUNDRED, Target, apply_cap, capaian, realisasi_value
 from lakip_cli.diagnostics import Diagnostic
 from lakip_cli.display import angka
-from lakip_cli.source.models import Indikator, Rentang
+from lakip_cli.source.models import Indikator, Komponen, Rentang
 from lakip_cli.source.validate import Project, Sourced
 
 SERIES_YEARS = 4  # the report year and the three before it, as PermenPANRB 53/2014 analysis (b) is usually shown
@@ -26,6 +26,10 @@ class YearFigure:
     capaian_mentah: Decimal | None
     capaian_tertulis: Decimal | None
     sumber: str
+    # Whether realisasi is computed (pembilang/penyebut), not typed, and whether capaian was set by hand:
+    # a typed number is printed with the decimals it was typed with, a computed one with a fixed number.
+    realisasi_dihitung: bool = False
+    capaian_ditetapkan: bool = False
 
 
 def previous_year(seri: Sequence[YearFigure]) -> YearFigure | None:
@@ -96,6 +100,7 @@ class EarlierYear:
     capaian_manual: Decimal | None
     source: Sourced[Indikator]
     where: tuple[str | int, ...]
+    realisasi_dihitung: bool = False  # from pembilang/penyebut, not typed
 
 
 def previous_figures(p: Project, ind_id: str) -> dict[int, EarlierYear]:
@@ -107,13 +112,15 @@ def previous_figures(p: Project, ind_id: str) -> dict[int, EarlierYear]:
             out = {
                 r.tahun: EarlierYear(r.target, realisasi_value(r.realisasi, pengali),
                                      r.capaian_manual.nilai if r.capaian_manual else None, prev,
-                                     ("riwayat", i, "target") if r.target is not None else ("riwayat", i))
+                                     ("riwayat", i, "target") if r.target is not None else ("riwayat", i),
+                                     isinstance(r.realisasi, Komponen))
                 for i, r in enumerate(prev.model.riwayat)
             }
             m = prev.model
             out[p.previous.year] = EarlierYear(m.target, realisasi_of(m),
                                                m.capaian_manual.nilai if m.capaian_manual else None, prev,
-                                               ("target",) if m.target is not None else ("id",))
+                                               ("target",) if m.target is not None else ("id",),
+                                               isinstance(m.realisasi, Komponen))
             return out
     return {}
 
@@ -161,7 +168,7 @@ def series(
                                row.tahun)
         figures[row.tahun] = YearFigure(
             row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
-            row.capaian_tertulis, "riwayat",
+            row.capaian_tertulis, "riwayat", isinstance(row.realisasi, Komponen), row.capaian_manual is not None,
         )
         before = earlier.get(row.tahun)
         if before is not None and not _same_as_typed((row.target, value), (before.target, before.realisasi)):
@@ -178,7 +185,8 @@ def series(
             else:
                 raw = year_capaian(e.source, e.target, e.realisasi, rumus_negatif, e.where, errors, year, p.year)
             figures[year] = YearFigure(year, e.target, e.realisasi, None if raw is None else apply_cap(raw, cap),
-                                       raw, None, f"data {p.year - 1}")
+                                       raw, None, f"data {p.year - 1}", e.realisasi_dihitung,
+                                       e.capaian_manual is not None)
     years = sorted(figures, reverse=True)[:SERIES_YEARS]
     return tuple(figures[y] for y in years)
 

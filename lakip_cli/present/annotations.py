@@ -5,9 +5,12 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
-from lakip_cli.compute.report import Report
+from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.diagnostics import Diagnostic
+from lakip_cli.display import angka_tetap
+from lakip_cli.present.tables import series_places
 from lakip_cli.source.load import YamlDoc
 from lakip_cli.write.comments import Annotation
 
@@ -78,13 +81,16 @@ def _docs(report: Report) -> dict[str, YamlDoc]:
     return docs
 
 
-def _excerpt(d: Diagnostic, names: dict[str, str]) -> str | None:
+def _excerpt(d: Diagnostic, names: dict[str, str], indicators: dict[str, IndikatorReport]) -> str | None:
     found = quoted(d.message)
     if found is None and d.code == "LK020" and ": " in d.message:
         found = d.message.split(": ", 1)[0]  # the citation as written in dasar_hukum
     if found is None and d.code == "LK004":
-        m = re.search(r"tertulis (\S+%)", d.message)
-        found = m.group(1) if m else None  # the value as the multi-year table prints it
+        m = re.search(r"tertulis (\S+)%", d.message)
+        ind = indicators.get(d.location.path)
+        if m and ind is not None:  # the value as the multi-year table prints it, with its column's decimals
+            value = Decimal(m.group(1).replace(".", "").replace(",", "."))
+            found = f"{angka_tetap(value, series_places(ind)[1])}%"
     if found is None and d.code == "LK001" and d.message.startswith(_MISSING):
         what = d.message[len(_MISSING):]
         prefix = names.get(d.location.path)
@@ -110,6 +116,7 @@ def annotations_for(report: Report, findings: Iterable[Diagnostic]) -> list[Anno
     indicators = {ind.source.doc.path: f"{n}. {ind.nama}" for n, ind in enumerate(report.indikator, 1)}
     docs = _docs(report)
     names = {ind.source.doc.path: f"{ind.id} {ind.nama}" for ind in report.indikator}
+    by_file = {ind.source.doc.path: ind for ind in report.indikator}
     out = []
     for d in _with_consequences(findings):
         loc = d.location
@@ -122,7 +129,7 @@ def annotations_for(report: Report, findings: Iterable[Diagnostic]) -> list[Anno
             code=d.code,
             message=d.message,
             hint=action if d.code in _NOT_ACCEPTABLE else f"{action} {ACCEPT_HINT}",
-            excerpt=_excerpt(d, names),
+            excerpt=_excerpt(d, names, by_file),
             section_hint=section,
             chapter_hint=_CHAPTER.get(name),
             label=str(loc),

@@ -187,6 +187,14 @@ def rentang_tahun(awal: int, akhir: int) -> str:
     return f"{awal}\u2060\u2013\u2060{akhir}"
 
 
+_YEAR_RANGE = re.compile(r"\b(\d{4})[\u2013-](\d{4})\b")
+
+
+def _unbroken_years(text: str) -> str:
+    """A chart's title as a caption: its year ranges ('2021–2024') never break at the dash."""
+    return _YEAR_RANGE.sub(lambda m: rentang_tahun(int(m.group(1)), int(m.group(2))), text)
+
+
 def huruf(n: int) -> str:
     """1 -> 'a', 2 -> 'b' ... for lettered sub-items."""
     return chr(ord("a") + n - 1) if 1 <= n <= 26 else str(n)
@@ -264,7 +272,8 @@ def _values(report: Report, context: RenderContext, freezer: Freezer, numbering:
         "perencanaan": freezer.freeze(project.perencanaan.model),
         "laporan": freezer.freeze(project.laporan.model),
         "pengaturan": freezer.freeze(project.settings.model),
-        "grafik": {key: Record({"kunci": key, "judul": esc(chart.judul)}) for key, chart in context.charts.items()},
+        "grafik": {key: Record({"kunci": key, "judul": esc(_unbroken_years(chart.judul))})
+                   for key, chart in context.charts.items()},
         "ada_logo": context.logo is not None,
         "nomor": numbering.next,
     }

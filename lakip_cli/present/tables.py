@@ -13,7 +13,7 @@ from typing import Any
 from lakip_cli.compute.budget import BudgetSum
 from lakip_cli.compute.report import IndikatorReport, Report, Target
 from lakip_cli.compute.series import YearFigure
-from lakip_cli.display import angka, berjenis, dengan_satuan, is_persen, persen, rupiah, tanggal
+from lakip_cli.display import angka, angka_tetap, berjenis, dengan_satuan, is_persen, persen, rupiah, tanggal
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
 from lakip_cli.write.blocks import Cell, Signature, SignaturePair, Table, placeholder
@@ -25,21 +25,89 @@ def missing(what: str) -> str:
     return placeholder(what)
 
 
-def target_text(target: Target | None, satuan: str) -> str:
+# ---------------------------------------------------------------- decimals per column
+#
+# In a table every number of a column has the same decimals: a number typed in the data keeps the decimals
+# it was typed with (zeros are added, typed digits never rounded away), a computed one (capaian, a share
+# from pembilang/penyebut, serapan) has COMPUTED_PLACES, and the column shows the most of its cells, per
+# unit ('%' and 'orang' in one column are different quantities). An indicator's 'desimal' sets its own
+# target and realisasi cells (validation refuses a 'desimal' below what was typed).
+
+COMPUTED_PLACES = 2
+
+
+def typed_places(value: Decimal | None) -> int:
+    """The decimals a number was typed with: 94.40 -> 2, 100 -> 0; a missing number needs none."""
+    if value is None:
+        return 0
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def target_places(target: Target | None) -> int:
+    if isinstance(target, Rentang):
+        return max(typed_places(target.bawah), typed_places(target.atas))
+    return typed_places(target)
+
+
+def realisasi_places(value: Decimal | None, computed: bool) -> int:
+    return COMPUTED_PLACES if computed and value is not None else typed_places(value)
+
+
+def capaian_places(value: Decimal | None, by_hand: bool) -> int:
+    """A capaian is computed, or typed by hand (capaian_manual) with the decimals it was typed with."""
+    return max(COMPUTED_PLACES, typed_places(value) if by_hand else 0)
+
+
+class Column:
+    """The decimals of one table column: the most of its cells per unit, or the indicator's own 'desimal'."""
+
+    def __init__(self) -> None:
+        self._by_unit: dict[str, int] = {}
+
+    def add(self, satuan: str, places: int, desimal: int | None = None) -> Column:
+        if desimal is None:
+            key = satuan.strip()
+            self._by_unit[key] = max(self._by_unit.get(key, 0), places)
+        return self
+
+    def places(self, satuan: str, desimal: int | None = None) -> int:
+        return desimal if desimal is not None else self._by_unit.get(satuan.strip(), 0)
+
+
+def _fixed(value: Decimal, satuan: str, places: int) -> str:
+    text = angka_tetap(value, places)
+    return f"{text}%" if is_persen(satuan) else f"{text} {satuan}"
+
+
+def target_text(target: Target | None, satuan: str, places: int | None = None) -> str:
+    """A target with its unit; `places` fixes its decimals (a table column), else as few as needed (prose)."""
     if target is None:
         return missing("target")
     if isinstance(target, Rentang) or hasattr(target, "bawah"):  # a range, or its read-only view in a template
         unit = "%" if is_persen(satuan) else f" {satuan}"
-        return f"{angka(target.bawah)}–{angka(target.atas)}{unit}"  # type: ignore[union-attr]
-    return dengan_satuan(target, satuan)
+        low, high = target.bawah, target.atas  # type: ignore[union-attr]
+        if places is None:
+            return f"{angka(low)}–{angka(high)}{unit}"
+        return f"{angka_tetap(low, places)}–{angka_tetap(high, places)}{unit}"
+    return dengan_satuan(target, satuan) if places is None else _fixed(target, satuan, places)
 
 
-def value_text(value: Decimal | None, satuan: str, what: str = "realisasi") -> str:
-    return missing(what) if value is None else dengan_satuan(value, satuan)
+def value_text(value: Decimal | None, satuan: str, what: str = "realisasi", places: int | None = None) -> str:
+    if value is None:
+        return missing(what)
+    return dengan_satuan(value, satuan) if places is None else _fixed(value, satuan, places)
 
 
-def capaian_text(value: Decimal | None) -> str:
-    return missing("capaian") if value is None else persen(value)
+def capaian_text(value: Decimal | None, places: int | None = None) -> str:
+    if value is None:
+        return missing("capaian")
+    return persen(value) if places is None else f"{angka_tetap(value, places)}%"
+
+
+def persen_tetap(value: Decimal | None, places: int = COMPUTED_PLACES) -> str:
+    """A computed percentage in a table column: always the same decimals, '-' when there is none."""
+    return "-" if value is None else f"{angka_tetap(value, places)}%"
 
 
 def _num(text: str) -> CellSpec:
@@ -177,9 +245,13 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
         header[0] += ["Anggaran"]
     header.append(_number_row(len(header[0])))
     shared = {line.id for line in report.anggaran_bersama}
+    column = Column()
+    for ind in report.indikator:
+        column.add(ind.satuan, target_places(ind.target_pk_atau_target), ind.model.desimal)
 
     def cells(ind: IndikatorReport) -> list[CellSpec]:
-        row = [esc(ind.nama), _mid(target_text(ind.target_pk_atau_target, ind.satuan))]
+        places = column.places(ind.satuan, ind.model.desimal)
+        row = [esc(ind.nama), _mid(target_text(ind.target_pk_atau_target, ind.satuan, places))]
         if dengan_anggaran:
             mark = "\\*" if any(line.id in shared for line in ind.anggaran) else ""
             if ind.biaya.lines:
@@ -202,37 +274,66 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
 # ---------------------------------------------------------------- BAB III A, per indicator
 
 
+def _value_columns(inds: Sequence[IndikatorReport]) -> tuple[Column, Column, int]:
+    """The target and realisasi columns of a table of this year's figures, and its capaian decimals."""
+    targets, values = Column(), Column()
+    capaian = COMPUTED_PLACES
+    for ind in inds:
+        targets.add(ind.satuan, target_places(ind.target), ind.model.desimal)
+        values.add(ind.satuan, realisasi_places(ind.realisasi, ind.komponen is not None), ind.model.desimal)
+        capaian = max(capaian, capaian_places(ind.capaian, ind.capaian_manual))
+    return targets, values, capaian
+
+
 def analisis_a(ind: IndikatorReport, judul: str) -> Table:
-    rows = [[esc(ind.nama), _mid(target_text(ind.target, ind.satuan)),
-             _mid(value_text(ind.realisasi, ind.satuan)), _mid(capaian_text(ind.capaian)),
-             _mid(ind.predikat or missing("predikat"))]]
+    targets, values, capaian = _value_columns([ind])
+    d = ind.model.desimal
+    rows = [[esc(ind.nama), _mid(target_text(ind.target, ind.satuan, targets.places(ind.satuan, d))),
+             _mid(value_text(ind.realisasi, ind.satuan, places=values.places(ind.satuan, d))),
+             _mid(capaian_text(ind.capaian, capaian)), _mid(ind.predikat or missing("predikat"))]]
     return table(judul, [["Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"]], rows,
                  lebar=[6, 2, 2, 2, 2.4])
 
 
-def _year_cells(y: YearFigure, satuan: str) -> list[CellSpec]:
-    return [_mid(target_text(y.target, satuan) if y.target is not None else "-"),
-            _mid(dengan_satuan(y.realisasi, satuan) if y.realisasi is not None else "-"),
-            _mid(persen(y.capaian) if y.capaian is not None else "-")]
+def _year_cells(y: YearFigure, satuan: str, places: tuple[int, int, int]) -> list[CellSpec]:
+    t, r, c = places
+    return [_mid(target_text(y.target, satuan, t) if y.target is not None else "-"),
+            _mid(value_text(y.realisasi, satuan, places=r) if y.realisasi is not None else "-"),
+            _mid(persen_tetap(y.capaian, c))]
+
+
+def series_places(ind: IndikatorReport) -> tuple[int, int, int]:
+    """The decimals of the multi-year table's target, realisasi and capaian columns."""
+    d, satuan = ind.model.desimal, ind.satuan
+    targets, values = Column(), Column()
+    capaian = COMPUTED_PLACES
+    for year in ind.seri:
+        targets.add(satuan, target_places(year.target), d)
+        values.add(satuan, realisasi_places(year.realisasi, year.realisasi_dihitung), d)
+        capaian = max(capaian, capaian_places(year.capaian, year.capaian_ditetapkan))
+    return targets.places(satuan, d), values.places(satuan, d), capaian
 
 
 def analisis_b(report: Report, ind: IndikatorReport, judul: str) -> Table:
     """Multi-year table in portrait: one row per year, oldest first, with the change from the year before."""
+    satuan = ind.satuan
+    places = series_places(ind)
+    capaian = places[2]
     rows: list[list[CellSpec]] = []
     for year, change in ind.seri_naik:
-        rows.append([_mid(str(year.tahun)), *_year_cells(year, ind.satuan),
-                     _mid(_change_text(change))])
+        rows.append([_mid(str(year.tahun)), *_year_cells(year, satuan, places),
+                     _mid(_change_text(change, capaian))])
     header = [["Tahun", "Target", "Realisasi", "Capaian", "Perubahan Capaian"]]
     return table(judul, header, rows, lebar=[1.4, 2.4, 2.4, 2, 2.6])
 
 
-def _change_text(change: Decimal | None) -> str:
+def _change_text(change: Decimal | None, places: int = COMPUTED_PLACES) -> str:
     if change is None:
         return "-"
     if change == 0:
         return "tetap"
     sign = "+" if change > 0 else "−"
-    return f"{sign}{angka(abs(change))} poin"
+    return f"{sign}{angka_tetap(abs(change), places)} poin"
 
 
 def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> Table:
@@ -243,14 +344,22 @@ def analisis_c(report: Report, ind: IndikatorReport, judul: str) -> Table:
         f"Target Akhir {dok} ({akhir})", f"Realisasi {report.year}", f"Capaian thd. Target {dok} {report.year}",
         "Progres thd. Target Akhir",
     ]]
+    d = ind.model.desimal
+
+    def places(value: Target | None) -> int:
+        return d if d is not None else target_places(value)
+
     row: list[CellSpec] = [
         esc(ind.nama),
-        _mid(target_text(ind.target, ind.satuan)),
-        _mid(target_text(ind.target_renstra, ind.satuan) if ind.target_renstra is not None else "-"),
-        _mid(target_text(ind.target_akhir, ind.satuan) if ind.target_akhir is not None else "-"),
-        _mid(value_text(ind.realisasi, ind.satuan)),
-        _mid(persen(ind.capaian_renstra) if ind.capaian_renstra is not None else "-"),
-        _mid(persen(ind.progres_akhir) if ind.progres_akhir is not None else "-"),
+        _mid(target_text(ind.target, ind.satuan, places(ind.target))),
+        _mid(target_text(ind.target_renstra, ind.satuan, places(ind.target_renstra))
+             if ind.target_renstra is not None else "-"),
+        _mid(target_text(ind.target_akhir, ind.satuan, places(ind.target_akhir))
+             if ind.target_akhir is not None else "-"),
+        _mid(value_text(ind.realisasi, ind.satuan, places=d if d is not None else
+                        realisasi_places(ind.realisasi, ind.komponen is not None))),
+        _mid(persen_tetap(ind.capaian_renstra)),
+        _mid(persen_tetap(ind.progres_akhir)),
     ]
     return table(judul, header, [row], lebar=[4, 1.6, 1.6, 1.6, 1.6, 1.8, 1.8], ukuran_huruf=9)
 
@@ -262,7 +371,7 @@ def efisiensi_anggaran(ind: IndikatorReport, judul: str) -> Table:
                      _num(angka(line.pagu, places=0) if line.pagu is not None else missing("pagu")),
                      _num(angka(line.realisasi, places=0) if line.realisasi is not None else missing("realisasi")),
                      _num(angka(line.sisa, places=0) if line.sisa is not None else "-"),
-                     _num(persen(line.serapan)), _num(persen(line.efisiensi))])
+                     _num(persen_tetap(line.serapan)), _num(persen_tetap(line.efisiensi))])
     return table(judul, [["Sub Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Sisa (Rp)", "Serapan", "Efisiensi"]], rows,
                  lebar=[4.4, 2.5, 2.5, 2.2, 1.7, 1.9], ukuran_huruf=9)
 
@@ -285,7 +394,7 @@ def realisasi_anggaran(report: Report, judul: str) -> Table:
             angka(pagu, places=0) if pagu is not None else missing("pagu"),
             angka(realisasi, places=0) if realisasi is not None else missing("realisasi"),
             angka(sisa, places=0) if sisa is not None else "-",
-            persen(serapan))]
+            persen_tetap(serapan))]
 
     def subtotal(s: BudgetSum, bold: bool = False) -> list[CellSpec]:
         if not s.lines:  # no line of the group has its figures yet: a 0 would read as a real amount
@@ -315,19 +424,25 @@ def ringkasan_capaian(report: Report, judul: str) -> Table:
         ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "Capaian", "Predikat"],
         _number_row(7),
     ]
-    rows = _per_sasaran(report, lambda ind: [
-        esc(ind.nama), _mid(target_text(ind.target, ind.satuan)), _mid(value_text(ind.realisasi, ind.satuan)),
-        _mid(capaian_text(ind.capaian)), _mid(ind.predikat or "-")])
+    targets, values, capaian = _value_columns(report.indikator)
+
+    def cells(ind: IndikatorReport) -> list[CellSpec]:
+        d = ind.model.desimal
+        return [esc(ind.nama), _mid(target_text(ind.target, ind.satuan, targets.places(ind.satuan, d))),
+                _mid(value_text(ind.realisasi, ind.satuan, places=values.places(ind.satuan, d))),
+                _mid(capaian_text(ind.capaian, capaian)), _mid(ind.predikat or "-")]
+
+    rows = _per_sasaran(report, cells)
     kaki: list[list[CellSpec]] = []
     if report.capaian_rata is not None:
         kaki = [[{"teks": "Rata-rata capaian indikator yang terukur", "colspan": 5, "rata": "tengah"},
-                 _mid(persen(report.capaian_rata)), _mid("-")]]
+                 _mid(persen_tetap(report.capaian_rata, capaian)), _mid("-")]]
     return table(judul, header, rows, kaki=kaki, lebar=[0.8, 4, 5, 1.6, 1.6, 1.6, 1.8], ukuran_huruf=9)
 
 
 def capaian_sasaran(report: Report, judul: str) -> Table:
     rows = [[_mid(f"{n}."), esc(s.uraian), _mid(str(len(s.indikator))),
-             _mid(persen(s.capaian) if s.capaian is not None else missing("capaian")), _mid(s.predikat or "-")]
+             _mid(persen_tetap(s.capaian) if s.capaian is not None else missing("capaian")), _mid(s.predikat or "-")]
             for n, s in enumerate(report.sasaran, 1)]
     return table(judul, [["No", "Sasaran Strategis", "Jumlah Indikator", "Capaian Rata-rata", "Predikat"]], rows,
                  lebar=[0.8, 7, 2, 2, 2])

@@ -251,6 +251,9 @@ FIELDS: dict[str, tuple[str, str]] = {
                                          "(mis. 34 dari 36 menjadi 94,44)"),
     "Indikator.capaian_manual": ("Capaian manual", "Hanya bila capaian tidak dapat dihitung (target 0): "
                                                    "nilai dan alasannya"),
+    "Indikator.desimal": ("Jumlah desimal", "Angka desimal target dan realisasi indikator ini di setiap tabel, "
+                          "mis. 2 (94,40%); kosong = sebanyak angka desimal yang ditulis, terbanyak per kolom. "
+                          "Tidak boleh kurang dari desimal yang ditulis: angka tidak pernah dibulatkan"),
     "Indikator.renstra": ("Target Renstra", "Target Renstra/RPJMD per tahun dan akhir periode"),
     "Indikator.standar_nasional": ("Standar nasional", "Standar nasional, bila ada"),
     "Indikator.sumber_data": ("Sumber data", "Asal data realisasi, mis. 'Laporan bulanan puskesmas (SIMPUS)'"),
@@ -289,6 +292,7 @@ EXAMPLES: dict[str, list[Any]] = {
     "Indikator.target": [100, 94.5, {"bawah": 90, "atas": 100}],
     "Indikator.realisasi": [94.44, {"pembilang": 34, "penyebut": 36}],
     "Indikator.anggaran": [["pembinaan-ormas"]],
+    "Indikator.desimal": [2, 0],
     "Komponen.pembilang": [34],
     "Komponen.penyebut": [36],
     "Riwayat.tahun": [2023],

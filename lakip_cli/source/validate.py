@@ -367,6 +367,28 @@ def check_values(p: Project) -> list[Diagnostic]:
             for sub, value in _bounds(item.target):
                 if value is not None and value < 0:
                     out.append(_negative(ren.at(*where, *sub), str((*where, *sub)[-1]), satuan))
+    out += _decimals(p)
+    return out
+
+
+def _decimals(p: Project) -> list[Diagnostic]:
+    """No typed target or realisasi has more decimals than its indicator's 'desimal' (V026)."""
+    out: list[Diagnostic] = []
+    decimals = {ind.model.id: (ind, ind.model.desimal) for ind in p.indikator if ind.model.desimal is not None}
+    for ind, desimal in decimals.values():
+        for where, value in _typed_figures(ind.model):
+            out += _too_precise(ind.at(*where), str(where[-1] if isinstance(where[-1], str) else where[-2]), value,
+                                desimal)
+    ren = p.perencanaan
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            if item.target is None or item.indikator not in decimals:
+                continue
+            source, desimal = decimals[item.indikator]
+            where = ("perjanjian_kinerja", i, "indikator", j, "target")
+            for sub, value in _bounds(item.target):
+                out += _too_precise(ren.at(*where, *sub), str((*where, *sub)[-1]), value, desimal,
+                                    f" (desimal: {desimal} di {source.at('desimal')})")
     return out
 
 
@@ -396,6 +418,38 @@ def _bounds(value: Any) -> list[tuple[tuple[str, ...], Any]]:
     if isinstance(value, Rentang):
         return [(("bawah",), value.bawah), (("atas",), value.atas)]
     return [((), value)]
+
+
+def _places(value: Decimal) -> int:
+    """The decimals a number was typed with: 94.40 -> 2, 100 -> 0."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _too_precise(loc: SourceLocation, field: str, value: Decimal, desimal: int, where: str = "") -> list[Diagnostic]:
+    """A typed number with more decimals than the indicator's 'desimal': printing it would round a typed digit."""
+    places = _places(value)
+    if places <= desimal:
+        return []
+    return [Diagnostic(loc, "V026", "error",
+                      f"'{field}' {value} ditulis dengan {places} angka desimal, tetapi 'desimal' indikator ini "
+                      f"{desimal}{where}; angka yang ditulis tidak dibulatkan: naikkan 'desimal' menjadi {places} "
+                      "atau tulis angkanya dengan desimal lebih sedikit")]
+
+
+def _typed_figures(m: Indikator) -> Iterator[tuple[tuple[str | int, ...], Decimal]]:
+    """Every target and realisasi typed in an indicator file (not pembilang/penyebut), with its YAML path."""
+    figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
+    for i, row in enumerate(m.riwayat):
+        figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    figures += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    figures.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    for where, value in figures:
+        if isinstance(value, Rentang):
+            yield (*where, "bawah"), value.bawah
+            yield (*where, "atas"), value.atas
+        elif isinstance(value, Decimal):
+            yield where, value
 
 
 def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:

@@ -72,6 +72,8 @@ class PageSection:
     cover: bool = False
 
 
+_LIST_OPEN = frozenset({"bullet_list_open", "ordered_list_open"})
+
 
 class Builder:
     """Appends body content for Markdown tokens and directives, tracking sections and lists."""
@@ -228,8 +230,10 @@ class Builder:
                     self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
                 elif self.lists:
                     self.list_paragraph(spans)
-                else:
-                    self.add_runs(self.paragraph("Normal"), spans)
+                else:  # a paragraph ending in ':' that opens a list stays on the page of the list
+                    follows = tokens[index + 2].type if index + 2 < len(tokens) else ""
+                    self.add_runs(self.paragraph("Normal", keep_next=follows in _LIST_OPEN and bool(spans)
+                                                 and spans[-1][0].rstrip().endswith(":")), spans)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 self.open_list(tok.type == "ordered_list_open", int(tok.attrGet("start") or 1))
             elif tok.type in ("bullet_list_close", "ordered_list_close"):

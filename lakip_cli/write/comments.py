@@ -15,6 +15,7 @@ import bisect
 import copy
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -350,10 +351,21 @@ NOTE_COLOR = "C00000"
 NOTE_FILL = "FDECEA"
 
 
-def _note_paragraph(body: Any, text: str) -> Any:
-    """A small shaded paragraph in red italics that states one comment where a reader will see it."""
+# A heading with at most this many notes keeps them and its first line of text on one page; a longer run of
+# notes is content of its own and may start at the page foot rather than leave most of a page empty.
+KEPT_NOTES = 5
+
+
+def _note_paragraph(body: Any, text: str, keep_next: bool = False) -> Any:
+    """A small shaded paragraph in red italics that states one comment where a reader will see it.
+
+    `keep_next` when the marked paragraph keeps with the next one (a heading with a few notes): the note
+    between them keeps with it too, so a heading does not end a page with only its notes under it.
+    """
     p = body.makeelement(qn("w:p"), {})
     ppr = p.makeelement(qn("w:pPr"), {})
+    if keep_next:
+        ppr.append(ppr.makeelement(qn("w:keepNext"), {}))
     ppr.append(ppr.makeelement(qn("w:shd"), {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): NOTE_FILL}))
     ppr.append(ppr.makeelement(qn("w:spacing"), {qn("w:before"): "40", qn("w:after"): "80"}))
     ppr.append(ppr.makeelement(qn("w:jc"), {qn("w:val"): "left"}))
@@ -372,6 +384,52 @@ def _note_paragraph(body: Any, text: str) -> Any:
     return p
 
 
+def _keep_next_styles(document: Any) -> set[str]:
+    """The ids of the paragraph styles that keep with the next paragraph, directly or by inheritance."""
+    own: dict[str, bool | None] = {}
+    parent: dict[str, str] = {}
+    for st in document.styles.element.iter(qn("w:style")):
+        sid = st.get(qn("w:styleId"))
+        flag = st.find(f"{qn('w:pPr')}/{qn('w:keepNext')}")
+        own[sid] = None if flag is None else flag.get(qn("w:val"), "1") not in ("0", "false", "off")
+        based = st.find(qn("w:basedOn"))
+        if based is not None:
+            parent[sid] = based.get(qn("w:val"))
+
+    def keeps(sid: str | None, depth: int = 0) -> bool:
+        while sid is not None and depth < 20:
+            if own.get(sid) is not None:
+                return bool(own[sid])
+            sid, depth = parent.get(sid), depth + 1
+        return False
+
+    return {sid for sid in own if keeps(sid)}
+
+
+def _keep_last_row(table: Any) -> None:
+    """The paragraphs of a table's last row keep with what follows the table (the keepNext python-docx writes)."""
+    rows = table.findall(qn("w:tr"))
+    for p in rows[-1].iter(qn("w:p")) if rows else ():
+        ppr = p.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = p.makeelement(qn("w:pPr"), {})
+            p.insert(0, ppr)
+        if ppr.find(qn("w:keepNext")) is None:
+            style = ppr.find(qn("w:pStyle"))
+            ppr.insert(1 if style is not None and ppr.index(style) == 0 else 0, ppr.makeelement(qn("w:keepNext"), {}))
+
+
+def _keeps_with_next(para: Any, styles: set[str]) -> bool:
+    ppr = para.find(qn("w:pPr"))
+    if ppr is None:
+        return False
+    flag = ppr.find(qn("w:keepNext"))
+    if flag is not None:
+        return flag.get(qn("w:val"), "1") not in ("0", "false", "off")
+    style = ppr.find(qn("w:pStyle"))
+    return style is not None and style.get(qn("w:val")) in styles
+
+
 def inline_comments(document: Any) -> int:
     """Turn every comment of a built document into a visible note right after the paragraph (or table) it marks.
 
@@ -388,14 +446,23 @@ def inline_comments(document: Any) -> int:
         return 0
     texts = {c.comment_id: " · ".join(p.text for p in c.paragraphs if p.text) for c in document.comments}
     body = document.element.body
+    keeping = _keep_next_styles(document)
     refs = list(body.iter(qn("w:commentReference")))
+    def holder(ref: Any) -> Any:
+        """The paragraph a note goes after; a note inside a narrow cell would break the table: after the table."""
+        para = next(ref.iterancestors(qn("w:p")))
+        tables = list(para.iterancestors(qn("w:tbl")))
+        return tables[-1] if tables else para
+
+    marks: Counter[Any] = Counter(holder(ref) for ref in refs)  # notes per holder (the key keeps lxml's proxy alive)
     for ref in reversed(refs):
         run = ref.getparent()
-        para = next(a for a in run.iterancestors(qn("w:p")))
-        tables = list(para.iterancestors(qn("w:tbl")))
-        if tables:  # a note inside a narrow cell would break the table: it goes right after the table
-            para = tables[-1]
-        note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""))
+        para = holder(ref)
+        few = marks[para] <= KEPT_NOTES
+        if para.tag == qn("w:tbl") and few:  # a table's few notes start on the page of its last row
+            _keep_last_row(para)
+        keep = para.tag == qn("w:p") and few and _keeps_with_next(para, keeping)
+        note = _note_paragraph(body, "lakip " + texts.get(int(ref.get(qn("w:id"))), ""), keep)
         sect = para.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
         if sect is not None:  # the marked paragraph ends a section: the note stays in it, the section ends after
             note.find(qn("w:pPr")).append(sect)

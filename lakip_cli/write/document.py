@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -97,6 +98,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
 def _write_block(b: Builder, block: Block) -> None:
     match block:
         case Text():
+            if _TABLE_NOTE.match(block.markdown):  # "Tanda * menandai ...": the note stays with its table
+                _keep_with_table(b)
             b.markdown(block.markdown, narrative=False, first_line=b.line)
         case Narrative():
             b.markdown(block.markdown, narrative=True, first_line=b.line)
@@ -114,6 +117,7 @@ def _write_block(b: Builder, block: Block) -> None:
             b.add_runs(b.paragraph("TOC Heading"), b.inline(block.judul or title))
             b.paragraph(entry_style)._p.extend(ox.field_runs(instruction, TOC_PLACEHOLDER))
         case Table():
+            _keep_lead_in(b)
             write_table(b, block)
         case Formula():
             _formula(b, block)
@@ -141,6 +145,31 @@ def _cover(b: Builder, cover: Cover) -> None:
             gap = None
     b.section = replace(b.section, cover=True)
     b.pending_break = True
+
+
+_TABLE_NOTE = re.compile(r"\s*(?:Tanda\b|Keterangan\s*:|Catatan\s*:|Sumber\s*:)", re.IGNORECASE)
+
+
+def _keep_with_table(b: Builder) -> None:
+    """A note right under a table (what a mark means, the source of the figures) is kept on its last page."""
+    previous = b.anchor.getprevious()
+    if previous is not None and previous.tag == qn("w:p") and not "".join(previous.itertext()).strip():
+        previous = previous.getprevious()  # the spacer after a table
+    if previous is not None and previous.tag == qn("w:tbl"):
+        b.keep_with_previous()
+
+
+_LEAD_IN = re.compile(r"(?::|\bberikut\s*(?:ini)?\s*:?\.?)\s*$", re.IGNORECASE)
+
+
+def _keep_lead_in(b: Builder) -> None:
+    """A sentence that announces the table ("... sebagai berikut:") stays on the page of the table."""
+    lead_in = b.anchor.getprevious()
+    if lead_in is None or lead_in.tag != qn("w:p"):
+        return
+    text = "".join(t.text or "" for t in lead_in.iter(qn("w:t")))
+    if _LEAD_IN.search(text):
+        Paragraph(lead_in, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
 
 
 def _formula(b: Builder, formula: Formula) -> None:

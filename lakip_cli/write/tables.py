@@ -79,9 +79,13 @@ def write_table(b: Builder, data: Table) -> None:
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
     b.append(table)
     rows = table.findall(qn("w:tr"))
-    if len(rows) <= SMALL_TABLE_ROWS:  # a small table is not split over two pages
+    # A small table is not split over two pages; a longer one only between groups of rows that a merged
+    # cell (a sasaran over its indicators) holds together, so that cell's text is on the page of its rows,
+    # and never right after its header (two body rows start it) or right before its footer rows.
+    held = rows[:-1] if len(rows) <= SMALL_TABLE_ROWS else _held_rows(rows, len(data.header), len(data.kaki))
+    if held:
         keep_next, style_tag = qn("w:keepNext"), qn("w:pStyle")
-        for tr in rows[:-1]:
+        for tr in held:
             for p in tr.iter(qn("w:p")):
                 ppr = p.get_or_add_pPr()
                 if ppr.find(keep_next) is None:  # what paragraph_format.keep_with_next = True writes
@@ -90,6 +94,25 @@ def write_table(b: Builder, data: Table) -> None:
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
+
+
+def _held_rows(rows: list, header: int, footer: int) -> list:
+    """The rows of a long table that stay on the page of the row after them."""
+    held = {id(tr) for tr in _merged_with_next(rows)}
+    held.update(id(tr) for tr in rows[:header + 1])
+    if footer:
+        held.update(id(tr) for tr in rows[-footer - 1:-1])
+    return [tr for tr in rows if id(tr) in held]
+
+
+def _merged_with_next(rows: list) -> list:
+    """The rows whose next row continues one of their vertically merged cells."""
+    v_merge, val = qn("w:vMerge"), qn("w:val")
+    out = []
+    for tr, nxt in zip(rows, rows[1:], strict=False):
+        if any(m.get(val) != "restart" for m in nxt.iter(v_merge)):
+            out.append(tr)
+    return out
 
 
 def _needs(b: Builder, rows, ncols: int, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:

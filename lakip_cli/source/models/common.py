@@ -66,6 +66,7 @@ Rupiah = Annotated[int, *_bulat(0, NILAI_MAKS, f"Jumlah rupiah tanpa titik pemis
 Bulat = Annotated[int, *_bulat(0, SDM_MAKS)]
 Nomor = Annotated[int, *_bulat(0, SDM_MAKS)]
 Tahun = Annotated[int, *_bulat(TAHUN_MIN, TAHUN_MAKS)]
+Desimal = Annotated[int, *_bulat(0, DESIMAL_MAKS, f"Bilangan bulat 0 sampai {DESIMAL_MAKS}")]
 YaTidak = Annotated[bool, Field(strict=True)]
 Teks = Annotated[str, Field(min_length=1, max_length=TEKS_MAKS)]
 Nama = Annotated[str, Field(max_length=TEKS_MAKS)]

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from lakip_cli.display import angka
-from lakip_cli.source.models.common import Angka, Bulat, Id, Markdown, Persen, Strict, Tahun, Teks
+from lakip_cli.source.models.common import Angka, Bulat, Desimal, Id, Markdown, Persen, Strict, Tahun, Teks
 
 
 class Rumus(Strict):
@@ -126,6 +126,8 @@ class Indikator(Strict):
     target: Target | None = None
     realisasi: Angka | Komponen | None = None
     capaian_manual: CapaianManual | None = None
+    desimal: Desimal | None = Field(None, description="Jumlah angka desimal target dan realisasi di setiap tabel; "
+                                    "kosong = sebanyak yang ditulis (terbanyak per kolom)")
     renstra: Renstra = Renstra()
     standar_nasional: StandarNasional | None = None
     sumber_data: Teks | None = Field(None, description="Asal data realisasi, mis. 'Laporan bulanan puskesmas'")
