@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from lakip_cli.diagnostics import LakipError, fail
 from lakip_cli.write import ooxml as ox
-from lakip_cli.write.blocks import PLACEHOLDER
+from lakip_cli.write.blocks import PLACEHOLDER, PLACEHOLDER_OPEN
 from lakip_cli.write.measure import Metrics
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -62,6 +62,29 @@ def _run(text: str, *, bold: bool, italic: bool, size: float | None, highlight: 
                 t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             r.append(t)
     return r
+
+
+def _run_xml(text: str, *, bold: bool, italic: bool, size: float | None, highlight: bool) -> str:
+    """The w:r of _run as XML text (for a table written as text and parsed once)."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if size:
+        props += f'<w:sz w:val="{round(size * 2)}"/>'
+    if highlight:
+        props += '<w:highlight w:val="yellow"/>'
+    out = [f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"]
+    for part in _PIECES.split(text):
+        if not part:
+            continue
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part in ("\r\n", "\r", "\n"):
+            out.append("<w:br/>" * len(part))
+        elif part != part.strip():
+            out.append(f'<w:t xml:space="preserve">{ox.xml_text(part)}</w:t>')
+        else:
+            out.append(f"<w:t>{ox.xml_text(part)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -165,21 +188,14 @@ class Builder:
 
     def add_runs(self, para: Paragraph, spans: Spans, *, bold: bool = False, size: float | None = None):
         """Add runs for `spans`; a [[BELUM DIISI: ...]] marker, even across spans, is bold on yellow."""
-        joined = "".join(text for text, _, _ in spans)
-        marks = [m.span() for m in PLACEHOLDER.finditer(joined)]
-        cuts = sorted({i for span in marks for i in span})
-        pos = 0
-        for text, span_bold, italic in spans:
-            end = pos + len(text)
-            edges = [pos, *(c for c in cuts if pos < c < end), end]
-            for start, stop in zip(edges, edges[1:], strict=False):
-                if not (piece := NOT_XML.sub("", joined[start:stop])):
-                    continue
-                missing = any(a <= start < b for a, b in marks)
-                para._p.append(_run(piece, bold=bold or span_bold or missing, italic=bool(italic),
-                                    size=size, highlight=missing))
-            pos = end
+        for piece, strong, italic, missing in _pieces(spans, bold):
+            para._p.append(_run(piece, bold=strong, italic=italic, size=size, highlight=missing))
         return para
+
+    def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> str:
+        """The runs add_runs would add, as XML text."""
+        return "".join(_run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
+                       for piece, strong, italic, missing in _pieces(spans, bold))
 
     # --- sections ----------------------------------------------------------------------------
 
@@ -332,6 +348,23 @@ class Builder:
         lead = lead_match.group(0) if lead_match else ""
         para.add_run(lead)
         self.add_runs(para, self.inline(rest[len(lead):]))
+
+
+def _pieces(spans: Spans, bold: bool):
+    """(text, bold, italic, missing) of each run for `spans`: a placeholder marker is cut out as its own runs."""
+    joined = "".join(text for text, _, _ in spans)
+    marks = [m.span() for m in PLACEHOLDER.finditer(joined)] if PLACEHOLDER_OPEN in joined else []
+    cuts = sorted({i for span in marks for i in span})
+    pos = 0
+    for text, span_bold, italic in spans:
+        end = pos + len(text)
+        edges = [pos, *(c for c in cuts if pos < c < end), end]
+        for start, stop in zip(edges, edges[1:], strict=False):
+            if not (piece := NOT_XML.sub("", joined[start:stop])):
+                continue
+            missing = any(a <= start < b for a, b in marks)
+            yield piece, bold or span_bold or missing, bool(italic), missing
+        pos = end
 
 
 def _keep_next(p) -> None:

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.ns import NamespacePrefixedTag, nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
@@ -193,31 +193,42 @@ def layout_rows(rows: list[list[tuple[int, int]]], ncols: int) -> list[list[Slot
     return placed
 
 
-def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row):
+def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row,
+                keep_next: bool = False):
     """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row.
 
     `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
-    their group. `fill_cell(group, row, cell_index, w_p)` writes a cell's paragraph; `keep_row(group, row,
-    slots)` says whether the row may not break across pages. Raises LayoutError naming the group.
+    their group. `fill_cell(group, row, cell_index, keep_next)` returns the XML inside a cell's w:p (its
+    w:pPr and runs, see paragraph_properties_xml and runs_xml); `keep_row(group, row, slots)` says whether
+    the row may not break across pages; with `keep_next` every row but the last stays with the next one.
+    Raises LayoutError naming the group.
+
+    The table is written as XML text and parsed once: lxml parses a subtree several times faster than
+    it makes the same elements one by one, and a large report has thousands of table cells.
     """
-    tbl = table_element(widths, style_id)
-    for group, (label, header, rows) in enumerate(groups):
+    layouts = []
+    for label, header, rows in groups:
         try:
-            layout = layout_rows(rows, len(widths))
+            layouts.append((header, layout_rows(rows, len(widths))))
         except LayoutError as exc:
             raise LayoutError(f"{label}: {exc}") from None
+    total, index = sum(len(layout) for _, layout in layouts), 0
+    parts = [table_xml(widths, style_id)]
+    for group, (header, layout) in enumerate(layouts):
         for number, slots in enumerate(layout):
             # No cantSplit on repeating header rows: LibreOffice then drops the rows after them
             # when those do not fit on the page (seen with LibreOffice 7.4).
-            tr = row_element(header=header, cant_split=not header and keep_row(group, number, slots))
+            parts.append(row_xml(header=header, cant_split=not header and keep_row(group, number, slots)))
+            keep, index = keep_next and index < total - 1, index + 1
             for slot in slots:
                 merge = slot.kind if slot.kind in ("restart", "continue") else None
-                tc = cell_element(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
-                                  fill=header_fill if header else None, v_center=header or merge is not None)
-                tr.append(tc)
-                fill_cell(group, number, slot.source, tc.find(qn("w:p")))
-            tbl.append(tr)
-    return tbl
+                parts.append(_cell_open(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
+                                        header_fill if header else None, header or merge is not None))
+                parts.append(fill_cell(group, number, slot.source, keep))
+                parts.append("</w:p></w:tc>")
+            parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return parse_xml("".join(parts))
 
 
 def column_widths(weights: list[float], total: int) -> list[int]:
@@ -227,45 +238,56 @@ def column_widths(weights: list[float], total: int) -> list[int]:
     return widths
 
 
-def table_element(widths: list[int], style_id: str | None):
-    """w:tbl with fixed layout, full width and grid; rows are appended by the caller."""
-    tbl_pr = el(
-        "w:tblPr",
-        el("w:tblStyle", w_val=style_id) if style_id else None,
-        el("w:tblW", w_w=sum(widths), w_type="dxa"),
-        el("w:tblLayout", w_type="fixed"),
-        el("w:tblLook", w_val="04A0", w_firstRow="1", w_lastRow="0", w_firstColumn="0",
-           w_lastColumn="0", w_noHBand="1", w_noVBand="1"),
-    )
-    grid = el("w:tblGrid", *(el("w:gridCol", w_w=w) for w in widths))
-    return el("w:tbl", tbl_pr, grid)
+# --- XML text ---------------------------------------------------------------------------------
+# What el() would make, written as text for parse_xml: the same elements, attributes in the same order.
+
+_NAMESPACES = {"w": nsmap["w"]}
+DECLARED = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES.items())
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def row_element(*, header: bool, cant_split: bool):
-    """w:tr; header rows repeat on every page (w:tblHeader)."""
-    props = [el("w:cantSplit") if cant_split else None, el("w:tblHeader") if header else None]
-    tr_pr = el("w:trPr", *props) if any(p is not None for p in props) else None
-    return el("w:tr", tr_pr)
+def xml_text(text: str) -> str:
+    return text.translate(_TEXT_ESCAPES)
 
 
-def cell_element(width: int, span: int, merge: str | None, *, fill: str | None = None,
-                 v_center: bool = False):
-    """w:tc with one empty w:p; `merge` is None, "restart" or "continue" (vertical merge)."""
-    # A copy of a cell made once per shape: lxml copies a subtree faster than it makes its elements.
-    return copy.deepcopy(_cell_template(width, span, merge, fill, v_center))
+def xml_attr(text: str) -> str:
+    return text.translate(_ATTR_ESCAPES)
+
+
+def parse_xml(xml: str):
+    """The element of `xml`, whose root declares the namespaces it uses (DECLARED)."""
+    return etree.fromstring(xml, oxml_parser)
+
+
+def table_xml(widths: list[int], style_id: str | None) -> str:
+    """The opening of a w:tbl with fixed layout, full width and grid (table_element as text)."""
+    style = f'<w:tblStyle w:val="{xml_attr(style_id)}"/>' if style_id else ""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl {DECLARED}><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+
+def row_xml(*, header: bool, cant_split: bool) -> str:
+    """The opening of a w:tr; header rows repeat on every page (w:tblHeader)."""
+    props = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"
 
 
 @functools.lru_cache(maxsize=4096)
-def _cell_template(width: int, span: int, merge: str | None, fill: str | None, v_center: bool):
-    tc_pr = el(
-        "w:tcPr",
-        el("w:tcW", w_w=width, w_type="dxa"),
-        el("w:gridSpan", w_val=span) if span > 1 else None,
-        (el("w:vMerge", w_val="restart") if merge == "restart" else el("w:vMerge")) if merge else None,
-        el("w:shd", w_val="clear", w_color="auto", w_fill=fill) if fill else None,
-        el("w:vAlign", w_val="center") if v_center else None,
-    )
-    return el("w:tc", tc_pr, el("w:p"))
+def _cell_open(width: int, span: int, merge: str | None, fill: str | None, v_center: bool) -> str:
+    """A w:tc, its w:tcPr and the opening of its one w:p; `merge` is None, "restart" or "continue"."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge:
+        props.append('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{xml_attr(fill)}"/>')
+    if v_center:
+        props.append('<w:vAlign w:val="center"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>"
 
 
 # --- sections ---------------------------------------------------------------------------------

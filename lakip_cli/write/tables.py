@@ -6,7 +6,6 @@ import math
 from dataclasses import replace
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 from lakip_cli.write import ooxml as ox
 from lakip_cli.write.blocks import Table
@@ -46,19 +45,17 @@ def write_table(b: Builder, data: Table) -> None:
     text_width, text_height = b.text_area()
     widths = fit_widths(mins, prefs, weights, text_width)
 
-    body_style = b.styles["isi tabel"]
+    style = f'<w:pPr><w:pStyle w:val="{ox.xml_attr(b.styles["isi tabel"])}"/>'
 
-    def fill_cell(group: int, row: int, index: int | None, p) -> None:
-        # The pPr python-docx's style and alignment setters write, built directly: they cost most of a table.
-        ppr = ox.el("w:pPr", ox.el("w:pStyle", w_val=body_style))
-        p.insert(0, ppr)
-        if index is not None:
-            cell, header = groups[group][2][row][index], groups[group][1]
-            jc = JC.get(cell.rata or ("tengah" if header else ""))
-            if jc is not None:
-                ppr.append(ox.el("w:jc", w_val=jc))
-            b.add_runs(Paragraph(p, b.doc._body), b.inline(cell.teks), bold=header or group == 2 or cell.tebal,
-                       size=size)
+    def fill_cell(group: int, row: int, index: int | None, keep_next: bool) -> str:
+        # The pPr that python-docx's style, keep-with-next and alignment setters write.
+        head = style + "<w:keepNext/>" if keep_next else style
+        if index is None:
+            return head + "</w:pPr>"
+        cell, header = groups[group][2][row][index], groups[group][1]
+        jc = JC.get(cell.rata or ("tengah" if header else ""))
+        head += f'<w:jc w:val="{jc}"/></w:pPr>' if jc is not None else "</w:pPr>"
+        return head + b.runs_xml(b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
 
     def keep_row(group: int, row: int, slots) -> bool:
         """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
@@ -71,22 +68,15 @@ def write_table(b: Builder, data: Table) -> None:
     try:
         table = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
                                 for label, header, rows in groups], widths, b.styles["tabel lakip"],
-                               header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row)
+                               header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row,
+                               # a small table is not split over two pages
+                               keep_next=sum(len(rows) for _, _, rows in groups) <= SMALL_TABLE_ROWS)
     except ox.LayoutError as exc:
         raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
     previous = b.anchor.getprevious()
     if b.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
     b.append(table)
-    rows = table.findall(qn("w:tr"))
-    if len(rows) <= SMALL_TABLE_ROWS:  # a small table is not split over two pages
-        keep_next, style_tag = qn("w:keepNext"), qn("w:pStyle")
-        for tr in rows[:-1]:
-            for p in tr.iter(qn("w:p")):
-                ppr = p.get_or_add_pPr()
-                if ppr.find(keep_next) is None:  # what paragraph_format.keep_with_next = True writes
-                    lead = ppr[0] if len(ppr) else None
-                    ppr.insert(1 if lead is not None and lead.tag == style_tag else 0, ox.el("w:keepNext"))
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
