@@ -64,29 +64,6 @@ def _run(text: str, *, bold: bool, italic: bool, size: float | None, highlight: 
     return r
 
 
-def _run_xml(text: str, *, bold: bool, italic: bool, size: float | None, highlight: bool) -> str:
-    """The w:r of _run as XML text (for a table written as text and parsed once)."""
-    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
-    if size:
-        props += f'<w:sz w:val="{round(size * 2)}"/>'
-    if highlight:
-        props += '<w:highlight w:val="yellow"/>'
-    out = [f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"]
-    for part in _PIECES.split(text):
-        if not part:
-            continue
-        if part == "\t":
-            out.append("<w:tab/>")
-        elif part in ("\r\n", "\r", "\n"):
-            out.append("<w:br/>" * len(part))
-        elif part != part.strip():
-            out.append(f'<w:t xml:space="preserve">{ox.xml_text(part)}</w:t>')
-        else:
-            out.append(f"<w:t>{ox.xml_text(part)}</w:t>")
-    out.append("</w:r>")
-    return "".join(out)
-
-
 @dataclass(frozen=True)
 class PageSection:
     landscape: bool = False
@@ -194,7 +171,7 @@ class Builder:
 
     def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> str:
         """The runs add_runs would add, as XML text."""
-        return "".join(_run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
+        return "".join(ox.run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
                        for piece, strong, italic, missing in _pieces(spans, bold))
 
     # --- sections ----------------------------------------------------------------------------

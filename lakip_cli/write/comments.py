@@ -23,6 +23,8 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml.ns import qn
 from docx.text.run import Run
 
+from lakip_cli.write import ooxml as ox
+
 AUTHOR = "lakip"
 INITIALS = "LK"
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -277,22 +279,40 @@ def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.d
     body = document.element.body
     paras = [_Para(p) for p in body.iter(qn("w:p"))]
     sections = _Sections(paras)
-    holder = document.part._comments_part.element  # noqa: SLF001 - see _add_all
-    if holder.find(qn("w:comment")) is not None:
+    holder = document.part._comments_part.element  # noqa: SLF001 - the w:comments element
+    if holder.find(qn("w:comment")) is not None:  # comments there already: python-docx numbers each new one
         return _add_all(document, body, paras, sections, annotations, date)
-    # python-docx numbers a new comment max(every id) + 1, reading every comment: with all but the newest
-    # set aside while comments are added, the numbers are the same and each comment costs the same.
-    aside: list[Any] = []
-    try:
-        return _add_all(document, body, paras, sections, annotations, date, aside=aside, holder=holder)
-    finally:
-        newest = holder.find(qn("w:comment"))
-        for comment in aside:
-            newest.addprevious(comment)
+    return _add_all(document, body, paras, sections, annotations, date, holder=holder)
+
+
+_COMMENT_PARAGRAPH = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+_ANNOTATION_REF = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+
+
+def _comment_xml(number: int, text: str) -> str:
+    """The w:comment python-docx's add_comment(text=..., author=AUTHOR, initials=INITIALS) makes, as XML text:
+    one CommentText paragraph per line, the first one opening with the annotation mark."""
+    lines = text.split("\n")
+    parts = [f'<w:comment {ox.DECLARED} w:id="{number}" w:author="{AUTHOR}" w:initials="{INITIALS}">',
+             _COMMENT_PARAGRAPH, _ANNOTATION_REF, ox.run_xml(lines[0]), "</w:p>"]
+    for line in lines[1:]:
+        parts += [_COMMENT_PARAGRAPH, ox.run_xml(line) if line else "", "</w:p>"]
+    parts.append("</w:comment>")
+    return "".join(parts)
+
+
+def _mark_range(first: Any, last: Any, number: int) -> None:
+    """commentRangeStart before `first`; commentRangeEnd and the reference run after `last` (as python-docx)."""
+    first.addprevious(ox.el("w:commentRangeStart", w_id=number))
+    last.addnext(ox.el("w:r", ox.el("w:rPr", ox.el("w:rStyle", w_val="CommentReference")),
+                       ox.el("w:commentReference", w_id=number)))
+    last.addnext(ox.el("w:commentRangeEnd", w_id=number))
 
 
 def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, annotations: Sequence[Annotation],
-             date: dt.datetime | None, *, aside: list[Any] | None = None, holder: Any = None) -> list[Placed]:
+             date: dt.datetime | None, *, holder: Any = None) -> list[Placed]:
+    """Place and add each comment; with `holder` (an empty w:comments) they are numbered from 0 and written
+    directly, else python-docx adds each one."""
     placed: list[Placed] = []
     document_text = _Document(paras)
     for a in annotations:
@@ -330,18 +350,18 @@ def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, 
                 first.runs = [r]
             target = (first, first.runs, "awal")
         para, runs, how = target
-        comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a), author=AUTHOR,  # type: ignore[arg-type]
-                                       initials=INITIALS)
-        if aside is not None:
-            newest = comment._comment_elm.get(qn("w:id"))  # noqa: SLF001
-            for c in holder.findall(qn("w:comment")):
-                if c.get(qn("w:id")) != newest:
-                    holder.remove(c)
-                    aside.append(c)
-        if date is not None:
-            comment._comment_elm.date = date  # noqa: SLF001 - python-docx stamps now(); a build must be reproducible
+        if holder is not None:
+            number = len(placed)
+            _mark_range(runs[0], runs[-1], number)
+            comment_elm = ox.parse_xml(_comment_xml(number, _comment_text(a)))
+            holder.append(comment_elm)
         else:
-            comment._comment_elm.attrib.pop(qn("w:date"), None)  # noqa: SLF001
+            comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a),  # type: ignore[arg-type]
+                                           author=AUTHOR, initials=INITIALS)
+            comment_elm = comment._comment_elm  # noqa: SLF001
+            comment_elm.attrib.pop(qn("w:date"), None)  # python-docx stamps now(); a build must be reproducible
+        if date is not None:
+            comment_elm.date = date
         placed.append(Placed(a, how, para.text))
     return placed
 

@@ -6,6 +6,7 @@ import copy
 import datetime
 import functools
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import Literal
@@ -258,6 +259,36 @@ def xml_attr(text: str) -> str:
 def parse_xml(xml: str):
     """The element of `xml`, whose root declares the namespaces it uses (DECLARED)."""
     return etree.fromstring(xml, oxml_parser)
+
+
+_PIECES = re.compile(r"(\t|\r\n|\r|\n)")
+
+
+def run_xml(text: str, *, bold: bool = False, italic: bool = False, size: float | None = None,
+            highlight: bool = False) -> str:
+    """A w:r as XML text: what python-docx's add_run(text) and its bold/italic/size/highlight setters make.
+
+    A tab becomes w:tab and each line break character w:br; text with blanks at either end keeps them.
+    """
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if size:
+        props += f'<w:sz w:val="{round(size * 2)}"/>'
+    if highlight:
+        props += '<w:highlight w:val="yellow"/>'
+    out = [f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"]
+    for part in _PIECES.split(text):
+        if not part:
+            continue
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part in ("\r\n", "\r", "\n"):
+            out.append("<w:br/>" * len(part))
+        elif part != part.strip():
+            out.append(f'<w:t xml:space="preserve">{xml_text(part)}</w:t>')
+        else:
+            out.append(f"<w:t>{xml_text(part)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)
 
 
 def table_xml(widths: list[int], style_id: str | None) -> str:
