@@ -8,10 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-from num2words import num2words
-
 LOCALE = "id_ID"
 _TWO = Decimal("0.01")
 
@@ -27,9 +23,18 @@ def angka(value: Decimal | int | None, *, places: int = 2) -> str:
     d = Decimal(value)
     if places:
         d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "#" * places if places else "")
-    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
-    return "0" if text in ("-0",) else text
+    if not d.is_finite():
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "#" * places if places else "")
+        text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
+        return "0" if text in ("-0",) else text
+    # What babel writes for id_ID with the pattern #,##0.## (full stop between thousands, decimal comma,
+    # no trailing zeros), without babel's pattern and locale machinery: a report formats a number per cell.
+    whole, _, fraction = f"{d:,f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = whole.replace(",", ".") + ("," + fraction if fraction else "")
+    return "0" if text == "-0" else text
 
 
 def persen(value: Decimal | None) -> str:
@@ -61,6 +66,8 @@ def dengan_satuan(value: Decimal | None, satuan: str) -> str:
 
 def terbilang(n: int) -> str:
     """11 -> 'sebelas'."""
+    from num2words import num2words
+
     return num2words(n, lang="id")
 
 
@@ -72,4 +79,6 @@ def jumlah_kata(n: int, benda: str = "") -> str:
 
 def tanggal(value: dt.date) -> str:
     """2025-02-28 -> '28 Februari 2025'."""
+    from babel.dates import format_date
+
     return format_date(value, format="d MMMM y", locale=LOCALE)
