@@ -27,6 +27,7 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z](?:[.\-]\d+)*)(?!\w)(.*)$", re.S)
 Spans = list[tuple[str, bool, bool]]  # (text, bold, italic)
 _PIECES = re.compile(r"(\t|\r\n|\r|\n)")
+_BREAKS = re.compile(r"[\t\r\n]")  # written as w:tab and w:br, not as text
 # A planner's narrative is read with a smaller grammar than a template's text: paragraphs, emphasis and
 # lists, nothing that could make a heading, a code block, HTML or an embedded file out of typed text.
 NARRATIVE_OFF = ("heading", "lheading", "fence", "code", "html_block", "html_inline", "hr", "reference")
@@ -98,6 +99,7 @@ class Builder:
         self.line = 0  # line of the current block in the Markdown review copy
         self._inline: dict[str, Spans] = {}
         self._areas: dict[bool, tuple[int, int]] = {}
+        self.deferred = ox.Deferred()  # the tables, as XML text until the document is saved
 
     # --- errors --------------------------------------------------------------------------------
 
@@ -122,7 +124,7 @@ class Builder:
         if previous.tag == qn("w:p"):
             _keep_next(previous)
         elif previous.tag == qn("w:tbl"):
-            rows = previous.findall(qn("w:tr"))
+            rows = self.deferred.materialize(previous).findall(qn("w:tr"))
             for p in rows[-1].iter(qn("w:p")) if rows else ():
                 _keep_next(p)
 
@@ -169,10 +171,12 @@ class Builder:
             para._p.append(_run(piece, bold=strong, italic=italic, size=size, highlight=missing))
         return para
 
-    def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> str:
-        """The runs add_runs would add, as XML text."""
-        return "".join(ox.run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
-                       for piece, strong, italic, missing in _pieces(spans, bold))
+    def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> tuple[str, str]:
+        """The runs add_runs would add, as XML text, and the text of their w:t elements."""
+        pieces = list(_pieces(spans, bold))
+        xml = "".join(ox.run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
+                      for piece, strong, italic, missing in pieces)
+        return xml, "".join(_BREAKS.sub("", piece) for piece, _, _, _ in pieces)
 
     # --- sections ----------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -61,7 +62,7 @@ class Placed:
 
 
 _BLANKS = re.compile(r"\s+")
-_R, _T, _VAL = qn("w:r"), qn("w:t"), qn("w:val")
+_R, _T, _VAL, _P, _TBL = qn("w:r"), qn("w:t"), qn("w:val"), qn("w:p"), qn("w:tbl")
 _STYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
 
 
@@ -77,11 +78,18 @@ class _Para:
     """A paragraph's text runs: the runs holding a single w:t, and the text they make together."""
 
     def __init__(self, p: Any):
-        self.p = p
+        self._p = p
         self.level = _heading_level(p)
         self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
         self._text: str | None = None
         self._flat: tuple[str, str] | None = None
+
+    @property
+    def p(self) -> Any:
+        return self._p
+
+    def has_runs(self) -> bool:
+        return bool(self.runs)
 
     @property
     def runs(self) -> list[Any]:
@@ -110,6 +118,48 @@ class _Para:
         """Each character's index in text of the collapsed text (only for a paragraph that is marked)."""
         text = self.text
         return [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
+
+
+class _CellPara(_Para):
+    """A paragraph of a table kept as text (ooxml.Deferred): its text is known; its elements are made when a
+    comment is placed on it."""
+
+    def __init__(self, deferred: Any, placeholder: Any, number: int, position: int, text: str):
+        self._p = None
+        self.level = 0
+        self._runs = None
+        self._text = text
+        self._flat = None
+        self._where = (deferred, placeholder, number, position)
+
+    @property
+    def p(self) -> Any:
+        if self._p is None:
+            deferred, placeholder, number, position = self._where
+            table = deferred.found.get(number)
+            if table is None:
+                table = deferred.materialize(placeholder)
+            self._p = next(itertools.islice(table.iter(qn("w:p")), position, None))
+        return self._p
+
+    def has_runs(self) -> bool:
+        return bool(self._text)  # each w:t holds text, so a paragraph with text has a run holding a w:t
+
+
+def _paragraphs(body: Any, deferred: Any) -> list[_Para]:
+    """Every paragraph of the body in order, those of deferred tables included."""
+    if deferred is None or not deferred.xml:
+        return [_Para(p) for p in body.iter(_P)]
+    paras: list[_Para] = []
+    for element in body.iter(_P, _TBL):
+        if element.tag == _P:
+            paras.append(_Para(element))
+            continue
+        number = deferred.number(element)
+        if number is not None:
+            paras.extend(_CellPara(deferred, element, number, position, text)
+                         for position, text in enumerate(deferred.texts[number]))
+    return paras
 
 
 def _run_text(r: Any) -> str:
@@ -272,12 +322,17 @@ def _comment_text(a: Annotation) -> str:
     return _clean("\n".join(lines))
 
 
-def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.datetime | None = None) -> list[Placed]:
-    """Add one comment per annotation to `document` (python-docx Document); return where each one went."""
+def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.datetime | None = None,
+                 deferred: Any = None) -> list[Placed]:
+    """Add one comment per annotation to `document` (python-docx Document); return where each one went.
+
+    `deferred` (ooxml.Deferred) holds the tables the document keeps as text; a table a comment marks
+    is made into elements.
+    """
     if not annotations:
         return []
     body = document.element.body
-    paras = [_Para(p) for p in body.iter(qn("w:p"))]
+    paras = _paragraphs(body, deferred)
     sections = _Sections(paras)
     holder = document.part._comments_part.element  # noqa: SLF001 - the w:comments element
     if holder.find(qn("w:comment")) is not None:  # comments there already: python-docx numbers each new one
@@ -335,10 +390,10 @@ def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, 
                         break
                 if target:
                     break
-        if target is None and section is not None and paras[section[0]].runs:
+        if target is None and section is not None and paras[section[0]].has_runs():
             target = (paras[section[0]], paras[section[0]].runs, "judul")
         if target is None:
-            first = next((p for p in paras if p.runs), None)
+            first = next((p for p in paras if p.has_runs()), None)
             if first is None:  # an empty document: give the comment a run of its own to hold on to
                 p = body.find(qn("w:p"))
                 if p is None:

@@ -84,8 +84,9 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
         builder.line = review_lines[number] if number < len(review_lines) else 0
         _write_block(builder, block)
     builder.finish()
-    add_comments(doc, annotations, date=core.created)
-    data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
+    add_comments(doc, annotations, date=core.created, deferred=builder.deferred)
+    data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created,
+                            deferred=builder.deferred)
     write_atomic(target, data)
     return cleaned.warnings
 

@@ -195,8 +195,8 @@ def layout_rows(rows: list[list[tuple[int, int]]], ncols: int) -> list[list[Slot
 
 
 def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row,
-                keep_next: bool = False):
-    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row.
+                keep_next: bool = False) -> str:
+    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row, as XML text.
 
     `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
     their group. `fill_cell(group, row, cell_index, keep_next)` returns the XML inside a cell's w:p (its
@@ -204,8 +204,8 @@ def build_table(groups, widths: list[int], style_id: str | None, *, header_fill:
     the row may not break across pages; with `keep_next` every row but the last stays with the next one.
     Raises LayoutError naming the group.
 
-    The table is written as XML text and parsed once: lxml parses a subtree several times faster than
-    it makes the same elements one by one, and a large report has thousands of table cells.
+    The table is written as XML text (see Deferred): a large report has thousands of table cells, and
+    lxml element by element costs most of its time and memory.
     """
     layouts = []
     for label, header, rows in groups:
@@ -229,7 +229,7 @@ def build_table(groups, widths: list[int], style_id: str | None, *, header_fill:
                 parts.append("</w:p></w:tc>")
             parts.append("</w:tr>")
     parts.append("</w:tbl>")
-    return parse_xml("".join(parts))
+    return "".join(parts)
 
 
 def column_widths(weights: list[float], total: int) -> list[int]:
@@ -240,7 +240,9 @@ def column_widths(weights: list[float], total: int) -> list[int]:
 
 
 # --- XML text ---------------------------------------------------------------------------------
-# What el() would make, written as text for parse_xml: the same elements, attributes in the same order.
+# What el() would make, written as text: the same elements, attributes in the same order, and written
+# as lxml serializes them (empty elements closed with "/>", text escaping only &, < and >), so that
+# text kept as text until the document is saved gives the same bytes as the parsed elements would.
 
 _NAMESPACES = {"w": nsmap["w"]}
 DECLARED = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES.items())
@@ -289,6 +291,63 @@ def run_xml(text: str, *, bold: bool = False, italic: bool = False, size: float 
             out.append(f"<w:t>{xml_text(part)}</w:t>")
     out.append("</w:r>")
     return "".join(out)
+
+
+_DEFERRED = qn("w:lakipDeferred")
+_DEFERRED_MARK = re.compile(rb'<w:tbl w:lakipDeferred="(\d+)"/>')
+
+
+class Deferred:
+    """Body-level elements kept as XML text until the document is saved, each with a placeholder in the body.
+
+    A large report's tables hold most of its elements; as text they cost a fraction of the memory
+    of lxml elements. `materialize` turns one back into elements when something must change it; `splice`
+    puts the text of the others in place of their placeholders in the saved document part.
+    """
+
+    def __init__(self) -> None:
+        self.xml: list[str | None] = []
+        self.texts: list[list[str]] = []  # the text of each w:p, in order (see comments._Para.text)
+        self.found: dict[int, object] = {}  # materialized elements by number
+
+    def add(self, xml: str, texts: list[str]):
+        """The placeholder element of `xml` (whose root declares DECLARED), to put in the body."""
+        self.xml.append(xml)
+        self.texts.append(texts)
+        return el("w:tbl", w_lakipDeferred=len(self.xml) - 1)
+
+    def number(self, element) -> int | None:
+        """The number of a placeholder, None for any other element."""
+        value = element.get(_DEFERRED) if element.tag == _tag("w:tbl")[0] else None
+        return int(value) if value is not None else None
+
+    def materialize(self, placeholder):
+        """The elements of a placeholder's text, in its place in the body."""
+        number = self.number(placeholder)
+        if number is None:
+            return placeholder
+        if number in self.found:
+            return self.found[number]
+        xml = self.xml[number]
+        assert xml is not None
+        element = parse_xml(xml)
+        placeholder.getparent().replace(placeholder, element)
+        self.xml[number] = None
+        self.found[number] = element
+        return element
+
+    def splice(self, data: bytes) -> bytes:
+        """The serialized document part `data` with each placeholder replaced by its text."""
+        if not self.xml:
+            return data
+        head = f" {DECLARED}".encode()
+
+        def text(match: re.Match[bytes]) -> bytes:
+            xml = self.xml[int(match.group(1))]
+            assert xml is not None
+            return xml.encode("utf-8").replace(head, b"", 1)
+
+        return _DEFERRED_MARK.sub(text, data)
 
 
 def table_xml(widths: list[int], style_id: str | None) -> str:
@@ -449,8 +508,10 @@ def level_indent(numbering, abstract_id: str | None, ilvl: int) -> int:
 # --- package ----------------------------------------------------------------------------------
 
 
-def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime) -> bytes:
-    """The saved package with fixed core properties and zip entries of fixed date, order and attributes."""
+def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime,
+                  deferred: Deferred | None = None) -> bytes:
+    """The saved package with fixed core properties and zip entries of fixed date, order and attributes;
+    the `deferred` elements' text in place of their placeholders."""
     if created.tzinfo is not None:
         created = created.astimezone(datetime.UTC).replace(tzinfo=None)
     created = created.replace(microsecond=0)
@@ -464,6 +525,7 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
     stamp = max((1980, 1, 1, 0, 0, 0), created.timetuple()[:6])  # zip cannot store dates before 1980
     raw = io.BytesIO()
     document.save(raw)
+    main = str(document.part.partname).lstrip("/")
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():  # python-docx writes parts in a stable order
@@ -474,6 +536,8 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
             data = source.read(info.filename)
             if info.filename == "docProps/app.xml":
                 data = app_properties(title, author)
+            elif info.filename == main and deferred is not None:
+                data = deferred.splice(data)
             target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
 

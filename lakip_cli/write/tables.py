@@ -46,16 +46,20 @@ def write_table(b: Builder, data: Table) -> None:
     widths = fit_widths(mins, prefs, weights, text_width)
 
     style = f'<w:pPr><w:pStyle w:val="{ox.xml_attr(b.styles["isi tabel"])}"/>'
+    texts: list[str] = []  # each cell paragraph's text, for the review comments
 
     def fill_cell(group: int, row: int, index: int | None, keep_next: bool) -> str:
         # The pPr that python-docx's style, keep-with-next and alignment setters write.
         head = style + "<w:keepNext/>" if keep_next else style
         if index is None:
+            texts.append("")
             return head + "</w:pPr>"
         cell, header = groups[group][2][row][index], groups[group][1]
         jc = JC.get(cell.rata or ("tengah" if header else ""))
         head += f'<w:jc w:val="{jc}"/></w:pPr>' if jc is not None else "</w:pPr>"
-        return head + b.runs_xml(b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
+        runs, text = b.runs_xml(b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
+        texts.append(text)
+        return head + runs
 
     def keep_row(group: int, row: int, slots) -> bool:
         """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
@@ -66,7 +70,7 @@ def write_table(b: Builder, data: Table) -> None:
         return lines * points * 24 < text_height / 3
 
     try:
-        table = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
+        xml = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
                                 for label, header, rows in groups], widths, b.styles["tabel lakip"],
                                header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row,
                                # a small table is not split over two pages
@@ -76,7 +80,7 @@ def write_table(b: Builder, data: Table) -> None:
     previous = b.anchor.getprevious()
     if b.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
-    b.append(table)
+    b.append(b.deferred.add(xml, texts))
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
