@@ -30,6 +30,7 @@ _PIECES = re.compile(r"(\t|\r\n|\r|\n)")
 _BREAKS = re.compile(r"[\t\r\n]")  # written as w:tab and w:br, not as text
 # A planner's narrative is read with a smaller grammar than a template's text: paragraphs, emphasis and
 # lists, nothing that could make a heading, a code block, HTML or an embedded file out of typed text.
+BLOCK_CACHE = 512  # parsed Markdown texts kept: the ones a template writes for every indicator stay
 NARRATIVE_OFF = ("heading", "lheading", "fence", "code", "html_block", "html_inline", "hr", "reference")
 
 
@@ -98,6 +99,7 @@ class Builder:
         self.item_fresh = False
         self.line = 0  # line of the current block in the Markdown review copy
         self._inline: dict[str, Spans] = {}
+        self._blocks: dict[tuple[str, bool], list] = {}  # parsed Markdown, most recently used last
         self._areas: dict[bool, tuple[int, int]] = {}
         self.deferred = ox.Deferred()  # the tables, as XML text until the document is saved
 
@@ -129,17 +131,17 @@ class Builder:
                 _keep_next(p)
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
-        # the w:pPr that python-docx's style setter writes, built directly
-        para = Paragraph(self.append(ox.el("w:p", ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()])))),
-                         self.doc._body)
+        # the w:pPr that python-docx's style, keep-with-next, page-break and alignment setters write, built
+        # directly (in the schema's order)
+        ppr = ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()]))
+        if keep_next:
+            ppr.append(ox.el("w:keepNext"))
         if self.pending_break:  # a page break as a property avoids an empty line on the new page
-            para.paragraph_format.page_break_before = True
+            ppr.append(ox.el("w:pageBreakBefore"))
             self.pending_break = False
         if align is not None:
-            para.alignment = align
-        if keep_next:
-            para.paragraph_format.keep_with_next = True
-        return para
+            ppr.append(ox.el("w:jc", w_val=align.xml_value))
+        return Paragraph(self.append(ox.el("w:p", ppr)), self.doc._body)
 
     def spans(self, children) -> Spans:
         """Inline tokens -> spans; a hard break becomes a newline (python-docx writes it as w:br)."""
@@ -214,7 +216,7 @@ class Builder:
 
     def markdown(self, text: str, *, narrative: bool, first_line: int) -> None:
         """Paragraphs, headings and lists of one Markdown block (a narrative gets no headings or code)."""
-        tokens = (self.narrative_md if narrative else self.md).parse(text)
+        tokens = self._parsed(text, narrative)
         for index, tok in enumerate(tokens):
             self.line = first_line + tok.map[0] if tok.map else self.line
             if tok.type == "inline" and narrative and any(c.type == "image" for c in tok.children or ()):
@@ -235,6 +237,20 @@ class Builder:
                 self.item_fresh = True
             elif tok.type == "code_block":
                 self.add_runs(self.paragraph("Normal"), [(tok.content.rstrip("\n"), False, False)])
+
+    def _parsed(self, text: str, narrative: bool) -> list:
+        """The block tokens of `text`; a report repeats many of its texts (one per indicator), parsed once.
+
+        The tokens are only read, never changed, so one list serves every block with the same text.
+        """
+        key = (text, narrative)
+        tokens = self._blocks.pop(key, None)
+        if tokens is None:
+            tokens = (self.narrative_md if narrative else self.md).parse(text)
+            if len(self._blocks) >= BLOCK_CACHE:
+                del self._blocks[next(iter(self._blocks))]  # the least recently used
+        self._blocks[key] = tokens
+        return tokens
 
     def narrative_images(self, children) -> None:
         """A narrative paragraph with images: its text, then each image centred with its title beneath."""
@@ -272,15 +288,15 @@ class Builder:
     def list_paragraph(self, spans: Spans) -> None:
         ordered, num_id, abstract_id, level, number = self.lists[-1]
         para = self.paragraph("List Number" if ordered else "List Bullet")
-        num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+        ppr = para._p[0]  # pStyle and maybe pageBreakBefore: numPr and ind follow them
         if self.item_fresh and num_id is not None:
-            num_pr.get_or_add_ilvl().val = level
-            num_pr.get_or_add_numId().val = num_id
+            ppr.append(ox.el("w:numPr", ox.el("w:ilvl", w_val=level), ox.el("w:numId", w_val=num_id)))
         else:  # a later paragraph of an item, or a list style without numbering: number by hand
-            num_pr.get_or_add_numId().val = 0
-            para.paragraph_format.left_indent = Twips(ox.level_indent(self.numbering, abstract_id, level))
+            ppr.append(ox.el("w:numPr", ox.el("w:numId", w_val=0)))
+            ind = ox.el("w:ind", w_left=ox.level_indent(self.numbering, abstract_id, level))
+            ppr.append(ind)
             if self.item_fresh:
-                para.paragraph_format.first_line_indent = Twips(-397)
+                ind.set(qn("w:hanging"), "397")  # a first-line indent of -397 twips
                 spans = [((f"{number}." if ordered else "\u2022") + "\t", False, False), *spans]
                 self.lists[-1][4] += 1
         self.item_fresh = False
@@ -323,11 +339,11 @@ class Builder:
             return
         word, number, rest = match.groups()
         prefix, runs = ox.seq_field_runs(label, number)
-        para.add_run(f"{word} {prefix}")
+        para._p.append(_run(f"{word} {prefix}", bold=False, italic=False, size=None, highlight=False))
         para._p.extend(runs)
         lead_match = re.match(r"^[\s:.\-\u2013]*", rest)  # always matches (possibly empty)
         lead = lead_match.group(0) if lead_match else ""
-        para.add_run(lead)
+        para._p.append(_run(lead, bold=False, italic=False, size=None, highlight=False))
         self.add_runs(para, self.inline(rest[len(lead):]))
 
 
