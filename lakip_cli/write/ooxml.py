@@ -198,21 +198,14 @@ def build_table(groups, widths: list[int], style_id: str | None, *, header_fill:
                 keep_next: bool = False) -> str:
     """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row, as XML text.
 
-    `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
-    their group. `fill_cell(group, row, cell_index, keep_next)` returns the XML inside a cell's w:p (its
-    w:pPr and runs, see paragraph_properties_xml and runs_xml); `keep_row(group, row, slots)` says whether
-    the row may not break across pages; with `keep_next` every row but the last stays with the next one.
-    Raises LayoutError naming the group.
+    `groups` is [(is_header, rows laid out by layout_rows)]. `fill_cell(group, row, cell_index, keep_next)`
+    returns the XML inside a cell's w:p (its w:pPr and runs, see run_xml); `keep_row(group, row, slots)` says
+    whether the row may not break across pages; with `keep_next` every row but the last stays with the next.
 
     The table is written as XML text (see Deferred): a large report has thousands of table cells, and
     lxml element by element costs most of its time and memory.
     """
-    layouts = []
-    for label, header, rows in groups:
-        try:
-            layouts.append((header, layout_rows(rows, len(widths))))
-        except LayoutError as exc:
-            raise LayoutError(f"{label}: {exc}") from None
+    layouts = groups
     total, index = sum(len(layout) for _, layout in layouts), 0
     parts = [table_xml(widths, style_id)]
     for group, (header, layout) in enumerate(layouts):

@@ -30,8 +30,10 @@ def write_table(b: Builder, data: Table) -> None:
     size = data.ukuran_huruf
     outer = b.section
     try:
-        needs = [_needs(b, rows, len(weights), header or number == 2, size or BODY_POINTS)
-                 for number, (_, header, rows) in enumerate(groups)]
+        layouts = [ox.layout_rows([[(c.colspan, c.rowspan) for c in row] for row in rows], len(weights))
+                   if rows else [] for _, _, rows in groups]
+        needs = [_needs(b, rows, layout, header or number == 2, size or BODY_POINTS)
+                 for number, ((_, header, rows), layout) in enumerate(zip(groups, layouts, strict=True))]
     except ox.LayoutError as exc:
         raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
     mins = _merge([n[0] for n in needs], len(weights), spans=True)
@@ -69,14 +71,11 @@ def write_table(b: Builder, data: Table) -> None:
             lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].teks) / chars))
         return lines * points * 24 < text_height / 3
 
-    try:
-        xml = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
-                                for label, header, rows in groups], widths, b.styles["tabel lakip"],
-                               header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row,
-                               # a small table is not split over two pages
-                               keep_next=sum(len(rows) for _, _, rows in groups) <= SMALL_TABLE_ROWS)
-    except ox.LayoutError as exc:
-        raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
+    xml = ox.build_table([(header, layout) for (_, header, _), layout in zip(groups, layouts, strict=True)],
+                         widths, b.styles["tabel lakip"], header_fill=HEADER_FILL, fill_cell=fill_cell,
+                         keep_row=keep_row,
+                         # a small table is not split over two pages
+                         keep_next=sum(len(rows) for _, _, rows in groups) <= SMALL_TABLE_ROWS)
     previous = b.anchor.getprevious()
     if b.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
@@ -86,9 +85,9 @@ def write_table(b: Builder, data: Table) -> None:
         b.start_section(replace(outer, start=None, cover=False))
 
 
-def _needs(b: Builder, rows, ncols: int, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
-    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group."""
-    placed = ox.layout_rows([[(c.colspan, c.rowspan) for c in row] for row in rows], ncols) if rows else []
+def _needs(b: Builder, rows, placed, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
+    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group
+    laid out as `placed`."""
     mins: list[list[tuple[int, int, int]]] = []
     prefs: list[list[tuple[int, int, int]]] = []
     for row, slots in zip(rows, placed, strict=True):
