@@ -8,6 +8,8 @@ is ever parsed back into a block, so nothing a planner types can turn into one.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -17,6 +19,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lakip_cli.compute.report import IndikatorReport, Report
@@ -348,4 +351,45 @@ def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedE
         target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
         daftar=daftar, huruf=huruf, rentang_tahun=rentang_tahun,
     )
+    env.bytecode_cache = _template_cache(env)
     return env
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, so that a build compiles only a template that changed.
+
+    Jinja's own per-user folder in the temporary directory; an entry is found by the template's file and
+    a fingerprint of everything that shapes the compiled code (Jinja's version, the environment's options,
+    filters and tests, this module), and used only while the template's text is unchanged. Whatever goes
+    wrong with the folder or an entry, the template is compiled as if there were no cache.
+    """
+
+    def __init__(self, fingerprint: str):
+        super().__init__(pattern="__lakip_%s.cache")
+        self.fingerprint = fingerprint
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.fingerprint}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    shape = (jinja2.__version__, type(env).__qualname__, sorted(getattr(env, "intercepted_binops", ())),
+             sorted(env.filters), sorted(env.tests), sorted(env.extensions), env.block_start_string,
+             env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
+             env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+             env.keep_trailing_newline, env.autoescape, env.finalize is not None, env.undefined.__name__,
+             env.optimized, Path(__file__).stat().st_mtime_ns)
+    try:
+        return _TemplateCache(hashlib.sha1(repr(shape).encode()).hexdigest())
+    except (OSError, RuntimeError):  # no safe folder for it
+        return None

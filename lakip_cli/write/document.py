@@ -76,7 +76,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
     """
     cleaned = open_reference(reference)
     doc = cleaned.document
-    missing = [name for name in REQUIRED_STYLES if name.lower() not in ox.style_ids(doc.styles.element)]
+    styles = ox.style_ids(doc.styles.element)
+    missing = [name for name in REQUIRED_STYLES if name.lower() not in styles]
     if missing:
         raise fail(str(reference), "W002", "dokumen referensi tidak memiliki gaya: " + ", ".join(missing))
     builder = Builder(doc, base_dir, str(target.with_suffix(".md")))
