@@ -403,5 +403,5 @@ def test_seed_correct_statements_are_not_flagged(seed) -> None:
 def test_rule_codes_known_without_importing_the_rules_match_the_rules() -> None:
     from lakip_cli.checks import RULE_CODES
 
-    assert RULE_CODES == tuple(rule.CODE for rule in RULES)
+    assert tuple(rule.CODE for rule in RULES) == RULE_CODES
     assert RULE_CODES[:3] == ("LK001", "LK002", "LK003") and len(set(RULE_CODES)) == len(RULE_CODES)
