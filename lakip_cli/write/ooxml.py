@@ -516,23 +516,45 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
     props.identifier = props.version = ""
     props.language = "id-ID"
     stamp = max((1980, 1, 1, 0, 0, 0), created.timetuple()[:6])  # zip cannot store dates before 1980
-    raw = io.BytesIO()
-    document.save(raw)
     main = str(document.part.partname).lstrip("/")
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():  # python-docx writes parts in a stable order
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in _members(document.part.package):  # in python-docx's order, which is stable
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            data = source.read(info.filename)
-            if info.filename == "docProps/app.xml":
+            if name == "docProps/app.xml":
                 data = app_properties(title, author)
-            elif info.filename == main and deferred is not None:
+            elif name == main and deferred is not None:
                 data = deferred.splice(data)
             target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
+
+
+class _Members:
+    """Where python-docx's package writer puts each member: here a list, not a zip file compressed once
+    only to be read back."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _members(package) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every member of `package`, as OpcPackage.save would write them, in its order."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, parts)  # noqa: SLF001 - save() without the zip file
+    PackageWriter._write_pkg_rels(members, package.rels)  # noqa: SLF001
+    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]  # noqa: SLF001
+    return members.items
 
 
 def app_properties(title: str, company: str) -> bytes:
