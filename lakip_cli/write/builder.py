@@ -102,6 +102,9 @@ class Builder:
         self._blocks: dict[tuple[str, bool], list] = {}  # parsed Markdown, most recently used last
         self._areas: dict[bool, tuple[int, int]] = {}
         self.deferred = ox.Deferred()  # the tables, as XML text until the document is saved
+        # Table cells repeat the same few texts: their runs and widths are worked out once.
+        self._cells: dict[tuple[str, bool, float | None], tuple[str, str]] = {}
+        self.widths: dict[tuple[str, bool, float], tuple[int, int]] = {}
 
     # --- errors --------------------------------------------------------------------------------
 
@@ -172,6 +175,14 @@ class Builder:
         for piece, strong, italic, missing in _pieces(spans, bold):
             para._p.append(_run(piece, bold=strong, italic=italic, size=size, highlight=missing))
         return para
+
+    def cell_runs(self, teks: str, *, bold: bool, size: float | None) -> tuple[str, str]:
+        """runs_xml of a table cell's inline Markdown `teks`."""
+        key = (teks, bold, size)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self.runs_xml(self.inline(teks), bold=bold, size=size)
+        return found
 
     def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> tuple[str, str]:
         """The runs add_runs would add, as XML text, and the text of their w:t elements."""

@@ -77,6 +77,8 @@ def _norm(text: str) -> str:
 class _Para:
     """A paragraph's text runs: the runs holding a single w:t, and the text they make together."""
 
+    __slots__ = ("_flat", "_p", "_runs", "_text", "level")  # one per paragraph of a large report
+
     def __init__(self, p: Any):
         self._p = p
         self.level = _heading_level(p)
@@ -104,8 +106,15 @@ class _Para:
     @property
     def text(self) -> str:
         if self._text is None:  # splitting runs never changes the text
-            self._text = "".join(_run_text(r) for r in self.runs)
+            if self._runs is None:  # the text only: most paragraphs never need their runs
+                self._text = "".join(_run_text(r) for r in self.p.iter(_R) if r.find(_T) is not None)
+            else:
+                self._text = "".join(_run_text(r) for r in self._runs)
         return self._text
+
+    def flat_text(self) -> str:
+        """flat()[0], kept only when flat() was asked for: the whole document's text is joined once besides."""
+        return self._flat[0] if self._flat is not None else _BLANKS.sub(" ", self.text)
 
     def flat(self) -> tuple[str, str]:
         """The text with blanks collapsed to one space, and its lower case."""
@@ -123,6 +132,8 @@ class _Para:
 class _CellPara(_Para):
     """A paragraph of a table kept as text (ooxml.Deferred): its text is known; its elements are made when a
     comment is placed on it."""
+
+    __slots__ = ("_where",)
 
     def __init__(self, deferred: Any, placeholder: Any, number: int, position: int, text: str):
         self._p = None
@@ -247,8 +258,9 @@ class _Document:
 
     def _joined(self) -> tuple[str, list[int], str, list[int]]:
         if self.joined is None:
-            flats = [p.flat() for p in self.paras]
-            self.joined = (*self._join([f[0] for f in flats]), *self._join([f[1] for f in flats]))
+            flats = [p.flat_text() for p in self.paras]
+            # lower case may change a text's length: the lower-case string has its own starts
+            self.joined = (*self._join(flats), *self._join([f.lower() for f in flats]))
         return self.joined
 
     @staticmethod

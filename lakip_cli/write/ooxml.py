@@ -8,6 +8,7 @@ import functools
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -251,7 +252,7 @@ def xml_attr(text: str) -> str:
     return text.translate(_ATTR_ESCAPES)
 
 
-def parse_xml(xml: str):
+def parse_xml(xml: str | bytes):
     """The element of `xml`, whose root declares the namespaces it uses (DECLARED)."""
     return etree.fromstring(xml, oxml_parser)
 
@@ -299,13 +300,13 @@ class Deferred:
     """
 
     def __init__(self) -> None:
-        self.xml: list[str | None] = []
+        self.xml: list[bytes | None] = []  # UTF-8, without the namespace declaration of its root
         self.texts: list[list[str]] = []  # the text of each w:p, in order (see comments._Para.text)
         self.found: dict[int, object] = {}  # materialized elements by number
 
     def add(self, xml: str, texts: list[str]):
         """The placeholder element of `xml` (whose root declares DECLARED), to put in the body."""
-        self.xml.append(xml)
+        self.xml.append(xml.replace(f" {DECLARED}", "", 1).encode("utf-8"))
         self.texts.append(texts)
         return el("w:tbl", w_lakipDeferred=len(self.xml) - 1)
 
@@ -323,24 +324,23 @@ class Deferred:
             return self.found[number]
         xml = self.xml[number]
         assert xml is not None
-        element = parse_xml(xml)
+        head, _, rest = xml.partition(b">")  # the root's start tag gets its namespace declaration back
+        element = parse_xml(b"%s %s>%s" % (head, DECLARED.encode(), rest))
         placeholder.getparent().replace(placeholder, element)
         self.xml[number] = None
         self.found[number] = element
         return element
 
-    def splice(self, data: bytes) -> bytes:
-        """The serialized document part `data` with each placeholder replaced by its text."""
-        if not self.xml:
-            return data
-        head = f" {DECLARED}".encode()
-
-        def text(match: re.Match[bytes]) -> bytes:
+    def pieces(self, data: bytes) -> Iterator[bytes | memoryview]:
+        """The serialized document part `data` in pieces, each placeholder replaced by its text."""
+        view, pos = memoryview(data), 0
+        for match in _DEFERRED_MARK.finditer(data):
+            yield view[pos:match.start()]
             xml = self.xml[int(match.group(1))]
             assert xml is not None
-            return xml.encode("utf-8").replace(head, b"", 1)
-
-        return _DEFERRED_MARK.sub(text, data)
+            yield xml
+            pos = match.end()
+        yield view[pos:]
 
 
 def table_xml(widths: list[int], style_id: str | None) -> str:
@@ -526,9 +526,15 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
             entry.external_attr = 0
             if name == "docProps/app.xml":
                 data = app_properties(title, author)
-            elif name == main and deferred is not None:
-                data = deferred.splice(data)
-            target.writestr(entry, data, compresslevel=6)
+            if name == main and deferred is not None and deferred.xml:
+                # Streamed: the whole part, tables spliced in, is never one block of bytes in memory.
+                entry.file_size = sum(len(piece) for piece in deferred.pieces(data))  # as writestr sets it
+                entry._compresslevel = 6  # type: ignore[attr-defined]  # what writestr(compresslevel=6) sets
+                with target.open(entry, "w") as stream:
+                    for piece in deferred.pieces(data):
+                        stream.write(piece)
+            else:
+                target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
 
 

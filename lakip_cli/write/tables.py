@@ -59,7 +59,7 @@ def write_table(b: Builder, data: Table) -> None:
         cell, header = groups[group][2][row][index], groups[group][1]
         jc = JC.get(cell.rata or ("tengah" if header else ""))
         head += f'<w:jc w:val="{jc}"/></w:pPr>' if jc is not None else "</w:pPr>"
-        runs, text = b.runs_xml(b.inline(cell.teks), bold=header or group == 2 or cell.tebal, size=size)
+        runs, text = b.cell_runs(cell.teks, bold=bool(header or group == 2 or cell.tebal), size=size)
         texts.append(text)
         return head + runs
 
@@ -95,14 +95,22 @@ def _needs(b: Builder, rows, placed, bold: bool, points: float) -> tuple[list[li
             if slot.source is None:
                 continue
             cell = row[slot.source]
-            text = b.plain(cell.teks)
-            strong = bold or cell.tebal
-            lines = text.split("\n")
-            mins.append([(slot.col, slot.span, max(b.metrics.unbreakable(line, points, bold=strong)
-                                                    for line in lines) + CELL_PADDING)])
-            prefs.append([(slot.col, slot.span, max(b.metrics.width(line, points, bold=strong)
-                                                     for line in lines) + CELL_PADDING)])
+            need, want = _cell_widths(b, cell.teks, bool(bold or cell.tebal), points)
+            mins.append([(slot.col, slot.span, need)])
+            prefs.append([(slot.col, slot.span, want)])
     return mins, prefs
+
+
+def _cell_widths(b: Builder, teks: str, strong: bool, points: float) -> tuple[int, int]:
+    """(unbreakable width, one-line width) of a cell's text with its padding; tables repeat their texts."""
+    key = (teks, strong, points)
+    found = b.widths.get(key)
+    if found is None:
+        lines = b.plain(teks).split("\n")
+        found = b.widths[key] = (
+            max(b.metrics.unbreakable(line, points, bold=strong) for line in lines) + CELL_PADDING,
+            max(b.metrics.width(line, points, bold=strong) for line in lines) + CELL_PADDING)
+    return found
 
 
 def _merge(groups, ncols: int, *, spans: bool) -> list[int]:
