@@ -220,7 +220,12 @@ def _fields(value: Any) -> dict[str, Any]:
     return {name: getattr(value, name) for name in _names(type(value))}
 
 
+_LEFT_OUT = (None, "", (), False, 1)  # what a nested value does not show (1: a span of one; True == 1 too)
+
+
 def _plain(value: object, root: Path | None) -> object:
+    if type(value) is Cell:  # the bulk of a large report; its fields are text, numbers and flags
+        return {k: v for k in _names(Cell) if (v := getattr(value, k)) not in _LEFT_OUT}
     if is_dataclass(value) and not isinstance(value, type):
         value = _fields(value)
     if isinstance(value, Path):
@@ -230,7 +235,7 @@ def _plain(value: object, root: Path | None) -> object:
     if isinstance(value, tuple | list):
         return [_plain(v, root) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v, root) for k, v in value.items() if v not in (None, "", (), False, 1)}
+        return {k: _plain(v, root) for k, v in value.items() if v not in _LEFT_OUT}
     return value
 
 
