@@ -11,8 +11,7 @@ from lakip_cli.present.render import _TemplateCache
 
 
 def _env(folder: Path, cache_dir: Path) -> jinja2.Environment:
-    cache = _TemplateCache("uji")
-    cache.directory = str(cache_dir)
+    cache = _TemplateCache("uji", str(cache_dir))
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), bytecode_cache=cache)
 
 
@@ -46,4 +45,5 @@ def test_a_changed_or_damaged_entry_is_compiled_afresh(tmp_path: Path) -> None:
 
 def test_another_environment_shape_has_its_own_entries(tmp_path: Path) -> None:
     (tmp_path / "t.j2").write_text("{{ nama }}", encoding="utf-8")
-    assert _TemplateCache("a").get_cache_key("t.j2", "f") != _TemplateCache("b").get_cache_key("t.j2", "f")
+    first, second = _TemplateCache("a", str(tmp_path)), _TemplateCache("b", str(tmp_path))
+    assert first.get_cache_key("t.j2", "f") != second.get_cache_key("t.j2", "f")

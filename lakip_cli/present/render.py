@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -358,14 +359,15 @@ def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedE
 class _TemplateCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between builds, so that a build compiles only a template that changed.
 
-    Jinja's own per-user folder in the temporary directory; an entry is found by the template's file and
-    a fingerprint of everything that shapes the compiled code (Jinja's version, the environment's options,
-    filters and tests, this module), and used only while the template's text is unchanged. Whatever goes
-    wrong with the folder or an entry, the template is compiled as if there were no cache.
+    In the user's cache folder (XDG_CACHE_HOME or ~/.cache, under lakip/templat); an entry is found by
+    the template's file and a fingerprint of everything that shapes the compiled code (Jinja's version,
+    the environment's options, filters and tests, this module), and used only while the template's text
+    is unchanged. Whatever goes wrong with the folder or an entry, the template is compiled as if there
+    were no cache.
     """
 
-    def __init__(self, fingerprint: str):
-        super().__init__(pattern="__lakip_%s.cache")
+    def __init__(self, fingerprint: str, directory: str | None = None):
+        super().__init__(directory or str(_cache_folder()), pattern="__lakip_%s.cache")
         self.fingerprint = fingerprint
 
     def get_cache_key(self, name: str, filename: str | None = None) -> str:
@@ -382,6 +384,13 @@ class _TemplateCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "lakip" / "templat"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
 def _template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     shape = (jinja2.__version__, type(env).__qualname__, sorted(getattr(env, "intercepted_binops", ())),
              sorted(env.filters), sorted(env.tests), sorted(env.extensions), env.block_start_string,
@@ -391,5 +400,5 @@ def _template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
              env.optimized, Path(__file__).stat().st_mtime_ns)
     try:
         return _TemplateCache(hashlib.sha1(repr(shape).encode()).hexdigest())
-    except (OSError, RuntimeError):  # no safe folder for it
+    except (OSError, RuntimeError):  # no folder for it (no home folder, or one that cannot be written)
         return None

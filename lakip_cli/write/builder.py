@@ -146,6 +146,16 @@ class Builder:
             ppr.append(ox.el("w:jc", w_val=align.xml_value))
         return Paragraph(self.append(ox.el("w:p", ppr)), self.doc._body)
 
+    def text_paragraph(self, style: str, spans: Spans) -> None:
+        """add_runs(paragraph(style), spans), written as XML text and parsed once (most of a report's
+        paragraphs are these)."""
+        brk = "<w:pageBreakBefore/>" if self.pending_break else ""
+        self.pending_break = False
+        runs, _ = self.runs_xml(spans)
+        style_id = ox.xml_attr(self.styles[style.lower()])
+        self.append(ox.parse_xml(f'<w:p {ox.DECLARED}><w:pPr><w:pStyle w:val="{style_id}"/>{brk}</w:pPr>'
+                                 f"{runs}</w:p>"))
+
     def spans(self, children) -> Spans:
         """Inline tokens -> spans; a hard break becomes a newline (python-docx writes it as w:br)."""
         out, bold, italic = [], 0, 0
@@ -235,11 +245,11 @@ class Builder:
             elif tok.type == "inline":
                 spans, opener = self.spans(tok.children or []), tokens[index - 1]
                 if opener.type == "heading_open":
-                    self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
+                    self.text_paragraph(f"Heading {min(int(opener.tag[1:]), 4)}", spans)
                 elif self.lists:
                     self.list_paragraph(spans)
                 else:
-                    self.add_runs(self.paragraph("Normal"), spans)
+                    self.text_paragraph("Normal", spans)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 self.open_list(tok.type == "ordered_list_open", int(tok.attrGet("start") or 1))
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
