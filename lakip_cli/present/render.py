@@ -116,6 +116,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
             raise self.security_error("pengulangan teks terlalu panjang untuk templat")
         return super().call_binop(context, operator, left, right)
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # A Record is neither a builtin mutable nor a function, type, frame or generator: what the sandbox
+        # checks for every attribute comes down to its first test (templates read thousands of these).
+        if type(obj) is Record:
+            return not attr.startswith("_")
+        return super().is_safe_attribute(obj, attr, value)
+
     def security_error(self, message: str) -> jinja2.exceptions.SecurityError:
         return jinja2.exceptions.SecurityError(message)
 
