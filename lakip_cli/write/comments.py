@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.run import Run
+from lxml import etree
 
 from lakip_cli.write import ooxml as ox
 
@@ -79,9 +80,9 @@ class _Para:
 
     __slots__ = ("_flat", "_p", "_runs", "_text", "level")  # one per paragraph of a large report
 
-    def __init__(self, p: Any):
+    def __init__(self, p: Any, level: int | None = None):
         self._p = p
-        self.level = _heading_level(p)
+        self.level = _heading_level(p) if level is None else level
         self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
         self._text: str | None = None
         self._flat: tuple[str, str] | None = None
@@ -159,12 +160,13 @@ class _CellPara(_Para):
 
 def _paragraphs(body: Any, deferred: Any) -> list[_Para]:
     """Every paragraph of the body in order, those of deferred tables included."""
+    levels = _heading_levels(body)
     if deferred is None or not deferred.xml:
-        return [_Para(p) for p in body.iter(_P)]
+        return [_Para(p, levels.get(p, 0)) for p in body.iter(_P)]
     paras: list[_Para] = []
     for element in body.iter(_P, _TBL):
         if element.tag == _P:
-            paras.append(_Para(element))
+            paras.append(_Para(element, levels.get(element, 0)))
             continue
         number = deferred.number(element)
         if number is not None:
@@ -175,6 +177,23 @@ def _paragraphs(body: Any, deferred: Any) -> list[_Para]:
 
 def _run_text(r: Any) -> str:
     return "".join(t.text or "" for t in r.iter(_T))
+
+
+# The paragraphs whose style might be a heading, found by libxml2 in one pass: looking at each paragraph's
+# style from Python costs two element objects per paragraph of a large report.
+_MAYBE_HEADINGS = etree.XPath(
+    ".//w:p[w:pPr/w:pStyle[starts-with(translate(@w:val, 'HEADINGİı', 'headingii'), 'heading')]]",
+    namespaces={"w": nsmap["w"]})
+
+
+def _heading_levels(body: Any) -> dict[Any, int]:
+    """The heading paragraphs of `body` and their levels (1 to 9), as _heading_level reads them."""
+    levels = {}
+    for p in _MAYBE_HEADINGS(body):
+        level = _heading_level(p)
+        if level:
+            levels[p] = level
+    return levels
 
 
 def _heading_level(p: Any) -> int:
