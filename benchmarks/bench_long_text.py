@@ -24,6 +24,9 @@ UNITS = {
     "huruf": "a", "angka": "1", "persen": "1,1% ", "kata": "tercapai ", "singkatan": "ab. ", "rupiah": "Rp. 1 ",
     "daftar": "\n1. a", "tahun": "2024 2023 ", "efisiensi": "efisiensi 50%. ", "tren": "menurun dibanding tahun lalu. ",
     "peraturan": "Undang-Undang Nomor 23 Tahun 2004. ", "templat": "TODO. ", "semua": "semua tercapai. ",
+    "jumlah": "jumlah indikator 4 (lima) indikator ", "bilangan": "dua puluh satu ", "predikat": "predikat berhasil ",
+    "anggaran": "kurangnya anggaran ", "satuan": "100 peserta ", "program": "Program Layanan Contohh pada ",
+    "nama": "Kegiatan Layanan Kegiatan Layanan Pembinaan Petugas ",
 }
 
 

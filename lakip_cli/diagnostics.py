@@ -42,6 +42,7 @@ STAGE_CODES: dict[str, str] = {
     "V022": "indikator tidak tercantum di Perjanjian Kinerja (perencanaan.yaml)",
     "V023": "tahun laporan di luar periode Renstra",
     "V024": "target atau realisasi negatif pada satuan yang tidak boleh negatif",
+    "V025": "target satu angka pada indikator berpolaritas 'rentang' (yang memerlukan rentang {bawah, atas})",
     "V030": "berkas proyek lakip.yaml atau folder data tahun laporan tidak ditemukan",
     "V031": "jalur di lakip.yaml atau berkas data menunjuk ke luar folder proyek, atau gambar yang dirujuk "
             "(logo, bagan organisasi) tidak utuh",

@@ -82,3 +82,12 @@ def tanggal(value: dt.date) -> str:
     from babel.dates import format_date
 
     return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+def berjenis(nama: str, jenis: str) -> str:
+    """'Penguatan Ideologi', 'Program' -> 'Program Penguatan Ideologi'; a name that already starts with its kind
+    ('Program Penguatan Ideologi') is kept as written, so no sentence reads 'Program Program ...'."""
+    words, kind = nama.split(), jenis.split()
+    if [w.lower() for w in words[: len(kind)]] == [w.lower() for w in kind]:
+        return nama
+    return f"{jenis} {nama}"

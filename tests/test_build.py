@@ -403,3 +403,29 @@ def test_narrative_image_outside_the_project_is_located_in_the_sentence(minimal:
     assert result.exit_code == 1
     assert f"data/2024/laporan.yaml:{lines + 2}:26: galat: gambar di narasi: " in result.output
     assert "[V031]" in result.output
+
+
+def test_budget_names_that_already_carry_their_kind_are_not_prefixed_again(minimal: Path, runner) -> None:
+    # The minimal project's DPA names are "Program Layanan Contoh" and "Kegiatan Layanan".
+    result = runner.invoke(app, ["build", "2024", "-C", str(minimal), "--tanpa-grafik"])
+    assert result.exit_code == 0, result.output
+    text = (minimal / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")
+    assert "Program Layanan Contoh, Kegiatan Layanan, sub kegiatan Penyelenggaraan Layanan." in text
+    assert "Program Layanan Contoh, Kegiatan Layanan, sub kegiatan Pembinaan Petugas." in text
+    assert not re.search(r"(?i)\b(program|kegiatan)\s+\1\b", text)
+    doc = Document(str(minimal / "out" / "LAKIP-2024.docx"))
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert {"Program Layanan Contoh", "Kegiatan Layanan"} <= cells
+    assert not any(re.search(r"(?i)\b(program|kegiatan)\s+\1\b", c) for c in cells)
+
+
+def test_kind_word_is_added_only_where_the_name_lacks_it() -> None:
+    from lakip_cli.display import berjenis
+
+    assert berjenis("Penguatan Ideologi Pancasila", "Program") == "Program Penguatan Ideologi Pancasila"
+    assert berjenis("Program Penguatan Ideologi Pancasila", "Program") == "Program Penguatan Ideologi Pancasila"
+    assert berjenis("PROGRAM Penunjang Urusan", "Program") == "PROGRAM Penunjang Urusan"
+    assert berjenis("Kegiatan Layanan", "kegiatan") == "Kegiatan Layanan"
+    assert berjenis("Sub Kegiatan Evaluasi Kinerja", "sub kegiatan") == "Sub Kegiatan Evaluasi Kinerja"
+    assert berjenis("Subsidi Pangan", "Sub kegiatan") == "Sub kegiatan Subsidi Pangan"
+    assert berjenis("Programmer Daerah", "Program") == "Program Programmer Daerah"  # a whole word only

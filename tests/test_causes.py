@@ -50,11 +50,12 @@ def test_seed_duplicate_indicator_is_reported_once(runner) -> None:
     roots = json.loads(result.stdout)
     ik10 = [r for r in roots if r["location"]["path"] == IK10]
     assert [r["code"] for r in ik10] == ["LK009"]
-    assert [c["code"] for c in ik10[0]["related"]] == ["LK029", "LK031", "LK010", "LK030", "LK005", "LK005",
-                                                        "LK004", "LK005", "LK011", "LK014", "LK015"]
+    assert [c["code"] for c in ik10[0]["related"]] == ["LK029", "LK031", "LK041", "LK010", "LK030", "LK005",
+                                                        "LK005", "LK004", "LK005", "LK011", "LK014", "LK034",
+                                                        "LK040", "LK015", "LK034", "LK037"]
     assert result.exit_code == 1  # LK010 is an error even beneath a warning
     text = runner.invoke(app, ["check", "2024", "-C", str(Path(ROOT))]).output
-    assert "Gagal: 4 galat, 89 peringatan." in text
+    assert "Gagal: 4 galat, 142 peringatan." in text
     assert f"\n    akibatnya: {IK10}:39:5: peringatan: IK10: narasi menyatakan tidak ada perubahan" in text
 
 
@@ -64,5 +65,5 @@ def test_evaluators_workbook_lists_every_finding_consequences_included(runner, t
     out = tmp_path / "temuan.xlsx"
     assert runner.invoke(app, ["ekspor", "2024", "-C", str(Path(ROOT)), "-o", str(out)]).exit_code == 0
     rows = list(openpyxl.load_workbook(out)["temuan"].iter_rows(min_row=2, values_only=True))
-    assert len(rows) == 93
+    assert len(rows) == 146
     assert (("LK015", IK10, 52) in {(r[0], r[3], r[4]) for r in rows})

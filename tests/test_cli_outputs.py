@@ -79,7 +79,7 @@ def test_rules_all_codes(runner) -> None:
     assert len(lines) == len(all_codes())
     assert lines[0].startswith("V001   galat      YAML tidak dapat dibaca")
     assert any(ln.startswith("P006   peringatan") for ln in lines)
-    assert lines[-1].startswith("LK031  peringatan")
+    assert lines[-1].startswith("LK041  peringatan")
     assert any(ln.startswith("I003   galat      lakip init") for ln in lines)
 
 

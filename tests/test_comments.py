@@ -71,7 +71,7 @@ def test_one_comment_per_finding_of_lakip_check(seed_draft: Path, runner) -> Non
     result = runner.invoke(app, ["check", "2024", "--format", "json", "-C", str(ROOT)])
     roots = json.loads(result.stdout)
     findings = [f for root in roots for f in (root, *root.get("related", []))]
-    assert (len(roots), len(findings)) == (76, 93)
+    assert (len(roots), len(findings)) == (119, 146)
     texts = comments(seed_draft)
     assert len(texts) == len(findings)
     tree, doc = _parts(seed_draft)
@@ -118,7 +118,7 @@ def test_comments_sit_on_the_words_they_are_about(seed_draft: Path) -> None:
     start = next(e for e in doc.iter(f"{W}commentRangeStart") if int(e.get(f"{W}id")) == cid)
     assert any(a.tag == f"{W}tc" for a in start.iterancestors())
     quoted = [cid for cid, text in texts.items() if '("' in text.split("\n")[0]]
-    assert len(quoted) == 25 and all(placed[cid][2] for cid in quoted)
+    assert len(quoted) == 78 and all(placed[cid][2] for cid in quoted)
 
 
 def test_a_final_build_carries_no_comment_and_no_highlight(minimal: Path, runner) -> None:
@@ -164,7 +164,7 @@ def test_inline_notes_replace_comments_for_the_pdf(seed_draft: Path, tmp_path: P
         body = z.read("word/document.xml").decode("utf-8")
     assert "commentRangeStart" not in body and "commentReference" not in body
     notes = re.findall(r"<w:t[^>]*>lakip \[(?:LK|V)\d{3}\]", body)
-    assert len(notes) == 93
+    assert len(notes) == 146
     assert inline_comments(Document(str(copy))) == 0
 
 
@@ -175,7 +175,7 @@ def test_draft_pdf_shows_every_finding(tmp_path: Path) -> None:
     result = build_report(project, BuildOptions(year=2024, charts=False, pdf=True))
     assert result.pdf is not None
     text = subprocess.run(["pdftotext", str(result.pdf), "-"], capture_output=True, text=True, check=True).stdout
-    assert len(re.findall(r"lakip \[(?:LK|V)\d{3}\]", text)) == 93
+    assert len(re.findall(r"lakip \[(?:LK|V)\d{3}\]", text)) == 146
 
 
 @pytest.mark.libreoffice
@@ -186,5 +186,5 @@ def test_libreoffice_opens_the_draft_with_its_comments(seed_draft: Path, tmp_pat
                    capture_output=True, check=True, timeout=240)
     with zipfile.ZipFile(tmp_path / seed_draft.with_suffix(".odt").name) as z:
         content = z.read("content.xml").decode("utf-8")
-    assert content.count("<office:annotation ") == 93
-    assert content.count("<dc:creator>lakip</dc:creator>") == 93
+    assert content.count("<office:annotation ") == 146
+    assert content.count("<dc:creator>lakip</dc:creator>") == 146

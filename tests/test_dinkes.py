@@ -1,17 +1,23 @@
 """A second agency, a Dinas Kesehatan: a rate per 100.000 live births, negative indicators, a range target,
-a target of 0 in the report year and in history, a budget line shared by two indicators.
+a two-sided range (bed occupancy 60-85%: below and above are both a miss) with ranges in the PK, history and
+RPJMD, a target of 0 in the report year and in history, a budget line shared by two indicators, and an
+indicator without budget lines of its own, served by its sasaran's programs.
 
 Every expected figure below is computed by hand from tests/projects/dinkes/ and written out.
 """
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from conftest import TESTS, copy_project
+from typer.testing import CliRunner
 
 from lakip_cli.checks import run_checks
+from lakip_cli.cli import app
 from lakip_cli.compute.report import compute_report
 from lakip_cli.pipeline import BuildOptions, build_report
 from lakip_cli.source.validate import load_project
@@ -46,6 +52,11 @@ EXPECTED = {
     "IK03": (Decimal("82.50"), Decimal("100.00"), "tercapai", None, None),
     # Target 0, no death: capaian_manual 100; 2023 target 0 and one death: capaian_manual 0; +100 points.
     "IK04": (Decimal("0.00"), Decimal("100.00"), "tercapai", Decimal("0.00"), Decimal("100.00")),
+    # BOR 32.193 / 36.500 x 100 = 88,2, above the range 60-85 on a two-sided indicator: 85 / 88,2 x 100 = 96,37%.
+    # 2023: 55 below the range 60-80: 55 / 60 x 100 = 91,67%; 96,3719 - 91,6667 = +4,71 points.
+    "IK05": (Decimal("88.20"), Decimal("96.37"), "belum_tercapai", Decimal("91.67"), Decimal("4.71")),
+    # 5 / 8 x 100 = 62,5 against 50: 125%; no history.
+    "IK06": (Decimal("62.50"), Decimal("125.00"), "melampaui", None, None),
 }
 
 
@@ -60,12 +71,37 @@ def test_figures_computed_by_hand(report, ind_id: str) -> None:
 
 
 def test_budget_counts_the_shared_line_once(report) -> None:
-    # kia (IK01 and IK04) 200.000.000 / 190.000.000, gizi 150.000.000 / 150.000.000, mutu 80.000.000 / 72.000.000.
-    assert (report.total.pagu, report.total.realisasi) == (430_000_000, 412_000_000)
-    assert _r2(report.total.serapan) == Decimal("95.81")
-    # Sasaran S1: (109,994 + 80 + 100) / 3 = 96,66%.
-    s1 = next(s for s in report.sasaran if s.id == "S1")
-    assert _r2(s1.capaian) == Decimal("96.66")
+    # kia (IK01 and IK04) 200.000.000 / 190.000.000, gizi 150.000.000 / 150.000.000, mutu 80.000.000 / 72.000.000,
+    # blud 120.000.000 / 114.000.000: 550.000.000 / 526.000.000 = 95,64%.
+    assert (report.total.pagu, report.total.realisasi) == (550_000_000, 526_000_000)
+    assert _r2(report.total.serapan) == Decimal("95.64")
+    # Sasaran S1: (109,994 + 80 + 100) / 3 = 96,66%; S2: (100 + 96,372 + 125) / 3 = 107,12%.
+    s1, s2 = (next(s for s in report.sasaran if s.id == k) for k in ("S1", "S2"))
+    assert (_r2(s1.capaian), _r2(s2.capaian)) == (Decimal("96.66"), Decimal("107.12"))
+    # (109,994 + 80 + 100 + 100 + 96,372 + 125) / 6 = 101,89%.
+    assert _r2(report.capaian_rata) == Decimal("101.89")
+    assert (report.counts.melampaui, report.counts.tercapai, report.counts.belum_tercapai) == (2, 2, 2)
+
+
+def test_two_sided_range_states_the_distance_and_the_rpjmd_range(report) -> None:
+    bor = next(i for i in report.indikator if i.id == "IK05")
+    # 88,2 - 85 = 3,2 points above the upper bound; the RPJMD target for 2024 is the same range.
+    assert (bor.jarak.posisi, bor.jarak.acuan, bor.jarak.selisih) == ("di_atas", Decimal(85), Decimal("3.2"))
+    assert (_r2(bor.capaian_renstra), bor.status_renstra, bor.jarak_renstra.selisih) == (
+        Decimal("96.37"), "belum_tercapai", Decimal("3.2"))
+    # History 2022: 72 inside 60-85 is 100%; the series oldest first with its changes: -, -8,33, +4,71.
+    assert [(y.tahun, _r2(y.capaian), _r2(c)) for y, c in bor.seri_naik] == [
+        (2022, Decimal("100.00"), None), (2023, Decimal("91.67"), Decimal("-8.33")),
+        (2024, Decimal("96.37"), Decimal("4.71"))]
+
+
+def test_indicator_without_own_budget_is_served_by_its_sasaran(report) -> None:
+    ak = next(i for i in report.indikator if i.id == "IK06")
+    # S2's lines: mutu 80.000.000 / 72.000.000 and blud 120.000.000 / 114.000.000 = 200.000.000 / 186.000.000.
+    assert ak.anggaran == () and [line.id for line in ak.anggaran_sasaran] == ["mutu", "blud"]
+    assert (ak.biaya_sasaran.pagu, ak.biaya_sasaran.realisasi, _r2(ak.biaya_sasaran.serapan)) == (
+        200_000_000, 186_000_000, Decimal("93.00"))
+    assert not any("anggaran" in what for what in ak.belum_diisi)
 
 
 def test_only_the_shared_budget_line_is_a_finding(report) -> None:
@@ -86,14 +122,124 @@ def test_every_sentence_states_the_figures(text: str) -> None:
         "Capaian ditetapkan 100% karena target 0 kasus dan tidak terjadi kematian bayi akibat diare.",
         "Capaian tahun 2024 (100%) meningkat dibanding tahun 2023 (0%), naik 100 poin persentase.",
         "sebesar 0 kasus, sehingga capaian terhadap target RPJMD 100% (mencapai target RPJMD).",
-        "sebesar 82,5 nilai dari target 76,61–88,3 nilai, sehingga capaiannya 100%",
+        "sebesar 82,5 nilai dari target 76,61–88,3 nilai, sehingga capaiannya 100% dengan predikat **Sangat "
+        "Tinggi**: realisasi berada di dalam rentang target dan indikator ini mencapai target.",
+        "Perhitungan capaian: realisasi 82,5 berada di dalam rentang target 76,61–88,3 nilai, sehingga capaian 100%.",
         "- Prevalensi Stunting pada Balita: capaian 80% (realisasi 16,8% dari target 14%), lebih 2,8 poin "
         "persentase dari target 14%.",
-        "Anggaran sebesar Rp430.000.000 terealisasi Rp412.000.000 (serapan 95,81%).",
-        "1 (satu) indikator melampaui target, 2 (dua) indikator tepat mencapai target, dan 1 (satu) indikator "
+        # The two-sided range: status, computation, trend, RPJMD, standard, BAB IV and the method paragraph.
+        "Realisasi indikator Bed Occupancy Rate (BOR) RSUD tahun 2024 sebesar 88,2% dari target 60–85%, sehingga "
+        "capaiannya 96,37% dengan predikat **Sangat Tinggi**: realisasi berada di atas batas atas 85% sebesar 3,2 "
+        "poin persentase dan indikator ini belum mencapai target.",
+        "Perhitungan realisasi: 32.193/36.500 × 100% = 88,2%.",
+        "Perhitungan capaian: realisasi 88,2 di atas batas atas rentang target 60–85%, sehingga capaian = batas "
+        "atas / realisasi × 100% = 85 / 88,2 × 100% = 96,37%.",
+        "Capaian tahun 2024 (96,37%) meningkat dibanding tahun 2023 (91,67%), naik 4,71 poin persentase atau "
+        "5,13% dari capaian tahun 2023.",
+        "Realisasi tahun 2024 sebesar 88,2% dibandingkan target RPJMD tahun 2024 sebesar 60–85%, sehingga capaian "
+        "terhadap target RPJMD 96,37% (realisasi di atas batas atas 85% sebesar 3,2 poin persentase; belum "
+        "mencapai target RPJMD). Terhadap target akhir periode 2026 (60–85%), kemajuannya 96,37%.",
+        "Standar nasional untuk indikator ini berupa rentang 60–85% (Kementerian Kesehatan, Pedoman Indikator "
+        "Pelayanan Rumah Sakit); realisasi tahun 2024 sebesar 88,2%.",
+        "- Bed Occupancy Rate (BOR) RSUD: capaian 96,37% (realisasi 88,2% dari target 60–85%), di atas batas atas "
+        "85% sebesar 3,2 poin persentase.",
+        "Untuk Bed Occupancy Rate (BOR) RSUD, yang berpolaritas rentang (realisasi di bawah maupun di atas rentang "
+        "target sama-sama belum mencapai target), capaian di dalam rentang 100%, di bawah rentang = realisasi / "
+        "batas bawah × 100%, dan di atas rentang = batas atas / realisasi × 100%",
+        # The indicator served by its sasaran's programs, in analysis (f) and (g).
+        "Indikator ini tidak memiliki sub kegiatan sendiri. Indikator ini didukung oleh anggaran program sasaran "
+        "Meningkatnya mutu pelayanan kesehatan: sub kegiatan Peningkatan Mutu Pelayanan Fasilitas Kesehatan pada "
+        "Program Pemenuhan Upaya Kesehatan Perorangan dan Upaya Kesehatan Masyarakat, dengan pagu Rp80.000.000 dan "
+        "realisasi Rp72.000.000 (serapan 90%); sub kegiatan Pelayanan dan Penunjang Pelayanan BLUD RSUD pada "
+        "Program Peningkatan Pelayanan Badan Layanan Umum Daerah, dengan pagu Rp120.000.000 dan realisasi "
+        "Rp114.000.000 (serapan 95%). Seluruhnya berjumlah pagu Rp200.000.000 dengan realisasi Rp186.000.000 "
+        "(serapan 93%). Sisa anggaran Rp14.000.000 atau efisiensi 7%.",
+        "sebesar 62,5% dari target 50%, sehingga capaiannya 125% dengan predikat **Sangat Tinggi**: indikator ini "
+        "melampaui target.",
+        "Anggaran sebesar Rp550.000.000 terealisasi Rp526.000.000 (serapan 95,64%).",
+        "2 (dua) indikator melampaui target, 2 (dua) indikator tepat mencapai target, dan 2 (dua) indikator "
         "belum mencapai target.",
+        "Rata-rata capaian indikator yang terukur adalah 101,89%.",
     ):
         assert sentence in text, sentence
     assert "/ 0 ×" not in text  # no computation divides by the target of 0
     assert "BELUM DIISI" not in text
     assert '"pengali": "100.000 kelahiran hidup"' in text
+    assert '{"teks": "60–80%", "rata": "tengah"}, {"teks": "55%", "rata": "tengah"}' in text  # the history range
+    assert '{"teks": "anggaran program sasaran", "rata": "tengah"}' in text  # the PK's budget column
+
+
+def _cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def test_the_final_build_accepts_the_indicator_served_by_its_sasaran(tmp_path: Path) -> None:
+    root = copy_project(DINKES, tmp_path / "proyek")
+    terima = ("cek:\n  terima:\n    - kode: LK011\n      indikator: IK04\n      bagian: anggaran\n"
+              "      alasan: Kelas ibu hamil juga memantau diare pada bayi\n")
+    (root / "lakip.yaml").write_text((root / "lakip.yaml").read_text(encoding="utf-8") + terima, encoding="utf-8")
+    code, out = _cli("build", "2024", "-C", str(root), "--tanpa-grafik", "--no-pdf", "--final")
+    assert code == 0, out
+    assert "IK06" not in out
+
+
+IK04 = "data/2024/indikator/04-kematian-bayi-diare.yaml"
+MANUAL_2023 = "    capaian_manual:\n      nilai: 0\n      alasan: target 0 kasus dan terjadi 1 kematian\n"
+
+
+def test_a_history_target_of_0_is_reported_at_that_years_target(tmp_path: Path) -> None:
+    root = copy_project(DINKES, tmp_path / "proyek")
+    path = root / IK04
+    path.write_text(path.read_text(encoding="utf-8").replace(MANUAL_2023, ""), encoding="utf-8")
+    code, out = _cli("validate", "2024", "-C", str(root))
+    assert code == 1
+    # Line 18 is the 2023 row's "    target: 0"; the value starts in column 13.
+    assert out.count(f"{IK04}:18:13: galat: capaian riwayat tahun 2023 tidak dapat dihitung (target 0, atau "
+                     "realisasi 0 pada indikator negatif); isi 'capaian_manual' dengan 'nilai' dan 'alasan' pada "
+                     "riwayat tahun 2023 [V040]") == 1, out
+
+
+def test_a_target_of_0_in_last_years_folder_is_reported_in_that_folder(tmp_path: Path) -> None:
+    root = copy_project(DINKES, tmp_path / "proyek")
+    shutil.copytree(root / "data" / "2024", root / "data" / "2023")
+    laporan = root / "data/2023/laporan.yaml"
+    laporan.write_text(laporan.read_text(encoding="utf-8").replace("tahun: 2024", "tahun: 2023"), encoding="utf-8")
+    last = root / "data/2023/indikator/04-kematian-bayi-diare.yaml"
+    text = last.read_text(encoding="utf-8")
+    text = text.replace("realisasi: 0\ncapaian_manual:\n  nilai: 100\n  alasan: target 0 kasus dan tidak terjadi "
+                        "kematian bayi akibat diare\n", "realisasi: 1\n")
+    last.write_text(text.split("riwayat:")[0] + "anggaran:" + text.split("anggaran:")[1], encoding="utf-8")
+    now = root / IK04
+    text = now.read_text(encoding="utf-8")
+    now.write_text(text.split("riwayat:")[0] + "anggaran:" + text.split("anggaran:")[1], encoding="utf-8")
+    code, out = _cli("validate", "2024", "-C", str(root))
+    assert code == 1
+    # data/2023's own target (line 7, "target: 0"), not the 2024 file.
+    assert ("data/2023/indikator/04-kematian-bayi-diare.yaml:7:9: galat: capaian tahun 2023 tidak dapat dihitung "
+            "(target 0, atau realisasi 0 pada indikator negatif); isi 'capaian_manual' dengan 'nilai' dan 'alasan' "
+            "di berkas ini, atau pada riwayat tahun 2023 di berkas indikator tahun 2024 [V040]") in out, out
+
+
+def test_a_two_sided_narrative_above_the_range_states_a_miss(tmp_path: Path) -> None:
+    # "di atas target" on bed occupancy above 85% is a miss, as the status says: no contradiction (LK013).
+    root = copy_project(DINKES, tmp_path / "proyek")
+    bor = root / "data/2024/indikator/05-bor.yaml"
+    text = bor.read_text(encoding="utf-8").replace("Tingkat hunian tempat tidur naik karena",
+                                                   "Tingkat hunian tempat tidur masih di atas target karena")
+    bor.write_text(text, encoding="utf-8")
+    codes = [d.code for d in run_checks(compute_report(load_project(root, 2024)))]
+    assert codes == ["LK011"]
+
+
+def test_a_range_in_the_pk_differing_from_the_indicators_is_a_finding(tmp_path: Path) -> None:
+    root = copy_project(DINKES, tmp_path / "proyek")
+    ren = root / "data/2024/perencanaan.yaml"
+    ren.write_text(ren.read_text(encoding="utf-8").replace("target: {bawah: 60, atas: 85}", "target: {bawah: 60, "
+                                                           "atas: 80}"), encoding="utf-8")
+    found = [d for d in run_checks(compute_report(load_project(root, 2024))) if d.code == "LK010"]
+    assert [(str(d.location), d.message) for d in found] == [(
+        "data/2024/indikator/05-bor.yaml:11:3",
+        "IK05: target 60–85 berbeda dengan target Perjanjian Kinerja 60–80 (data/2024/perencanaan.yaml:31:17); "
+        "capaian dihitung dari target berkas ini")]

@@ -136,3 +136,25 @@ def test_validate_reports_a_malformed_acceptance(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["validate", "2024", "-C", str(root)])
     assert result.exit_code == 1
     assert f"lakip.yaml:8:15: galat: bagian 'x.y' tidak ada di {IND01} [V060]" in result.output
+
+
+IND03 = "data/2024/indikator/03-konflik-sosial.yaml"
+IND01_BUDGET = ("anggaran:\n  - ormas\n", "")
+
+
+def test_an_indicator_served_by_its_sasarans_programs_is_final(tmp_path: Path) -> None:
+    # IK03 shares sasaran S2 with IK02, whose sub kegiatan serves it; IK03 keeps no line of its own.
+    root = project(tmp_path, {IND03: [("anggaran:\n  - konflik\n", "")]})
+    code, err = build(root, "--final")
+    assert code == 0, err
+    text = (root / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")
+    assert "Indikator ini tidak memiliki sub kegiatan sendiri. Indikator ini didukung oleh anggaran program " in text
+
+
+def test_an_indicator_alone_in_its_sasaran_needs_its_own_budget_for_a_final(tmp_path: Path) -> None:
+    # IK01 is the only indicator of S1: without its lines nothing serves it.
+    root = project(tmp_path, {IND01: [IND01_BUDGET]})
+    code, err = build(root, "--final")
+    assert code == 1
+    assert ("IK01 Persentase Ormas yang Aktif: anggaran (kode sub kegiatan; atau sub kegiatan indikator lain pada "
+            "sasaran yang sama)") in err

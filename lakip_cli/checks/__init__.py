@@ -61,6 +61,17 @@ _RULE_MODULES = (
     "lk029_standar_nasional",
     "lk030_target_akhir",
     "lk031_sumber_data",
+    # text hygiene
+    "lk032_huruf_kecil_awal",
+    "lk033_janji_lampiran",
+    "lk034_gaya_angka",
+    # claims against the data
+    "lk036_narasi_jumlah",
+    "lk037_predikat_skala",
+    "lk038_kurang_anggaran",
+    "lk039_satuan_narasi",
+    "lk040_nama_narasi",
+    "lk041_uraian_sasaran",
 )
 
 # Each rule's code is the start of its module's name (a test holds them equal): what needs only the codes

@@ -2,8 +2,8 @@
 
 What it checks:
     For each indicator listed in ``perjanjian_kinerja`` (perencanaan.yaml)
-    with a ``target``: the indicator file's ``target`` equals it. Range
-    targets are not compared (the PK row holds a single number).
+    with a ``target``: the indicator file's ``target`` equals it, a number
+    or a range {bawah, atas} alike.
 
 Why it matters:
     The PK is the signed commitment; capaian is computed from the indicator
@@ -26,6 +26,7 @@ from decimal import Decimal
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import angka
+from lakip_cli.source.models import Rentang
 
 CODE = "LK010"
 NAME = "target-pk-berbeda"
@@ -41,21 +42,24 @@ def check(report: Report) -> Iterator[Diagnostic]:
             pk_at[item.indikator] = ren.at("perjanjian_kinerja", i, "indikator", j, "target")
     for ind in report.indikator:
         pk, own = ind.target_pk, ind.model.target
-        if pk is None or not isinstance(own, Decimal) or pk == own:
+        if pk is None or own is None or pk == own:
             continue
         yield Diagnostic(
             ind.source.at("target"), CODE, SEVERITY,
-            f"{ind.id}: target {angka(own)} berbeda dengan target Perjanjian Kinerja {angka(pk)} "
+            f"{ind.id}: target {_shown(own)} berbeda dengan target Perjanjian Kinerja {_shown(pk)} "
             f"({pk_at.get(ind.id, ren.at('perjanjian_kinerja'))}); capaian dihitung dari target berkas ini",
         )
+
+
+def _shown(value: Decimal | Rentang) -> str:
+    return f"{angka(value.bawah)}–{angka(value.atas)}" if isinstance(value, Rentang) else angka(value)
 
 
 # The rule explained to planners, in Indonesian (`lakip rules KODE`).
 PENJELASAN = {
     "apa": (
         "Untuk setiap indikator di `perjanjian_kinerja` (perencanaan.yaml) yang memiliki `target`: "
-        "`target` di berkas indikator harus sama. Target rentang tidak dibandingkan (baris PK berisi satu"
-        " angka)."
+        "`target` di berkas indikator harus sama, baik berupa satu angka maupun rentang `{bawah, atas}`."
     ),
     "mengapa": (
         "Perjanjian Kinerja adalah janji yang ditandatangani, sedangkan capaian dihitung dari target di "

@@ -81,11 +81,12 @@ def claim_of(sentence: str, m: re.Match[str], ind: IndikatorReport) -> str | Non
     if sentence[max(0, m.start() - 1):m.start()] == "/" or sentence[m.end():m.end() + 1] == "/":
         return None  # "keberhasilan/kegagalan": a heading, not a claim
     lower_is_better = ind.model.polaritas == "negatif"
+    two_sided = ind.model.polaritas == "rentang"  # below and above the range are both a miss
     if phrase.startswith(("di bawah", "dibawah")):
         # On a lower-is-better indicator a realisasi below the target is a success.
         return None if negated else ("melampaui" if lower_is_better else "gagal")
-    if lower_is_better and phrase.startswith(("melebihi", "di atas", "diatas")):
-        # "masih di atas target" for 16,8 against 14: the value is higher, which is a miss.
+    if (lower_is_better or two_sided) and phrase.startswith(("melebihi", "di atas", "diatas")):
+        # "masih di atas target" for 16,8 against 14, or for a bed occupancy of 88,2% against 60-85%: a miss.
         return None if negated else "gagal"
     if phrase in ("kegagalan", "gagal"):
         return None if negated else "gagal"

@@ -363,3 +363,39 @@ def figure_of(ind: IndikatorReport, year: int) -> YearFigure | None:
         if yf.tahun == year:
             return yf
     return None
+
+
+# ---------------------------------------------------------------- numbers written in words
+
+_NUMBER_WORD = (r"nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus"
+                r"|belas|puluh|ratus")
+# At most seven words ("sembilan ratus sembilan puluh sembilan" has five): a bounded run keeps a scan linear.
+NUMBER_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD})){{0,6}}\b", re.IGNORECASE)
+_WORDS_LIMIT = 1000
+
+
+@functools.lru_cache(maxsize=1)
+def _number_names() -> dict[str, int]:
+    # Built once from the same speller the document uses, so reading and writing agree on every form.
+    from lakip_cli.display import terbilang
+
+    return {terbilang(n): n for n in range(_WORDS_LIMIT)}
+
+
+def parse_kata_bilangan(text: str) -> int | None:
+    """'sebelas' -> 11, 'dua puluh satu' -> 21, 'Seratus-Lima' -> 105; None for anything else (or >= 1000)."""
+    key = " ".join(text.lower().replace("-", " ").split())
+    return _number_names().get(key)
+
+
+# ---------------------------------------------------------------- terms written by planners
+
+
+def literal_pattern(term: str) -> str:
+    """A planner's term as a whole-word pattern: its text escaped (never read as a regex), any blanks between words."""
+    return r"(?<!\w)" + r"\s+".join(re.escape(word) for word in term.split()) + r"(?!\w)"
+
+
+def term_key(term: str) -> str:
+    """How two spellings of one term compare: blanks collapsed, case folded."""
+    return " ".join(term.split()).casefold()

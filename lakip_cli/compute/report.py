@@ -9,11 +9,15 @@ from decimal import Decimal
 from lakip_cli.compute.budget import BudgetGroup, BudgetLine, BudgetSum, budget_lines, sum_budget
 from lakip_cli.compute.formulas import (  # noqa: F401 - the formulas are part of this stage's API
     HUNDRED,
+    Jarak,
+    Perhitungan,
     Status,
     Target,
     Tren,
     apply_cap,
     capaian,
+    jarak,
+    perhitungan,
     persen_of,
     predikat,
     realisasi_value,
@@ -42,7 +46,7 @@ class IndikatorReport:
     source: Sourced[Indikator]
     nomor: int
     sasaran_id: str
-    target_pk: Decimal | None
+    target_pk: Target | None
     rumus_negatif: str
     target: Target | None
     komponen: Komponen | None
@@ -56,14 +60,18 @@ class IndikatorReport:
     tren: Tren | None
     tren_persen: Decimal | None
     tren_poin: Decimal | None
-    target_renstra: Decimal | None
+    target_renstra: Target | None
     capaian_renstra: Decimal | None
-    target_akhir: Decimal | None
+    target_akhir: Target | None
     progres_akhir: Decimal | None
     anggaran: tuple[BudgetLine, ...]
     biaya: BudgetSum
+    # An indicator without budget lines of its own is served by the budget lines of its sasaran's other
+    # indicators (empty when it has its own lines, or when the sasaran has none).
+    anggaran_sasaran: tuple[BudgetLine, ...]
     sdm_efisiensi: int | None
     belum_diisi: tuple[str, ...]
+    sasaran_uraian: str = ""
 
     @property
     def model(self) -> Indikator:
@@ -145,15 +153,32 @@ class IndikatorReport:
         return self.source.model.satuan.strip() == "%"
 
     @property
+    def jarak(self) -> Jarak | None:
+        """Where a realisasi outside its target lies, and how far, in the indicator's own unit."""
+        return jarak(self.target, self.realisasi)
+
+    @property
+    def posisi_rentang(self) -> str | None:
+        """'di_dalam', 'di_bawah' or 'di_atas' the range target; None for a single-number target."""
+        if not isinstance(self.target, Rentang) or self.realisasi is None:
+            return None
+        return self.jarak.posisi if self.jarak is not None else "di_dalam"
+
+    @property
+    def dua_sisi(self) -> bool:
+        """Polarity 'rentang': below and above the range are both a miss."""
+        return self.source.model.polaritas == "rentang"
+
+    @property
     def selisih_target(self) -> Decimal | None:
         """How far a missed realisasi lies from its target, in the indicator's own unit (None when met or unknown).
 
         93,84 against 95 gives 1,16; on a lower-is-better indicator 16,8 against 14 gives 2,8; against a
-        range, the distance to the bound it missed.
+        range, the distance to the bound it missed (88,2 against 60-85 gives 3,2).
         """
-        if self.status != "belum_tercapai" or self.realisasi is None or self.target is None:
+        if self.status != "belum_tercapai" or self.jarak is None:
             return None
-        return abs(self.realisasi - self.target_acuan) or None  # type: ignore[operator]
+        return self.jarak.selisih
 
     @property
     def target_acuan(self) -> Decimal | None:
@@ -166,8 +191,34 @@ class IndikatorReport:
     @property
     def selisih_di_bawah(self) -> bool:
         """The missed realisasi lies below its target (else above it, as on a lower-is-better indicator)."""
-        acuan = self.target_acuan
-        return self.realisasi is not None and acuan is not None and self.realisasi < acuan
+        return self.jarak is not None and self.jarak.di_bawah
+
+    @property
+    def perhitungan(self) -> Perhitungan | None:
+        """The formula the report year's capaian uses (None when it is set by hand or cannot be computed)."""
+        if self.capaian_manual or self.capaian_mentah is None or self.target is None or self.realisasi is None:
+            return None
+        return perhitungan(self.target, self.realisasi, polaritas=self.model.polaritas,
+                           rumus_negatif=self.rumus_negatif)
+
+    @property
+    def jarak_renstra(self) -> Jarak | None:
+        """Where the realisasi lies against the Renstra/RPJMD target of the report year, when it misses it."""
+        if self.status_renstra != "belum_tercapai":
+            return None
+        return jarak(self.target_renstra, self.realisasi)
+
+    @property
+    def biaya_sasaran(self) -> BudgetSum:
+        return sum_budget(self.anggaran_sasaran)
+
+    @property
+    def program_sasaran(self) -> tuple[BudgetGroup, ...]:
+        """The programs of the sasaran's budget lines, each with its sum (for an indicator without own lines)."""
+        programs: dict[str, list[BudgetLine]] = {}
+        for line in self.anggaran_sasaran:
+            programs.setdefault(line.program, []).append(line)
+        return tuple(BudgetGroup(name, sum_budget(lines), (), tuple(lines)) for name, lines in programs.items())
 
     @property
     def perlu_rumus(self) -> bool:
@@ -222,7 +273,12 @@ class Report:
 
     @property
     def ada_target_rentang(self) -> bool:
-        return any(isinstance(i.target, Rentang) for i in self.indikator)
+        return any(isinstance(i.target, Rentang) for i in self.indikator if not i.dua_sisi)
+
+    @property
+    def indikator_dua_sisi(self) -> tuple[IndikatorReport, ...]:
+        """Indicators of polarity 'rentang', whose realisasi below and above the range are both a miss."""
+        return tuple(i for i in self.indikator if i.dua_sisi)
 
     def _with_status(self, status: str) -> tuple[IndikatorReport, ...]:
         return tuple(i for i in self.indikator if i.status == status)
@@ -332,7 +388,8 @@ def is_share(m: Indikator) -> bool:
     return m.satuan.strip() == "%" or isinstance(m.realisasi, Komponen)
 
 
-def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str, ...]:
+def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int, sasaran_lines: Sequence[BudgetLine] = ()
+             ) -> tuple[str, ...]:
     out = []
     if m.target is None:
         out.append("target")
@@ -342,9 +399,10 @@ def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str,
         out.append("rumus (pembilang/penyebut)")
     if m.renstra.target_tahunan.get(year) is None:
         out.append(f"target Renstra/RPJMD tahun {year} (renstra.target_tahunan)")
-    if not m.anggaran:
-        out.append("anggaran (kode sub kegiatan)")
-    elif any(not line.lengkap for line in lines):
+    if not m.anggaran and not sasaran_lines:
+        # Without lines of its own an indicator is served by its sasaran's programs; with none there, nothing.
+        out.append("anggaran (kode sub kegiatan; atau sub kegiatan indikator lain pada sasaran yang sama)")
+    elif any(not line.lengkap for line in (lines or sasaran_lines)):
         out.append("pagu/realisasi anggaran")
     for key, label in _NARASI_WAJIB.items():
         if not getattr(m.narasi, key):
@@ -353,8 +411,9 @@ def _missing(m: Indikator, lines: Sequence[BudgetLine], year: int) -> tuple[str,
 
 
 def _indikator(
-    p: Project, ind: Sourced[Indikator], nomor: int, sasaran_id: str, target_pk: Decimal | None,
+    p: Project, ind: Sourced[Indikator], nomor: int, sasaran_id: str, target_pk: Target | None,
     lines: dict[str, BudgetLine], errors: list[Diagnostic], notes: list[Diagnostic],
+    sasaran_lines: tuple[BudgetLine, ...] = (),
 ) -> IndikatorReport:
     m = ind.model
     kebijakan = p.settings.model.kebijakan
@@ -388,10 +447,11 @@ def _indikator(
             same = m.capaian_manual is not None and m.renstra.target_tahunan[p.year] == m.target
             capaian_renstra = m.capaian_manual.nilai if same else None  # type: ignore[union-attr]
     own = tuple(lines[ref] for ref in m.anggaran if ref in lines)
+    served = () if m.anggaran else sasaran_lines
     target_renstra = m.renstra.target_tahunan.get(p.year)
     akhir = m.renstra.target_akhir
     progres = None
-    if akhir is not None and realisasi is not None and akhir != 0:
+    if akhir is not None and realisasi is not None and (isinstance(akhir, Rentang) or akhir != 0):
         try:
             progres = capaian(akhir, realisasi, polaritas=m.polaritas, rumus_negatif=rumus_negatif)
             progres = plausible(progres, ind, ("renstra", "target_akhir"), errors)
@@ -405,9 +465,10 @@ def _indikator(
         predikat=predikat(value, kebijakan), status=status_of(raw), seri=seri, tren=trend,
         tren_persen=trend_pct, tren_poin=trend_points, target_renstra=target_renstra,
         capaian_renstra=capaian_renstra, target_akhir=akhir, progres_akhir=progres,
-        anggaran=own, biaya=sum_budget(own),
+        anggaran=own, biaya=sum_budget(own), anggaran_sasaran=served,
         sdm_efisiensi=(sdm.rencana - sdm.realisasi) if sdm.rencana is not None and sdm.realisasi is not None else None,
-        belum_diisi=_missing(m, own, p.year),
+        belum_diisi=_missing(m, own, p.year, served),
+        sasaran_uraian=next((s.uraian for s in p.perencanaan.model.sasaran if s.id == sasaran_id), ""),
     )
 
 
@@ -436,9 +497,11 @@ def compute_report(p: Project) -> Report:
     sasaran: list[SasaranReport] = []
     for row in p.perencanaan.model.perjanjian_kinerja:
         own = []
+        refs = dict.fromkeys(ref for item in row.indikator for ref in by_id[item.indikator].model.anggaran)
+        sasaran_lines = tuple(lines[ref] for ref in refs if ref in lines)
         for item in row.indikator:
             ind = _indikator(p, by_id[item.indikator], len(indikator) + 1, row.sasaran, item.target,
-                             lines, errors, notes)
+                             lines, errors, notes, sasaran_lines)
             indikator.append(ind)
             own.append(ind)
         values = [i.capaian for i in own if i.capaian is not None]

@@ -44,20 +44,27 @@ def realisasi_of(m: Indikator) -> Decimal | None:
 
 def year_capaian(
     ind: Sourced[Indikator], target: Target | None, realisasi: Decimal | None, rumus_negatif: str,
-    where: tuple[str | int, ...], errors: list[Diagnostic],
+    where: tuple[str | int, ...], errors: list[Diagnostic], tahun: int | None = None, dari: int | None = None,
 ) -> Decimal | None:
+    """The capaian of one year; where names the year's target (a history row's, or the report year's)."""
     if target is None or realisasi is None:
         return None
     try:
         value = capaian(target, realisasi, polaritas=ind.model.polaritas, rumus_negatif=rumus_negatif)
         return plausible(value, ind, where, errors)
     except ZeroDivisionError:
-        errors.append(Diagnostic(
-            ind.at(*where), "V040", "error",
-            "capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif); "
-            "isi 'capaian_manual' dengan 'nilai' dan 'alasan'" if where == ("target",) else
-            "capaian riwayat tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif)",
-        ))
+        if dari is not None:
+            message = (f"capaian tahun {tahun} tidak dapat dihitung (target 0, atau realisasi 0 pada indikator "
+                       f"negatif); isi 'capaian_manual' dengan 'nilai' dan 'alasan' di berkas ini, atau pada "
+                       f"riwayat tahun {tahun} di berkas indikator tahun {dari}")
+        elif tahun is None:
+            message = ("capaian tidak dapat dihitung (target 0, atau realisasi 0 pada indikator negatif); "
+                       "isi 'capaian_manual' dengan 'nilai' dan 'alasan'")
+        else:
+            message = (f"capaian riwayat tahun {tahun} tidak dapat dihitung (target 0, atau realisasi 0 pada "
+                       f"indikator negatif); isi 'capaian_manual' dengan 'nilai' dan 'alasan' pada riwayat "
+                       f"tahun {tahun}")
+        errors.append(Diagnostic(ind.at(*where), "V040", "error", message))
         return None
 
 
@@ -80,15 +87,33 @@ def plausible(
     return None
 
 
-def previous_figures(p: Project, ind_id: str) -> dict[int, tuple[Target | None, Decimal | None]]:
+@dataclass(frozen=True)
+class EarlierYear:
+    """One year as the previous report year's data folder holds it, with where that year's target is written."""
+
+    target: Target | None
+    realisasi: Decimal | None
+    capaian_manual: Decimal | None
+    source: Sourced[Indikator]
+    where: tuple[str | int, ...]
+
+
+def previous_figures(p: Project, ind_id: str) -> dict[int, EarlierYear]:
     if p.previous is None:
         return {}
     for prev in p.previous.indikator:
         if prev.model.id == ind_id:
-            out: dict[int, tuple[Target | None, Decimal | None]] = {
-                r.tahun: (r.target, realisasi_value(r.realisasi, pengali_of(prev.model))) for r in prev.model.riwayat
+            pengali = pengali_of(prev.model)
+            out = {
+                r.tahun: EarlierYear(r.target, realisasi_value(r.realisasi, pengali),
+                                     r.capaian_manual.nilai if r.capaian_manual else None, prev,
+                                     ("riwayat", i, "target") if r.target is not None else ("riwayat", i))
+                for i, r in enumerate(prev.model.riwayat)
             }
-            out[p.previous.year] = (prev.model.target, realisasi_of(prev.model))
+            m = prev.model
+            out[p.previous.year] = EarlierYear(m.target, realisasi_of(m),
+                                               m.capaian_manual.nilai if m.capaian_manual else None, prev,
+                                               ("target",) if m.target is not None else ("id",))
             return out
     return {}
 
@@ -131,21 +156,29 @@ def series(
         if row.capaian_manual is not None:
             raw: Decimal | None = row.capaian_manual.nilai
         else:
-            raw = year_capaian(ind, row.target, value, rumus_negatif, ("riwayat", i), errors)
+            raw = year_capaian(ind, row.target, value, rumus_negatif,
+                               ("riwayat", i, "target") if row.target is not None else ("riwayat", i), errors,
+                               row.tahun)
         figures[row.tahun] = YearFigure(
             row.tahun, row.target, value, None if raw is None else apply_cap(raw, cap), raw,
             row.capaian_tertulis, "riwayat",
         )
-        if row.tahun in earlier and not _same_as_typed((row.target, value), earlier[row.tahun]):
-            t, r = earlier[row.tahun]
+        before = earlier.get(row.tahun)
+        if before is not None and not _same_as_typed((row.target, value), (before.target, before.realisasi)):
+            t, r = before.target, before.realisasi
             notes.append(Diagnostic(ind.at("riwayat", i), "V042", "warning",
                                     f"riwayat {row.tahun} berbeda dengan data tahun {p.year - 1} "
                                     f"(target {_shown(t)}, realisasi {_shown(r)})"))
-    for year, (t, r) in earlier.items():
+    for year, e in earlier.items():
         if year not in figures and year < p.year:
-            raw = year_capaian(ind, t, r, rumus_negatif, ("id",), errors)
-            figures[year] = YearFigure(year, t, r, None if raw is None else apply_cap(raw, cap), raw,
-                                       None, f"data {p.year - 1}")
+            # The earlier year's own data folder holds this year: its capaian_manual stands, and a capaian that
+            # cannot be computed is reported at that folder's file, where the target is written.
+            if e.capaian_manual is not None:
+                raw = e.capaian_manual
+            else:
+                raw = year_capaian(e.source, e.target, e.realisasi, rumus_negatif, e.where, errors, year, p.year)
+            figures[year] = YearFigure(year, e.target, e.realisasi, None if raw is None else apply_cap(raw, cap),
+                                       raw, None, f"data {p.year - 1}")
     years = sorted(figures, reverse=True)[:SERIES_YEARS]
     return tuple(figures[y] for y in years)
 

@@ -32,7 +32,8 @@ _LINE_START = re.compile(r"(?m)^(\s*)([-+=])")
 
 # Strings a computation produced (codes, states), not text a planner typed: never escaped.
 CODE_FIELDS = frozenset({"id", "status", "tren", "rumus_negatif", "sasaran_id", "tujuan", "sumber", "status_renstra",
-                         "polaritas", "cakupan", "polaritas_negatif", "agregasi_sasaran", "lokal", "jenis_target"})
+                         "polaritas", "posisi", "posisi_rentang", "rumus", "cakupan", "polaritas_negatif",
+                         "agregasi_sasaran", "lokal", "jenis_target"})
 # Never handed to a template: where the data came from and the raw project (paths, YAML documents).
 HIDDEN_FIELDS = frozenset({"project", "source", "location", "doc", "notes", "previous", "root"})
 

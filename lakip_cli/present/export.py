@@ -90,7 +90,8 @@ def _indikator_sheet(report: Report) -> Sheet:
             ind.realisasi, ind.komponen.pembilang if ind.komponen else None,
             ind.komponen.penyebut if ind.komponen else None,
             ind.capaian, ind.predikat, STATUS_LABEL[ind.status], lalu.capaian if lalu else None, ind.tren,
-            ind.target_renstra, ind.capaian_renstra,
+            (f"{angka(ind.target_renstra.bawah)}–{angka(ind.target_renstra.atas)}"
+             if isinstance(ind.target_renstra, Rentang) else ind.target_renstra), ind.capaian_renstra,
             b.pagu if b.lines else None, b.realisasi if b.lines else None, b.serapan if b.lines else None,
             f"capaian ditetapkan: {manual.alasan}" if manual else None, ind.source.doc.path,
         ))

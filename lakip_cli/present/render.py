@@ -25,7 +25,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation
-from lakip_cli.display import angka, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
+from lakip_cli.display import angka, berjenis, dengan_satuan, jumlah_kata, persen, rupiah, tanggal, terbilang
 from lakip_cli.present import tables
 from lakip_cli.present.context import Freezer, Record, esc
 from lakip_cli.present.templates import TemplateSet
@@ -357,7 +357,7 @@ def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedE
         angka=angka, persen=persen, rupiah=rupiah, satuan=dengan_satuan,
         terbilang=terbilang, jumlah_kata=jumlah_kata, tanggal=tanggal, romawi=lambda n: ROMAN[n],
         target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
-        daftar=daftar, huruf=huruf, rentang_tahun=rentang_tahun,
+        daftar=daftar, huruf=huruf, rentang_tahun=rentang_tahun, berjenis=berjenis,
     )
     env.bytecode_cache = _template_cache(env)
     return env

@@ -13,7 +13,7 @@ from typing import Any
 from lakip_cli.compute.budget import BudgetSum
 from lakip_cli.compute.report import IndikatorReport, Report, Target
 from lakip_cli.compute.series import YearFigure
-from lakip_cli.display import angka, dengan_satuan, is_persen, persen, rupiah, tanggal
+from lakip_cli.display import angka, berjenis, dengan_satuan, is_persen, persen, rupiah, tanggal
 from lakip_cli.present.context import esc
 from lakip_cli.source.models import Rentang
 from lakip_cli.write.blocks import Cell, Signature, SignaturePair, Table, placeholder
@@ -182,7 +182,12 @@ def perjanjian_kinerja(report: Report, judul: str, *, dengan_anggaran: bool = Fa
         row = [esc(ind.nama), _mid(target_text(ind.target_pk_atau_target, ind.satuan))]
         if dengan_anggaran:
             mark = "\\*" if any(line.id in shared for line in ind.anggaran) else ""
-            row.append(_num(rupiah(ind.biaya.pagu) + mark if ind.biaya.lines else missing("pagu")))
+            if ind.biaya.lines:
+                row.append(_num(rupiah(ind.biaya.pagu) + mark))
+            elif ind.anggaran_sasaran:
+                row.append(_mid("anggaran program sasaran"))
+            else:
+                row.append(_num(missing("pagu")))
         return row
 
     rows = _per_sasaran(report, cells)
@@ -288,10 +293,10 @@ def realisasi_anggaran(report: Report, judul: str) -> Table:
         return amounts(s.pagu, s.realisasi, s.sisa, s.serapan, bold=bold)
 
     for p, program in enumerate(report.anggaran_bertingkat, 1):
-        rows.append([_mid(f"{p}"), {"teks": f"Program {esc(program.nama)}", "tebal": True}, _mid(""),
+        rows.append([_mid(f"{p}"), {"teks": esc(berjenis(program.nama, "Program")), "tebal": True}, _mid(""),
                      *subtotal(program.jumlah, bold=True)])
         for k, kegiatan in enumerate(program.bagian, 1):
-            rows.append([_mid(f"{p}.{k}"), {"teks": f"Kegiatan {esc(kegiatan.nama)}", "tebal": True}, _mid(""),
+            rows.append([_mid(f"{p}.{k}"), {"teks": esc(berjenis(kegiatan.nama, "Kegiatan")), "tebal": True}, _mid(""),
                          *subtotal(kegiatan.jumlah)])
             for n, line in enumerate(kegiatan.lines, 1):
                 used = ", ".join(f"IK {by_id[i].nomor}" for i in line.indikator if i in by_id) or "-"
@@ -341,21 +346,33 @@ def realisasi_line(ind: IndikatorReport) -> str:
     return f"{angka(k.pembilang)}/{angka(k.penyebut)} × 100% = {persen(ind.realisasi)}"
 
 
+_BATAS = {"di_bawah": "batas bawah", "di_atas": "batas atas"}
+
+
 def capaian_line(ind: IndikatorReport) -> str:
     """The capaian computation with the indicator's own figures, in the formula the policy names."""
-    if ind.capaian_mentah is None or ind.realisasi is None or ind.target is None or ind.capaian_manual:
+    how = ind.perhitungan
+    if how is None or ind.capaian_mentah is None or ind.realisasi is None or ind.target is None:
         return ""  # a capaian set by hand has its reason instead of a computation (no "/ 0")
     r = angka(ind.realisasi)
     result = persen(ind.capaian_mentah)
-    if isinstance(ind.target, Rentang):
-        return f"rentang target {target_text(ind.target, ind.satuan)}, realisasi {r}: capaian {result}"
-    t = angka(ind.target)
-    if ind.model.polaritas == "positif":
+    rentang = target_text(ind.target, ind.satuan) if isinstance(ind.target, Rentang) else ""
+    if how.rumus == "dalam_rentang":
+        return f"realisasi {r} berada di dalam rentang target {rentang}, sehingga capaian {result}"
+    t = angka(how.acuan)
+    if how.rumus == "realisasi_per_target":
         line = f"{r} / {t} × 100% = {result}"
-    elif ind.rumus_negatif == "rasio":
+    elif how.rumus == "target_per_realisasi":
         line = f"{t} / {r} × 100% = {result}"
     else:
         line = f"(2 × {t} − {r}) / {t} × 100% = {result}"
+    if how.posisi in _BATAS:
+        batas = _BATAS[how.posisi]
+        formula = {"realisasi_per_target": f"realisasi / {batas}", "target_per_realisasi": f"{batas} / realisasi",
+                   "cermin": f"(2 × {batas} − realisasi) / {batas}"}[how.rumus]
+        where = "di bawah" if how.posisi == "di_bawah" else "di atas"
+        line = (f"realisasi {r} {where} {batas} rentang target {rentang}, sehingga capaian = {formula} × 100% = "
+                + line)
     if ind.capaian is not None and ind.capaian != ind.capaian_mentah:
         line += f", dibatasi menjadi {persen(ind.capaian)}"
     return line

@@ -143,6 +143,24 @@ def _inner_model(ann: Any) -> type[BaseModel] | None:
     return None
 
 
+# Keys planners write for a range's bounds, from other tools and documents: {min, maks} is {bawah, atas}.
+_SYNONYMS = {"min": "bawah", "minimum": "bawah", "minimal": "bawah", "dari": "bawah", "rendah": "bawah",
+             "maks": "atas", "max": "atas", "maksimum": "atas", "maksimal": "atas", "maximum": "atas",
+             "sampai": "atas", "hingga": "atas", "tinggi": "atas"}
+
+
+def _named_by_synonym(grouped: dict[PathKey, list[tuple[str, ErrorDetails]]]) -> set[PathKey]:
+    """Missing keys whose value was written under a synonym beside them ({min: 60} for 'bawah'): the unknown
+    key's message names the right key, so 'kunci wajib tidak ada' would only repeat it."""
+    out: set[PathKey] = set()
+    for path, items in grouped.items():
+        if path and any(e["type"] == "extra_forbidden" for _, e in items):
+            name = _SYNONYMS.get(str(path[-1]).lower())
+            if name is not None:
+                out.add((*path[:-1], name))
+    return out
+
+
 def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
     grouped: dict[PathKey, list[tuple[str, ErrorDetails]]] = {}
     errors = exc.errors(include_url=False)
@@ -163,6 +181,9 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
     for path in union_paths:
         if any(len(other) > len(path) and other[: len(path)] == path for other in grouped):
             grouped.pop(path, None)
+    for path in _named_by_synonym(grouped):
+        if all(e["type"] == "missing" for _, e in grouped.get(path, [])):
+            grouped.pop(path, None)
     out: list[Diagnostic] = []
     for path, items in grouped.items():
         errs = [e for _, e in items]
@@ -171,14 +192,20 @@ def diagnostics_from_validation(doc: YamlDoc, model: type[BaseModel], exc: Valid
         if "extra_forbidden" in kinds:
             field = str(path[-1])
             msg = f"kunci tidak dikenal '{field}'"
-            hint = difflib.get_close_matches(field, _allowed_fields(model, tuple(errs[0]["loc"])), n=1)
+            allowed = _allowed_fields(model, tuple(errs[0]["loc"]))
+            hint = [_SYNONYMS[field.lower()]] if _SYNONYMS.get(field.lower()) in allowed else []
+            hint = hint or difflib.get_close_matches(field, allowed, n=1)
             if hint:
                 msg += f"; maksud Anda '{hint[0]}'?"
             out.append(Diagnostic(loc, "V011", "error", msg))
             continue
         # A scalar written where a number or a mapping may stand: "must be a mapping" only adds noise.
         scalar = [(m, e) for m, e in items if not (e["type"] in _MAPPING_KINDS and not isinstance(e["input"], dict))]
-        messages = list(dict.fromkeys(m for m, _ in (scalar or items)))
+        # And a mapping written where a number or a mapping may stand: "must be a number" adds noise to what
+        # the mapping's own check says (a range whose lower bound is above its upper bound).
+        mapping = [(m, e) for m, e in (scalar or items)
+                   if not (e["type"] in _NUMBER_KINDS and isinstance(e["input"], dict))]
+        messages = list(dict.fromkeys(m for m, _ in (mapping or scalar or items)))
         where = next((str(p) for p in reversed(path) if isinstance(p, str)), "(akar)")
         code = "V010" if kinds == {"missing"} else "V012"
         if code == "V010":

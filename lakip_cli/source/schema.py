@@ -71,7 +71,17 @@ FIELDS: dict[str, tuple[str, str]] = {
     "PeraturanDikenal.nomor": ("Nomor", "Nomor peraturan"),
     "PeraturanDikenal.tahun": ("Tahun", "Tahun peraturan yang benar"),
     "Cek.abaikan": ("Aturan yang diabaikan", "Kode aturan pemeriksaan yang tidak dijalankan, mis. LK011"),
-    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain yang tidak boleh muncul di narasi (LK018)"),
+    "Cek.instansi_lain": ("Nama instansi lain", "Nama instansi lain tambahan yang tidak boleh muncul di narasi; "
+                          "nama perangkat daerah (Dinas ..., Badan ..., Inspektorat, ...) sudah dikenali LK018"),
+    "Cek.mitra": ("Mitra", "Nama mitra yang boleh disebut di narasi (LK018), selain daftar bawaan: BNN, FKUB, "
+                  "Polres, Kodim, Kemenag, KPU, Bawaslu, ..."),
+    "Cek.istilah_usang": ("Istilah usang", "Istilah usang tambahan untuk LK027, atau istilah bawaan yang diganti "
+                          "penggantinya atau dimatikan (aktif: false)"),
+    "IstilahUsang.istilah": ("Istilah", "Istilah usang seperti tertulis (teks biasa, dicocokkan sebagai kata utuh "
+                             "tanpa membedakan huruf besar), mis. 'Penetapan Kinerja'"),
+    "IstilahUsang.ganti": ("Pengganti", "Istilah yang kini berlaku, mis. 'Perjanjian Kinerja'; wajib kecuali "
+                           "aktif: false"),
+    "IstilahUsang.aktif": ("Aktif", "false: istilah bawaan dengan nama yang sama tidak diperiksa"),
     "Cek.peraturan": ("Peraturan yang dikenal", "Peraturan dengan tahun yang benar, untuk aturan LK020"),
     "Perencanaan.penandatanganan_pk": ("Penandatanganan Perjanjian Kinerja",
                                        "Tempat, tanggal dan pihak kedua (kepala daerah) yang menandatangani PK"),
@@ -170,7 +180,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Strategi.uraian": ("Strategi", "Bunyi strategi"),
     "Strategi.arah_kebijakan": ("Arah kebijakan", "Bunyi arah kebijakan"),
     "BarisPk.indikator": ("Indikator", "Kode indikator (berkas di indikator/)"),
-    "BarisPk.target": ("Target PK", ""),
+    "BarisPk.target": ("Target PK", "Target seperti pada PK yang ditandatangani: angka, atau rentang {bawah, atas}"),
     "PerjanjianKinerja.sasaran": ("Sasaran", "Kode sasaran strategis"),
     "PerjanjianKinerja.indikator": ("Indikator", "Indikator sasaran ini dengan target PK-nya"),
     "Perencanaan.periode_awal": ("Awal periode", "Tahun awal periode Renstra, mis. 2021"),
@@ -200,18 +210,20 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Rumus.per": ("Per", "Yang dihitung per pengali, dicetak di rumus, mis. 'kelahiran hidup'"),
     "Komponen.pembilang": ("Pembilang", "Nilai pembilang tahun laporan, mis. 34"),
     "Komponen.penyebut": ("Penyebut", "Nilai penyebut tahun laporan, lebih dari 0, mis. 36"),
-    "Rentang.bawah": ("Batas bawah", "Batas bawah target rentang"),
-    "Rentang.atas": ("Batas atas", "Batas atas target rentang"),
+    "Rentang.bawah": ("Batas bawah", "Batas bawah rentang; lebih kecil dari batas atas"),
+    "Rentang.atas": ("Batas atas", "Batas atas rentang; lebih besar dari batas bawah"),
     "CapaianManual.nilai": ("Capaian (%)", ""),
     "CapaianManual.alasan": ("Alasan", ""),
     "Riwayat.tahun": ("Tahun", "Tahun sebelum tahun laporan"),
-    "Riwayat.target": ("Target", "Target tahun itu"),
+    "Riwayat.target": ("Target", "Target tahun itu: angka, atau rentang {bawah, atas}"),
     "Riwayat.realisasi": ("Realisasi", "Realisasi tahun itu"),
     "Riwayat.capaian_manual": ("Capaian manual", ""),
     "Riwayat.capaian_tertulis": ("Capaian tertulis", ""),
-    "Renstra.target_tahunan": ("Target tahunan", ""),
-    "Renstra.target_akhir": ("Target akhir", ""),
-    "StandarNasional.nilai": ("Nilai", "Nilai standar nasional"),
+    "Renstra.target_tahunan": ("Target tahunan", "Target Renstra/RPJMD per tahun: angka, atau rentang "
+                                                 "{bawah, atas}"),
+    "Renstra.target_akhir": ("Target akhir", "Target akhir periode: angka, atau rentang {bawah, atas}"),
+    "StandarNasional.nilai": ("Nilai", "Nilai standar nasional: angka, atau rentang {bawah, atas} "
+                                       "(mis. BOR 60–85%)"),
     "StandarNasional.sumber": ("Sumber", "Peraturan atau dokumen sumber standar"),
     "StandarNasional.keterangan": ("Keterangan", _MD),
     "SdmIndikator.rencana": ("SDM rencana", "Jumlah orang yang direncanakan"),
@@ -229,7 +241,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Indikator.sasaran": ("Sasaran", ""),
     "Indikator.uraian_sasaran": ("Uraian sasaran", ""),
     "Indikator.satuan": ("Satuan", ""),
-    "Indikator.polaritas": ("Polaritas", ""),
+    "Indikator.polaritas": ("Polaritas", "Arah baik indikator; 'rentang' memerlukan setiap target berupa "
+                                         "rentang {bawah, atas}"),
     "Indikator.rumus_negatif": ("Rumus polaritas negatif", "Rumus untuk indikator ini, menimpa kebijakan proyek"),
     "Indikator.rumus": ("Rumus", "Uraian pembilang dan penyebut untuk indikator persentase"),
     "Indikator.target": ("Target", "Target tahun laporan: angka, atau rentang {bawah, atas}"),
@@ -241,7 +254,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Indikator.standar_nasional": ("Standar nasional", "Standar nasional, bila ada"),
     "Indikator.sumber_data": ("Sumber data", "Asal data realisasi, mis. 'Laporan bulanan puskesmas (SIMPUS)'"),
     "Indikator.riwayat": ("Riwayat", "Target dan realisasi tahun-tahun sebelumnya"),
-    "Indikator.anggaran": ("Anggaran", ""),
+    "Indikator.anggaran": ("Anggaran", "Kode sub kegiatan indikator ini; boleh kosong bila indikator didukung "
+                                       "oleh sub kegiatan indikator lain pada sasaran yang sama"),
     "Indikator.sdm": ("SDM", "SDM yang direncanakan dan yang terlibat"),
     "Indikator.narasi": ("Narasi analisis", "Analisis a-g BAB III"),
     # laporan.yaml
@@ -255,7 +269,9 @@ FIELDS: dict[str, tuple[str, str]] = {
 
 # The meaning of each choice, appended to the description of the fields that offer it.
 ENUM_MEANINGS: dict[str, dict[str, str]] = {
-    "polaritas": {"positif": "makin tinggi makin baik", "negatif": "makin rendah makin baik"},
+    "polaritas": {"positif": "makin tinggi makin baik", "negatif": "makin rendah makin baik",
+                  "rentang": "di dalam rentang target baik; di bawah maupun di atasnya sama-sama tidak mencapai "
+                             "target (capaian = realisasi / batas bawah atau batas atas / realisasi × 100)"},
     "polaritas_negatif": {"cermin": "(2 × target − realisasi) / target × 100", "rasio": "target / realisasi × 100"},
     "rumus_negatif": {"cermin": "(2 × target − realisasi) / target × 100", "rasio": "target / realisasi × 100"},
     "cakupan": {"seluruh": "berjumlah seluruh pegawai", "asn": "berjumlah pegawai ASN (jumlah − honorer)",
@@ -275,13 +291,13 @@ EXAMPLES: dict[str, list[Any]] = {
     "Komponen.pembilang": [34],
     "Komponen.penyebut": [36],
     "Riwayat.tahun": [2023],
-    "Riwayat.target": [90],
+    "Riwayat.target": [90, {"bawah": 60, "atas": 85}],
     "Riwayat.realisasi": [100],
-    "Renstra.target_tahunan": [{"2024": 90, "2025": 95, "2026": 100}],
+    "Renstra.target_tahunan": [{"2024": 90, "2025": 95, "2026": 100}, {"2024": {"bawah": 60, "atas": 85}}],
     "SubKegiatan.id": ["pembinaan-ormas"],
     "SubKegiatan.pagu": [75284400],
     "SubKegiatan.realisasi": [72937050],
-    "BarisPk.target": [100],
+    "BarisPk.target": [100, {"bawah": 60, "atas": 85}],
     "Laporan.tahun": [2024],
     "Laporan.tanggal": ["2025-01-31"],
     "Pejabat.nip": ["19700115 199003 2 003"],

@@ -6,12 +6,14 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.display import angka
 from lakip_cli.source.errors import diagnostics_from_validation
 from lakip_cli.source.load import PathKey, YamlDoc, load_yaml
 from lakip_cli.source.models import (
@@ -349,12 +351,50 @@ def check_values(p: Project) -> list[Diagnostic]:
     for ind in p.indikator:
         if not _signed(ind.model.satuan):
             out += _negatives(ind, ind.model.satuan)
+        out += _two_sided(ind)
+    two_sided = {ind.model.id for ind in p.indikator if ind.model.polaritas == "rentang"}
+    for i, row in enumerate(ren.model.perjanjian_kinerja):
+        for j, item in enumerate(row.indikator):
+            if item.indikator in two_sided and isinstance(item.target, Decimal):
+                out.append(_not_a_range(ren.at("perjanjian_kinerja", i, "indikator", j, "target"), item.target))
     for i, row in enumerate(ren.model.perjanjian_kinerja):
         for j, item in enumerate(row.indikator):
             satuan = units.get(item.indikator)
-            if item.target is not None and item.target < 0 and satuan is not None and not _signed(satuan):
-                out.append(_negative(ren.at("perjanjian_kinerja", i, "indikator", j, "target"), "target", satuan))
+            if satuan is None or _signed(satuan):
+                continue
+            where = ("perjanjian_kinerja", i, "indikator", j, "target")
+            for sub, value in _bounds(item.target):
+                if value is not None and value < 0:
+                    out.append(_negative(ren.at(*where, *sub), str((*where, *sub)[-1]), satuan))
     return out
+
+
+def _two_sided(ind: Sourced[Indikator]) -> Iterator[Diagnostic]:
+    """An indicator of polarity 'rentang' (both sides are a miss) needs every target as a range."""
+    m = ind.model
+    if m.polaritas != "rentang":
+        return
+    targets: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target)]
+    targets += [(("riwayat", i, "target"), row.target) for i, row in enumerate(m.riwayat)]
+    targets += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    targets.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    for where, value in targets:
+        if isinstance(value, Decimal):
+            yield _not_a_range(ind.at(*where), value)
+
+
+def _not_a_range(loc: SourceLocation, value: Decimal) -> Diagnostic:
+    return Diagnostic(loc, "V025", "error",
+                      f"target {angka(value)} berupa satu angka, padahal polaritas 'rentang' (di bawah dan di atas "
+                      "rentang sama-sama tidak memenuhi target) memerlukan rentang; tulis mis. "
+                      "{bawah: 60, atas: 85}, atau ganti polaritas menjadi 'positif' atau 'negatif'")
+
+
+def _bounds(value: Any) -> list[tuple[tuple[str, ...], Any]]:
+    """A target's numbers with their sub-paths: the value itself, or a range's two bounds."""
+    if isinstance(value, Rentang):
+        return [(("bawah",), value.bawah), (("atas",), value.atas)]
+    return [((), value)]
 
 
 def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
@@ -363,6 +403,8 @@ def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
     figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
     for i, row in enumerate(m.riwayat):
         figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
+    figures += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
+    figures.append((("renstra", "target_akhir"), m.renstra.target_akhir))
     for where, value in figures:
         if isinstance(value, Rentang):
             values += [((*where, "bawah"), value.bawah), ((*where, "atas"), value.atas)]
@@ -370,10 +412,8 @@ def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
             values += [((*where, "pembilang"), value.pembilang)]
         else:
             values.append((where, value))
-    values += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
-    values.append((("renstra", "target_akhir"), m.renstra.target_akhir))
     if m.standar_nasional:
-        values.append((("standar_nasional", "nilai"), m.standar_nasional.nilai))
+        values += [(("standar_nasional", "nilai", *sub), v) for sub, v in _bounds(m.standar_nasional.nilai)]
     for where, value in values:
         if value is not None and value < 0:
             field = next(str(w) for w in reversed(where) if isinstance(w, str))

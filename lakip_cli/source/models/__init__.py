@@ -47,6 +47,7 @@ from lakip_cli.source.models.perencanaan import (  # noqa: F401
 )
 from lakip_cli.source.models.settings import (  # noqa: F401
     Cek,
+    IstilahUsang,
     Kebijakan,
     Keluaran,
     Penerimaan,

@@ -22,12 +22,21 @@ NARASI_MAKS = 30_000
 ID_MAKS = 64
 
 
+# "60-85", "60 – 85%", "60 s.d. 85": a range typed as text.
+_RANGE_TEXT = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*(?:-|–|—|s\.?d\.?|sampai)\s*([0-9]+(?:[.,][0-9]+)?)\s*%?\s*")
+
+
 def _number_only(value: object) -> object:
     # A quoted "1.500" would otherwise become 1.5; text is never read as a number.
     if isinstance(value, str):
         hint = number_correction(value)
         if hint is None and re.fullmatch(r"\s*[-+]?[0-9]+(?:\.[0-9]+)?\s*", value):
             hint = f"tulis {value.strip()} tanpa tanda kutip (angka, bukan teks)"
+        bounds = re.fullmatch(_RANGE_TEXT, value)
+        if hint is None and bounds:
+            low, high = (b.replace(",", ".") for b in bounds.groups())
+            hint = (f"harus angka; target rentang ditulis sebagai pemetaan {{bawah: {low}, atas: {high}}}, "
+                    f"bukan teks '{value.strip()}'")
         raise ValueError(hint or "harus angka")
     if isinstance(value, bool):
         raise ValueError("harus angka, bukan true/false")

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from lakip_cli.display import angka
 from lakip_cli.source.models.common import Angka, Bulat, Id, Markdown, Persen, Strict, Tahun, Teks
 
 
@@ -23,14 +24,39 @@ class Komponen(Strict):
 
 
 class Rentang(Strict):
+    """A target range {bawah, atas}: inside is met; outside is compared with the bound that was crossed."""
+
     bawah: Angka
     atas: Angka
 
     @model_validator(mode="after")
     def _ordered(self) -> Rentang:
         if self.atas < self.bawah:
-            raise ValueError("batas 'atas' rentang target lebih kecil dari 'bawah'")
+            raise ValueError(f"batas bawah rentang ({angka(self.bawah, places=6)}) lebih besar dari batas atas "
+                             f"({angka(self.atas, places=6)}); tukar 'bawah' dan 'atas'")
+        if self.atas == self.bawah:
+            raise ValueError(f"batas bawah dan batas atas rentang sama ({angka(self.bawah, places=6)}); rentang "
+                             "tanpa lebar tidak bermakna, tulis target sebagai satu angka")
         return self
+
+
+Target = Angka | Rentang
+
+
+def _no_range_realisasi(value: object) -> object:
+    """A realisasi is what happened, one figure: a range {bawah, atas} there has no meaning."""
+    if isinstance(value, dict) and {"bawah", "atas"} & set(value) and not {"pembilang", "penyebut"} & set(value):
+        raise ValueError("realisasi tidak dapat berupa rentang {bawah, atas}; rentang hanya untuk target. Tulis "
+                         "realisasi sebagai satu angka atau {pembilang, penyebut}")
+    return value
+
+
+def _no_components_target(value: object) -> object:
+    """A target is a number or a range; {pembilang, penyebut} is how a realisasi is counted, not a target."""
+    if isinstance(value, dict) and {"pembilang", "penyebut"} & set(value) and not {"bawah", "atas"} & set(value):
+        raise ValueError("target tidak dapat berupa {pembilang, penyebut}; tulis target sebagai satu angka atau "
+                         "rentang {bawah, atas}")
+    return value
 
 
 class CapaianManual(Strict):
@@ -40,21 +66,32 @@ class CapaianManual(Strict):
 
 class Riwayat(Strict):
     tahun: Tahun
-    target: Angka | Rentang | None = None
+    target: Target | None = None
     realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
     capaian_manual: CapaianManual | None = Field(None, description="Capaian yang ditetapkan tanpa rumus tahun itu")
     capaian_tertulis: Persen | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )
 
+    @field_validator("target", mode="before")
+    @classmethod
+    def _target_shape(cls, v: object) -> object:
+        return _no_components_target(v)
+
+    @field_validator("realisasi", mode="before")
+    @classmethod
+    def _realisasi_shape(cls, v: object) -> object:
+        return _no_range_realisasi(v)
+
 
 class Renstra(Strict):
-    target_tahunan: dict[Tahun, Angka] = Field(default_factory=dict, description="Target Renstra/RPJMD per tahun")
-    target_akhir: Angka | None = Field(None, description="Target akhir periode")
+    target_tahunan: dict[Tahun, Target] = Field(
+        default_factory=dict, description="Target Renstra/RPJMD per tahun: angka, atau rentang {bawah, atas}")
+    target_akhir: Target | None = Field(None, description="Target akhir periode: angka, atau rentang {bawah, atas}")
 
 
 class StandarNasional(Strict):
-    nilai: Angka | None = None
+    nilai: Angka | Rentang | None = Field(None, description="Angka, atau rentang {bawah, atas}")
     sumber: Teks | None = None
     keterangan: Markdown | None = None
 
@@ -82,10 +119,11 @@ class Indikator(Strict):
     sasaran: Id = Field(description="Kode sasaran strategis di perencanaan.yaml")
     uraian_sasaran: Teks | None = Field(None, description="Sasaran seperti ditulis untuk indikator ini")
     satuan: Teks = Field(description="'%' atau satuan hitung, mis. 'orang'")
-    polaritas: Literal["positif", "negatif"] = "positif"
+    polaritas: Literal["positif", "negatif", "rentang"] = Field(
+        "positif", description="positif, negatif, atau rentang (di bawah dan di atas rentang sama-sama buruk)")
     rumus_negatif: Literal["cermin", "rasio"] | None = Field(None, description="Menimpa kebijakan proyek")
     rumus: Rumus | None = None
-    target: Angka | Rentang | None = None
+    target: Target | None = None
     realisasi: Angka | Komponen | None = None
     capaian_manual: CapaianManual | None = None
     renstra: Renstra = Renstra()
@@ -95,6 +133,16 @@ class Indikator(Strict):
     anggaran: tuple[Id, ...] = Field((), description="Kode sub kegiatan di anggaran.yaml")
     sdm: SdmIndikator = SdmIndikator()
     narasi: Narasi = Narasi()
+
+    @field_validator("target", mode="before")
+    @classmethod
+    def _target_shape(cls, v: object) -> object:
+        return _no_components_target(v)
+
+    @field_validator("realisasi", mode="before")
+    @classmethod
+    def _realisasi_shape(cls, v: object) -> object:
+        return _no_range_realisasi(v)
 
     @field_validator("riwayat")
     @classmethod

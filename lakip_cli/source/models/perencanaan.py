@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from lakip_cli.source.models.common import Angka, Id, Markdown, Strict, Tahun, Teks
+from lakip_cli.source.models.indikator import Rentang
 from lakip_cli.source.models.instansi import Pejabat
 
 
@@ -32,7 +33,8 @@ class Strategi(Strict):
 
 class BarisPk(Strict):
     indikator: Id
-    target: Angka | None = Field(None, description="Target seperti tertulis pada dokumen PK yang ditandatangani")
+    target: Angka | Rentang | None = Field(
+        None, description="Target seperti tertulis pada dokumen PK yang ditandatangani: angka, atau rentang")
 
 
 class PerjanjianKinerja(Strict):

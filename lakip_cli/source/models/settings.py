@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from lakip_cli.source.models.common import ID_MAKS, Jalur, Nama, Nomor, Persen, Strict, Tahun, Teks, YaTidak
 
@@ -119,9 +119,36 @@ class Penerimaan(Strict):
     alasan: Teks = Field(description="Mengapa temuan ini diterima apa adanya (wajib)")
 
 
+class IstilahUsang(Strict):
+    """One obsolete term for LK027 (cek.istilah_usang): plain text matched as whole words, never a pattern."""
+
+    # The editor marks a missing replacement as validate does: 'ganti' is required unless 'aktif: false'.
+    model_config = ConfigDict(**Strict.model_config, json_schema_extra={
+        "if": {"properties": {"aktif": {"not": {"const": True}}}, "required": ["aktif"]},
+        "else": {"required": ["ganti"]},
+    })
+
+    istilah: Teks = Field(description="Istilah usang seperti tertulis, mis. 'Penetapan Kinerja' (teks biasa, "
+                          "bukan pola)")
+    ganti: Teks | None = Field(None, description="Istilah pengganti yang disarankan; wajib kecuali aktif: false")
+    aktif: YaTidak = Field(True, description="false: istilah bawaan dengan nama ini tidak diperiksa")
+
+    @model_validator(mode="after")
+    def _replacement(self) -> IstilahUsang:
+        if self.aktif and not self.ganti:
+            raise ValueError("istilah usang perlu 'ganti' (istilah penggantinya), atau 'aktif: false' untuk "
+                             "mematikan istilah bawaan dengan nama ini")
+        return self
+
+
 class Cek(Strict):
     abaikan: tuple[Annotated[str, Field(max_length=ID_MAKS)], ...] = ()
-    instansi_lain: tuple[Teks, ...] = ()
+    instansi_lain: tuple[Teks, ...] = Field(
+        (), description="Nama instansi lain tambahan yang tidak boleh muncul di narasi (LK018)")
+    mitra: tuple[Teks, ...] = Field(
+        (), description="Nama mitra yang boleh disebut di narasi, selain daftar bawaan LK018 (BNN, FKUB, Polres, ...)")
+    istilah_usang: tuple[IstilahUsang, ...] = Field(
+        (), description="Istilah usang tambahan, atau istilah bawaan yang diganti/dimatikan (LK027)")
     peraturan: tuple[PeraturanDikenal, ...] = ()
     terima: tuple[Penerimaan, ...] = ()
     tahun_lalu: bool = Field(True, description="Bandingkan riwayat dengan folder data tahun sebelumnya bila ada")

@@ -1,0 +1,29 @@
+"""The Indonesian number words the claims rules read, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from lakip_cli.checks.narrative import NUMBER_WORDS, parse_kata_bilangan
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("nol", 0), ("satu", 1), ("sepuluh", 10), ("sebelas", 11), ("dua belas", 12), ("Sembilan Belas", 19),
+    ("dua puluh", 20), ("dua puluh satu", 21), ("seratus", 100), ("seratus satu", 101),
+    ("seratus sebelas", 111), ("dua ratus lima puluh", 250), ("sembilan ratus sembilan puluh sembilan", 999),
+    ("dua-puluh  tiga", 23),
+])
+def test_number_words_read_as_written(words: str, value: int) -> None:
+    assert parse_kata_bilangan(words) == value
+
+
+@pytest.mark.parametrize("words", ["lima tahun", "seribu", "puluh", "satu dua", "sebelas puluh", ""])
+def test_what_is_no_number_reads_as_none(words: str) -> None:
+    assert parse_kata_bilangan(words) is None
+
+
+def test_a_run_of_number_words_is_found_whole_and_bounded() -> None:
+    found = [m.group() for m in NUMBER_WORDS.finditer("dari sebelas indikator, dua puluh satu kegiatan")]
+    assert found == ["sebelas", "dua puluh satu"]
+    # A run longer than any number up to 999 is cut after seven words, so a scan never backtracks far.
+    assert len(NUMBER_WORDS.match(" ".join(["satu"] * 50)).group().split()) == 7
