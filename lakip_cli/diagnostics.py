@@ -66,6 +66,8 @@ STAGE_CODES: dict[str, str] = {
     "W007": "struktur tabel di templat tidak valid",
     "W010": "dokumen referensi memuat tautan ke luar, templat terlampir, makro, objek tertanam atau isian yang "
             "mengambil data; bagian itu dibuang",
+    "W011": "berkas huruf grafik tidak ditemukan atau bukan berkas huruf TrueType/OpenType; grafik memakai "
+            "huruf cadangan DejaVu Sans",
     "P001": "LibreOffice tidak terpasang",
     "P002": "modul Python-UNO LibreOffice tidak terpasang",
     "P003": "konversi PDF melebihi batas waktu",
@@ -82,7 +84,7 @@ STAGE_CODES: dict[str, str] = {
 }
 
 # the stage codes printed as warnings
-STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010"})
+STAGE_WARNINGS = frozenset({"V023", "V041", "V042", "V044", "V061", "P006", "W010", "W011"})
 
 # Codes no longer printed; kept out of circulation so that an old message never changes meaning.
 RETIRED = ("W003", "W004")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lakip_cli.checks import run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
@@ -17,6 +19,12 @@ from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lakip_cli.charts.canvas import ChartFont
+    from lakip_cli.charts.figures import ChartJob
+
+    EarlyCharts = tuple[ChartJob, list[Diagnostic]]
 
 CHART_CACHE = ".grafik"  # in the output folder: charts of earlier builds, by a digest of what they show
 _MAX_EPOCH = 4_354_819_199
@@ -93,6 +101,34 @@ def load_report(root: Path, year: int) -> Report:
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
     report = load_report(root, options.year)
+    with _charts_started(report, options, root) as early:
+        return _build(root, options, report, early)
+
+
+@contextlib.contextmanager
+def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterator[EarlyCharts | None]:
+    """The charts, drawing from the start while the findings are triaged and the document is rendered
+    (see charts.figures.ChartJob); None when the build draws none, or when its output path or templates are
+    wrong: the build then stops with that error where it checks them, after the findings, as it always did."""
+    settings = report.project.settings.model
+    if not (settings.keluaran.grafik if options.charts is None else options.charts):
+        yield None
+        return
+    try:
+        want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
+        docx = _output_path(options, output_dir(root, settings), root, want_pdf)
+        font, warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
+    except LakipError:
+        yield None
+        return
+    from lakip_cli.charts.figures import ChartJob
+
+    with scratch_dir() as scratch, ChartJob(report, Path(scratch), docx.parent / CHART_CACHE, font,
+                                            background=True) as job:
+        yield job, warnings
+
+
+def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None) -> BuildResult:
     project = report.project
     created = build_time(report)
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
@@ -119,11 +155,17 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
     remove_stale(docx.parent)
     with scratch_dir() as scratch:
         charts: dict[str, Chart] = {}
-        if want_charts:
+        font_warnings: list[Diagnostic] = []
+        if want_charts and early is None:  # not started: the paths or templates stop the build below
             from lakip_cli.charts.figures import build_charts
 
-            for key, chart in build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE).items():
+            font, font_warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
+            drawn = build_charts(report, Path(scratch), cache=docx.parent / CHART_CACHE, font=font)
+            for key, chart in drawn.items():
                 charts[key] = Chart(chart.path, chart.judul)
+        elif want_charts and early is not None:
+            job, font_warnings = early
+            charts = {key: Chart(chart.path, chart.judul) for key, chart in job.charts.items()}
         logo = root / settings.keluaran.logo if settings.keluaran.logo else None
         document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
@@ -142,8 +184,12 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         reference = TemplateSet(root, settings.folder_templat).reference()
         # A draft carries every open finding as a comment at its place; a final carries none.
         notes = () if options.final else annotations_for(report, diagnostics)
-        diagnostics += write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
-                                  annotations=notes)
+        # Each chart is waited for where the document embeds it, while the child draws the next one.
+        written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
+                             annotations=notes, picture_ready=early[0].ready if early is not None else None)
+        if early is not None:
+            early[0].wait()  # every chart drawn, the child reaped, the cache pruned
+        diagnostics += (*font_warnings, *written)
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))
 
@@ -162,6 +208,35 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         except LakipError as exc:
             raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
     return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+
+
+def chart_font(report: Report, reference: Path) -> tuple[ChartFont, list[Diagnostic]]:
+    """The font files of the charts: keluaran.huruf_grafik, else the files of the document's body font (as
+    the column widths measure it); when neither can be used, matplotlib's DejaVu Sans and a warning (W011)."""
+    from lakip_cli.charts.canvas import ChartFont, bold_beside, fallback_font, font_problem
+    from lakip_cli.write.measure import font_names, font_path
+    from lakip_cli.write.reference import body_font
+
+    settings = report.project.settings
+    chosen = settings.model.keluaran.huruf_grafik
+    fallback = "grafik memakai huruf cadangan DejaVu Sans (bawaan matplotlib)"
+    if chosen is not None:
+        path = report.project.root / chosen
+        problem = font_problem(path)
+        if problem is None:
+            return ChartFont(path, bold_beside(path)), []
+        return fallback_font(), [Diagnostic(settings.at("keluaran", "huruf_grafik"), "W011", "warning",
+                                            f"berkas huruf grafik '{chosen}' {problem}; {fallback}")]
+    family = body_font(reference)
+    regular, bold = font_path(family, False), font_path(family, True)
+    if regular is not None and font_problem(regular) is None:
+        return ChartFont(regular, bold if bold is not None and font_problem(bold) is None else regular), []
+    where = settings.at("keluaran", "grafik")  # or its nearest parent: keluaran, or lakip.yaml itself
+    names = ", ".join(font_names(family, False))
+    return fallback_font(), [Diagnostic(where, "W011", "warning",
+                                        f"berkas huruf isi dokumen ({family}: {names}) tidak ditemukan; {fallback}. "
+                                        "Pasang huruf itu (Debian/Ubuntu: fonts-liberation) atau atur "
+                                        "keluaran.huruf_grafik di lakip.yaml")]
 
 
 def pdf_source(docx: Path, scratch: Path) -> Path:

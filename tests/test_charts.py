@@ -1,17 +1,22 @@
-"""charts: keys, PNG size and metadata, byte-identical output, empty data, cheap module import."""
+"""charts: keys, no title in the picture, small multiples, budget unit, font files, byte-identical output."""
 
 from __future__ import annotations
 
+import os
+import re
 import struct
 import subprocess
 import sys
 import zlib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from conftest import MINIMAL, copy_project
 
-from lakip_cli.charts.figures import DPI, WIDTH_PX, Chart, build_charts, rupiah_singkat
+from lakip_cli.charts import figures
+from lakip_cli.charts.canvas import ChartFont, fallback_font
+from lakip_cli.charts.figures import DPI, WIDTH_PX, Chart, build_charts, jumlah, satuan_anggaran, trend_panels
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.source.validate import load_project
 
@@ -151,8 +156,8 @@ def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
 
 
 def test_keys(charts: dict[str, Chart]) -> None:
-    # IK03 has no realisasi at all and IK02 has two years: only IK01 and IK02 get a trend chart.
-    assert sorted(charts) == ["anggaran", "sasaran", "tren-IK01", "tren-IK02"]
+    # One figure of small multiples instead of a chart per indicator.
+    assert sorted(charts) == ["anggaran", "sasaran", "tren"]
     for key, chart in charts.items():
         assert chart.key == key
         assert chart.path.name == f"{key}.png"
@@ -161,8 +166,97 @@ def test_keys(charts: dict[str, Chart]) -> None:
 
 def test_captions(charts: dict[str, Chart]) -> None:
     assert charts["sasaran"].judul == "Capaian indikator kinerja per sasaran strategis tahun 2024"
-    assert charts["anggaran"].judul == "Pagu dan realisasi anggaran per sub kegiatan tahun 2024"
-    assert charts["tren-IK01"].judul == "Target dan realisasi Persentase Layanan Tepat Waktu tahun 2021\u20132024"
+    assert charts["tren"].judul == "Capaian indikator kinerja tahun 2021\u20132024"
+    assert charts["anggaran"].judul == "Serapan anggaran per sub kegiatan tahun 2024"
+
+
+def _texts(fig) -> list[str]:
+    from matplotlib.text import Text
+
+    return [" ".join(t.get_text().split()) for t in fig.findobj(Text) if t.get_text()]  # wrapped lines joined
+
+
+@pytest.fixture(scope="module")
+def drawn(report: Report) -> dict[str, object]:
+    """Every planned chart drawn to a matplotlib Figure (not saved), with the rcParams of a build."""
+    import matplotlib
+
+    from lakip_cli.charts.canvas import TextMeasure, rc_params
+
+    font = fallback_font()
+    with matplotlib.rc_context(rc_params(matplotlib, font)):
+        return {key: (judul, draw(TextMeasure(font))) for key, judul, _, draw in figures._plan(report)}
+
+
+def test_no_title_in_the_picture(drawn: dict[str, object]) -> None:
+    """The caption under the picture is its title: no axes title, no suptitle, no text repeating it."""
+    assert sorted(drawn) == ["anggaran", "sasaran", "tren"]
+    for key, (judul, fig) in drawn.items():
+        assert fig._suptitle is None, key
+        assert all(ax.get_title(loc) == "" for ax in fig.axes for loc in ("left", "center", "right")), key
+        texts = [t.lower() for t in _texts(fig)]
+        head = " ".join(judul.lower().split()[:3])  # "capaian indikator kinerja", "serapan anggaran per"
+        assert not [t for t in texts if head in t or "tahun 2024" in t], (key, texts)
+
+
+def test_small_multiples_select_indicators_with_two_years_of_capaian(report: Report, drawn) -> None:
+    panels = trend_panels(report)
+    # IK01: 2021-2023 in riwayat and 2024; IK02: 2023 and 2024; IK03 has no realisasi at all.
+    assert [(ind.id, [t for t, _ in points]) for ind, points in panels] == [
+        ("IK01", [2021, 2022, 2023, 2024]), ("IK02", [2023, 2024])]
+    ik01, ik02 = (dict(points) for _, points in panels)
+    assert ik01[2022] == Decimal("102.5")  # 82 / 80
+    assert ik02[2023] == Decimal(120)  # 12 / 10
+    assert ik02[2024] == Decimal(100)  # 11 inside the range 10-12
+    _, fig = drawn["tren"]
+    texts = _texts(fig)
+    # One panel per indicator, headed by its number and name, labelled with its last capaian.
+    assert "1. Persentase Layanan Tepat Waktu" in texts
+    assert any(t.startswith("2. Jumlah Petugas Bersertifikat") for t in texts)
+    assert not any("Cakupan Administrasi" in t for t in texts)
+    assert "100%" in texts and "104,94%" in texts  # IK02 2024; IK01 2024: 34/36 = 94,44% of 90 = 104,94%
+    (ax,) = fig.axes  # every panel drawn on one axes in centimetres
+    series = [line for line in ax.lines if line.get_linewidth() == 1.4]
+    assert [len(line.get_xdata()) for line in series] == [4, 2]  # one line per panel, a point per year
+
+
+def test_small_multiples_split_only_when_they_would_not_fit_a_page(report: Report, monkeypatch) -> None:
+    # 3 columns x 5 rows fit a page: up to 15 panels in one figure, then parts of nearly equal whole rows.
+    assert figures.trend_groups(1) == [(0, 1)]
+    assert figures.trend_groups(15) == [(0, 15)]
+    assert figures.trend_groups(16) == [(0, 9), (9, 16)]
+    assert figures.trend_groups(31) == [(0, 12), (12, 24), (24, 31)]
+    (ik01, points), _ = trend_panels(report)
+    monkeypatch.setattr(figures, "trend_panels", lambda _: [(ik01, points)] * 16)
+    plan = [(key, judul) for key, judul, _, _ in figures._plan(report)]
+    assert plan == [("sasaran", "Capaian indikator kinerja per sasaran strategis tahun 2024"),
+                    ("tren", "Capaian indikator kinerja tahun 2021\u20132024 (bagian 1 dari 2)"),
+                    ("tren-2", "Capaian indikator kinerja tahun 2021\u20132024 (bagian 2 dari 2)"),
+                    ("anggaran", "Serapan anggaran per sub kegiatan tahun 2024")]
+
+
+def test_budget_unit_is_one_for_the_whole_chart() -> None:
+    # The seed: 13,77 miliar beside 19,07 juta; in miliar the small line would read 0,02.
+    assert satuan_anggaran([13_774_269_418, 13_770_010_000, 19_072_100, 15_225_000]) == ("juta", 10**6)
+    assert satuan_anggaran([1_250_000_000, 450_000_000, 100_000_000]) == ("miliar", 10**9)
+    assert satuan_anggaran([1_250_000_000, 99_999_999]) == ("juta", 10**6)
+    assert satuan_anggaran([1_250_000_000, 0]) == ("miliar", 10**9)  # nothing realised is no amount to show
+    assert jumlah(13_774_269_418, 10**6) == "13.774,27"
+    assert jumlah(32_202_800, 10**6) == "32,20"
+    assert jumlah(1_187_500_000, 10**9) == "1,19"  # 1,1875 rounded half up
+    assert jumlah(0, 10**9) == "0,00"
+
+
+def test_budget_chart_shows_serapan_and_amounts_in_that_unit(drawn: dict[str, object]) -> None:
+    _, fig = drawn["anggaran"]
+    texts = _texts(fig)
+    # layanan: 1.187.500.000 of 1.250.000.000 = 95%; pembinaan: 400.000.000 of 450.000.000 = 88,89%.
+    assert "1,19 / 1,25 miliar" in texts and "0,40 / 0,45 miliar" in texts
+    assert "95%" in texts and "88,89%" in texts
+    assert not [t for t in texts if re.search(r"\d ?(jt|M|rb)\b|Rp\d", t)]  # no "Rp13,77 M" beside "Rp37,49 jt"
+    (ax,) = fig.axes
+    assert len(ax.patches) == 2  # one bar per complete line, no pagu bars
+    assert sorted(round(bar.get_width(), 2) for bar in ax.patches) == [88.89, 95.0]
 
 
 def test_png_size_and_no_metadata(charts: dict[str, Chart]) -> None:
@@ -172,14 +266,13 @@ def test_png_size_and_no_metadata(charts: dict[str, Chart]) -> None:
         width, height, depth, color = struct.unpack(">IIBB", chunks[0][1][:10])
         assert kinds[0] == b"IHDR"
         assert width == WIDTH_PX, key  # 16 cm at 200 dpi
-        assert height % 25 == 0 and 300 <= height <= 3000, (key, height)
+        assert height % 25 == 0 and 200 <= height <= 3000, (key, height)
         assert (depth, color) in ((8, 2), (8, 6))
         assert not {b"tEXt", b"iTXt", b"zTXt", b"tIME"} & set(kinds), (key, kinds)
         assert b"Software" not in chart.path.read_bytes()
         phys = dict(chunks)[b"pHYs"]
         ppm_x, _, unit = struct.unpack(">IIB", phys)
         assert unit == 1 and round(ppm_x * 0.0254) == DPI
-    assert struct.unpack(">II", _chunks(charts["tren-IK01"].path.read_bytes())[0][1][:8]) == (1260, 550)
 
 
 def test_second_run_is_byte_identical(report: Report, charts: dict[str, Chart], tmp_path: Path) -> None:
@@ -192,18 +285,27 @@ def test_second_run_is_byte_identical(report: Report, charts: dict[str, Chart], 
     assert sorted(p.name for p in folder.iterdir()) == sorted(f"{key}.png" for key in charts)
 
 
-def test_fresh_process_gives_the_same_bytes(root: Path, charts: dict[str, Chart], tmp_path: Path) -> None:
-    """No state of this test process (rcParams, caches) leaks into the pictures."""
-    script = (
-        "import sys; from pathlib import Path\n"
-        "from lakip_cli.source.validate import load_project\n"
-        "from lakip_cli.compute.report import compute_report\n"
-        "from lakip_cli.charts.figures import build_charts\n"
-        "build_charts(compute_report(load_project(Path(sys.argv[1]), 2024)), Path(sys.argv[2]))\n"
-    )
-    subprocess.run([sys.executable, "-c", script, str(root), str(tmp_path)], check=True)
+DRAW = (
+    "import sys; from pathlib import Path\n"
+    "from lakip_cli.source.validate import load_project\n"
+    "from lakip_cli.compute.report import compute_report\n"
+    "from lakip_cli.charts.figures import build_charts\n"
+    "build_charts(compute_report(load_project(Path(sys.argv[1]), 2024)), Path(sys.argv[2]))\n"
+)
+
+
+def test_separate_processes_and_font_caches_give_the_same_bytes(root: Path, charts: dict[str, Chart],
+                                                                tmp_path: Path) -> None:
+    """No state of a process (rcParams, caches) and no font cache of a machine leaks into the pictures:
+    two processes, each with its own fresh matplotlib configuration and font cache, draw the same bytes."""
+    for run in ("a", "b"):
+        env = {**os.environ, "MPLCONFIGDIR": str(tmp_path / f"mpl-{run}"), "XDG_CACHE_HOME": str(tmp_path / run)}
+        subprocess.run([sys.executable, "-c", DRAW, str(root), str(tmp_path / run)], check=True, env=env)
+        assert (tmp_path / f"mpl-{run}").is_dir()  # the process really built its own font cache there
     for key, chart in charts.items():
-        assert (tmp_path / f"{key}.png").read_bytes() == chart.path.read_bytes(), key
+        first = (tmp_path / "a" / f"{key}.png").read_bytes()
+        assert first == (tmp_path / "b" / f"{key}.png").read_bytes(), key
+        assert first == chart.path.read_bytes(), key
 
 
 def test_font_cache_order_does_not_change_the_bytes(report: Report, charts: dict[str, Chart], tmp_path: Path,
@@ -234,14 +336,24 @@ def test_empty_data_draws_sasaran_only(tmp_path: Path) -> None:
     assert _chunks(charts["sasaran"].path.read_bytes())[0][0] == b"IHDR"
 
 
-def test_rupiah_short_form() -> None:
-    assert rupiah_singkat(13_774_269_418) == "Rp13,77 M"
-    assert rupiah_singkat(13_774_269_418, 1) == "Rp13,8 M"
-    assert rupiah_singkat(36_124_950) == "Rp36,12 jt"
-    assert rupiah_singkat(1_698_526_900) == "Rp1,7 M"
-    assert rupiah_singkat(950_000) == "Rp950 rb"
-    assert rupiah_singkat(500) == "Rp500"
-    assert rupiah_singkat(0) == "Rp0"
+def test_the_font_is_the_file_given(report: Report, charts: dict[str, Chart], tmp_path: Path) -> None:
+    """The pictures follow the font files passed by path, whatever matplotlib's font cache holds."""
+    dejavu = fallback_font()
+    assert dejavu.regular.name == "DejaVuSans.ttf" and dejavu.regular.is_file() and dejavu.bold.is_file()
+    same = build_charts(report, tmp_path / "a", font=dejavu)
+    # A copy of the same files elsewhere: the same bytes (what is drawn depends on the files, not the path).
+    copies = tmp_path / "huruf"
+    copies.mkdir()
+    for face in (dejavu.regular, dejavu.bold):
+        (copies / face.name).write_bytes(face.read_bytes())
+    moved = build_charts(report, tmp_path / "b", font=ChartFont(copies / "DejaVuSans.ttf",
+                                                                copies / "DejaVuSans-Bold.ttf"))
+    # Bold drawn with the regular file: other pixels wherever text is bold.
+    plain = build_charts(report, tmp_path / "c", font=ChartFont(dejavu.regular, dejavu.regular))
+    for key in charts:
+        assert same[key].path.read_bytes() == charts[key].path.read_bytes(), key  # the default is the fallback
+        assert moved[key].path.read_bytes() == charts[key].path.read_bytes(), key
+        assert plain[key].path.read_bytes() != charts[key].path.read_bytes(), key
 
 
 def test_module_import_does_not_load_matplotlib() -> None:
@@ -288,3 +400,133 @@ def test_cache_redraws_only_what_changed(root: Path, charts: dict[str, Chart], t
     assert charts["sasaran"].path.read_bytes() != fresh["sasaran"].path.read_bytes()
     for key in fresh:
         assert cached[key].path.read_bytes() == fresh[key].path.read_bytes(), key
+
+
+# ---------------------------------------------------------------- the font of a build
+
+
+def _with_font_setting(root: Path, tmp_path: Path, value: str | None) -> Path:
+    project = copy_project(root, tmp_path / "dengan-huruf")
+    lines = ["judul: LAPORAN KINERJA INSTANSI PEMERINTAH", "keluaran:", "  grafik: true"]
+    if value is not None:
+        lines.append(f"  huruf_grafik: {value}")
+    (project / "lakip.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return project
+
+
+def _font_of(project: Path):
+    from lakip_cli.pipeline import chart_font
+    from lakip_cli.present.templates import TemplateSet
+
+    report = _report(project)
+    return chart_font(report, TemplateSet(project, report.project.settings.model.folder_templat).reference())
+
+
+def test_font_setting_names_the_files(root: Path, tmp_path: Path) -> None:
+    project = _with_font_setting(root, tmp_path, "huruf/Contoh-Regular.ttf")
+    (project / "huruf").mkdir()
+    dejavu = fallback_font()
+    (project / "huruf" / "Contoh-Regular.ttf").write_bytes(dejavu.regular.read_bytes())
+    (project / "huruf" / "Contoh-Bold.ttf").write_bytes(dejavu.bold.read_bytes())
+    font, warnings = _font_of(project)
+    assert warnings == []
+    assert font == ChartFont(project / "huruf" / "Contoh-Regular.ttf", project / "huruf" / "Contoh-Bold.ttf")
+    (project / "huruf" / "Contoh-Bold.ttf").unlink()  # no bold face beside it: bold text in the regular file
+    assert _font_of(project) == (ChartFont(font.regular, font.regular), [])
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (None, "tidak ditemukan"),
+    (b"bukan huruf\n", "bukan berkas huruf TrueType/OpenType (.ttf, .otf)"),
+    (b"\x00\x01\x00\x00" + b"\x00" * 60, "rusak: tidak dapat dibaca sebagai huruf TrueType/OpenType"),
+])
+def test_unusable_font_setting_warns_and_falls_back(root: Path, tmp_path: Path, content: bytes | None,
+                                                    problem: str) -> None:
+    project = _with_font_setting(root, tmp_path, "huruf/Contoh.ttf")
+    if content is not None:
+        (project / "huruf").mkdir()
+        (project / "huruf" / "Contoh.ttf").write_bytes(content)
+    font, warnings = _font_of(project)
+    assert font == fallback_font()
+    assert [d.format_text() for d in warnings] == [
+        f"lakip.yaml:4:17: peringatan: berkas huruf grafik 'huruf/Contoh.ttf' {problem}; grafik memakai huruf "
+        "cadangan DejaVu Sans (bawaan matplotlib) [W011]"]
+
+
+def test_body_font_files_are_the_default(root: Path, tmp_path: Path, monkeypatch) -> None:
+    """Without the setting: the files of the reference document's body font (Arial: Liberation Sans on Linux),
+    as the column widths measure them; when none is installed, a warning at keluaran.grafik."""
+    from lakip_cli.write import measure
+
+    project = _with_font_setting(root, tmp_path, None)
+    dejavu = fallback_font()
+    found = {False: dejavu.regular, True: dejavu.bold}
+    calls = []
+
+    def installed(family: str, bold: bool) -> Path:
+        calls.append((family, bold))
+        return found[bold]
+
+    monkeypatch.setattr(measure, "font_path", installed)
+    assert _font_of(project) == (dejavu, [])
+    assert calls == [("Arial", False), ("Arial", True)]  # the built-in reference.docx names Arial
+    monkeypatch.setattr(measure, "font_path", lambda family, bold: None)
+    font, warnings = _font_of(project)
+    assert font == dejavu
+    assert [d.format_text() for d in warnings] == [
+        "lakip.yaml:3:11: peringatan: berkas huruf isi dokumen (Arial: Arial.ttf, arial.ttf, "
+        "LiberationSans-Regular.ttf) tidak ditemukan; grafik memakai huruf cadangan DejaVu Sans (bawaan "
+        "matplotlib). Pasang huruf itu (Debian/Ubuntu: fonts-liberation) atau atur keluaran.huruf_grafik di "
+        "lakip.yaml [W011]"]
+
+
+def test_build_with_a_missing_font_file_warns_and_still_builds(root: Path, tmp_path: Path, runner) -> None:
+    from lakip_cli.cli import app
+
+    project = _with_font_setting(root, tmp_path, "huruf/tidak-ada.ttf")
+    result = runner.invoke(app, ["build", "2024", "-C", str(project), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert ("lakip.yaml:4:17: peringatan: berkas huruf grafik 'huruf/tidak-ada.ttf' tidak ditemukan; grafik "
+            "memakai huruf cadangan DejaVu Sans (bawaan matplotlib) [W011]") in result.output
+    assert (project / "out" / "LAKIP-2024.docx").is_file()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_background_job_gives_the_same_bytes_and_is_ended_when_left(report: Report, charts: dict[str, Chart],
+                                                                    tmp_path: Path) -> None:
+    from lakip_cli.charts.figures import ChartJob
+
+    with ChartJob(report, tmp_path / "a", None, None, background=True) as job:
+        child = job._child
+        assert child is not None and child != os.getpid()
+        assert {k: c.judul for k, c in job.charts.items()} == {k: c.judul for k, c in charts.items()}
+        drawn = job.wait()
+    for key, chart in charts.items():
+        assert drawn[key].path.read_bytes() == chart.path.read_bytes(), key
+    # Left before wait() (an error, Ctrl-C, SIGTERM in the build): the child is ended and reaped.
+    with ChartJob(report, tmp_path / "b", None, None, background=True) as job:
+        child = job._child
+    assert job._child is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
+    assert not Path(f"/proc/{child}").exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_each_chart_is_ready_on_its_own(report: Report, charts: dict[str, Chart], tmp_path: Path) -> None:
+    """ready(path) returns once that one file is in place; other paths do not wait at all."""
+    from lakip_cli.charts.figures import ChartJob
+
+    with ChartJob(report, tmp_path / "a", None, None, background=True) as job:
+        job.ready(tmp_path / "bagan.png")  # not a chart of this build
+        first = job.charts["sasaran"].path
+        job.ready(first)
+        assert first.read_bytes() == charts["sasaran"].path.read_bytes()
+        for key in ("tren", "anggaran"):
+            job.ready(job.charts[key].path)
+            assert job.charts[key].path.read_bytes() == charts[key].path.read_bytes(), key
+        job.wait()
+    # Without a child (another system, or background off) ready() draws what is missing, here.
+    with ChartJob(report, tmp_path / "b", None, None, background=False) as job:
+        job.ready(job.charts["anggaran"].path)
+        assert all(c.path.read_bytes() == charts[k].path.read_bytes() for k, c in job.charts.items())

@@ -1,17 +1,20 @@
 """charts: computed report -> PNG charts at print size (matplotlib, imported only when charts are built).
 
-Three kinds, keyed as the templates use them:
+Three charts, keyed as the templates use them; none carries a title (the document's caption is the title):
 - "sasaran": capaian (%) of every indicator, grouped under its sasaran strategis, against the 100% target;
   indicators without a value show "data belum tersedia". Built whenever the report has indicators.
-- "tren-<indicator id>": target and realisasi over the years of the indicator's series; built only for
-  indicators with at least 2 years that have a realisasi.
-- "anggaran": pagu and realisasi per budget line (complete lines only), with serapan per line; built only
-  when at least one budget line is complete. When pagu values differ by more than ANGGARAN_SPREAD times
-  (one line would dwarf the others to invisible slivers), the bars are drawn relative to each line's own
-  pagu and the rupiah amounts are written on the bars instead of on a shared rupiah axis.
+- "tren": one figure of small multiples, capaian (%) over the years of every indicator with at least 2
+  years of capaian, on one shared scale with the 100% target; built only when one indicator qualifies.
+  The yearly tables show the numbers; this figure shows the shapes side by side. More panels than fit a
+  page (see `trend_groups`) continue in "tren-2", "tren-3"...
+- "anggaran": serapan (%) per budget line (complete lines only), one bar per line, labelled with its
+  realisasi and pagu in one unit for the whole chart (juta or miliar, see `satuan_anggaran`); built only
+  when at least one budget line is complete.
 
+On Linux a build draws them in a forked child while it renders the document (see `ChartJob`).
 Every chart is drawn at its printed size (16 cm wide, 200 dpi) so point sizes are real point sizes on
-paper, and written without PNG text metadata, so identical inputs give identical bytes.
+paper, with the font files given by path (see canvas.ChartFont), and written without PNG text metadata,
+so identical inputs and font files give identical bytes on any machine.
 Matplotlib is used through Figure + FigureCanvasAgg only (no pyplot, no global backend switch), with
 its rcParams reset to matplotlib's defaults inside an rc_context so a user's matplotlibrc cannot change
 the output.
@@ -24,13 +27,14 @@ import functools
 import hashlib
 import os
 import shutil
+import signal
+import sys
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX are part of this module's API
-    ANGGARAN_SPREAD,
+from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and WIDTH_PX are this module's API
     CM,
     COLOR_BELUM,
     COLOR_GRID,
@@ -38,21 +42,18 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     COLOR_LINE,
     COLOR_MUTED,
     COLOR_REALISASI,
-    COLOR_TARGET,
     DPI,
     LEGEND_GAP,
     NO_DATA,
     SIZE_SMALL,
     SIZE_TEXT,
-    SIZE_TITLE,
     TEXT_LINE_CM,
-    TREND_HEIGHT_PX,
     WIDTH_PX,
     Chart,
+    ChartFont,
     TextMeasure,
-    as_float,
     axes_cm,
-    draw_title,
+    fallback_font,
     fig_x,
     legend_below,
     new_figure,
@@ -63,78 +64,181 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, DPI and WIDTH_PX ar
     rc_params,
     save_chart,
     tick_formatter,
-    title_height,
-    to_decimal,
 )
 from lakip_cli.compute.budget import BudgetLine
 from lakip_cli.compute.report import IndikatorReport, Report
-from lakip_cli.compute.series import YearFigure
-from lakip_cli.display import angka, is_persen, persen, rupiah
-from lakip_cli.source.models import Rentang
+from lakip_cli.display import persen
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-def build_charts(report: Report, folder: Path, cache: Path | None = None) -> dict[str, Chart]:
+def build_charts(report: Report, folder: Path, cache: Path | None = None,
+                 font: ChartFont | None = None) -> dict[str, Chart]:
     """Draw every chart the report has data for into folder; return them by key (see module doc).
 
     With `cache` (a folder, created when needed), a chart whose inputs were drawn before is copied from
     there instead of drawn again, and matplotlib is not even imported when every chart is found: a rebuild
     after a change of narrative only draws nothing. Entries are named by a digest of the chart's inputs, this
-    module's code and matplotlib's version, so a cached PNG is byte for byte the one a fresh drawing gives;
-    entries no chart of this build uses are removed.
+    module's code, matplotlib's version and the font files, so a cached PNG is byte for byte the one a fresh
+    drawing gives; entries no chart of this build uses are removed. The text is drawn with `font` (default:
+    the fallback, matplotlib's own DejaVu Sans files).
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    plan = _plan(report)
-    salt = _code_digest() if cache is not None else ""
-    charts: dict[str, Chart] = {}
-    todo: list[tuple[str, str, Callable[[], Figure], Path | None]] = []
-    for key, judul, inputs, draw in plan:
-        cached = cache / f"{_digest(salt, key, inputs)}.png" if cache is not None else None
-        if cached is not None and cached.is_file():
-            path = folder / f"{key}.png"
-            shutil.copyfile(cached, path)
-            charts[key] = Chart(key=key, path=path, judul=judul)
-        else:
-            todo.append((key, judul, draw, cached))
-    if todo:
+    with ChartJob(report, folder, cache, font, background=False) as job:
+        return job.wait()
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+class ChartJob:
+    """The charts of one build, drawn while the rest of the build goes on.
+
+    The captions and file names are known at once (`charts`); a file exists after `ready(path)`, all of
+    them after `wait()`. With `background` on Linux, what the cache lacks is drawn in a forked child
+    process, in the order of the plan (the order of the document), and the child names each chart on a pipe
+    as soon as its file is in place: matplotlib's import and the drawing overlap the checks, the rendering
+    and the writing of the document up to each picture (the parent never imports matplotlib). Elsewhere,
+    and when the child fails, the charts are drawn here. Leaving the `with` block before `wait()` (an
+    error, Ctrl-C, SIGTERM) ends the child and reaps it.
+    """
+
+    def __init__(self, report: Report, folder: Path, cache: Path | None, font: ChartFont | None, *,
+                 background: bool) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.font = font or fallback_font()
+        self.cache = cache
+        self._plan = _plan(report)
+        self._salt = _code_digest() + self.font.digest() if cache is not None else ""
+        self.charts: dict[str, Chart] = {}
+        self._todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
+        for key, judul, inputs, draw in self._plan:
+            cached = cache / f"{_digest(self._salt, key, inputs)}.png" if cache is not None else None
+            self.charts[key] = Chart(key=key, path=folder / f"{key}.png", judul=judul)
+            if cached is not None and cached.is_file():
+                shutil.copyfile(cached, self.charts[key].path)
+            else:
+                self._todo.append((key, judul, draw, cached))
+        self._child: int | None = None
+        self._news: int | None = None  # the read end of the child's pipe
+        self._done: set[str] = {key for key in self.charts if key not in {k for k, *_ in self._todo}}
+        self._heard = b""
+        if self._todo and background and sys.platform.startswith("linux"):
+            prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
+            parent = os.getpid()
+            news, tell = os.pipe()
+            self._child = os.fork()
+            if self._child == 0:  # pragma: no cover - the child's coverage is not collected
+                os.close(news)
+                self._run_child(parent, tell)
+            os.close(tell)
+            self._news = news
+
+    def _run_child(self, parent: int, tell: int) -> NoReturn:  # pragma: no cover - runs in the forked child
+        code = 1
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            with contextlib.suppress(OSError, AttributeError):  # a parent killed outright takes the child along
+                import ctypes  # noqa: PLC0415
+
+                ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            if os.getppid() == parent:  # else the parent died before that took effect
+                self._draw(lambda key: os.write(tell, f"{key}\n".encode()))
+                code = 0
+        finally:
+            os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
+
+    def _draw(self, drawn: Callable[[str], object] = lambda key: None) -> None:
+        if not self._todo:
+            return
         prepare_matplotlib_env()
         import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
 
-        with matplotlib.rc_context(rc_params(matplotlib)):  # type: ignore[arg-type]  # keys are plain str
-            for key, judul, draw, cached in todo:
-                charts[key] = save_chart(folder, key, draw(), judul)
+        measure = TextMeasure(self.font)
+        with matplotlib.rc_context(rc_params(matplotlib, self.font)):  # type: ignore[arg-type]  # keys are str
+            for key, judul, draw, cached in self._todo:
+                save_chart(self.charts[key].path.parent, key, draw(measure), judul)
+                drawn(key)
                 if cached is not None:
-                    _store(charts[key].path, cached)
-    if cache is not None and cache.is_dir():
-        used = {f"{_digest(salt, key, inputs)}.png" for key, _, inputs, _ in plan}
-        for entry in cache.iterdir():  # also what a killed build left half-written
-            if entry.name not in used and entry.is_file():
-                with contextlib.suppress(OSError):
-                    entry.unlink()
-    return {key: charts[key] for key, *_ in plan}
+                    _store(self.charts[key].path, cached)
+
+    def ready(self, path: Path) -> None:
+        """Return once the chart file at `path` is written (any other path: at once)."""
+        key = next((k for k, chart in self.charts.items() if chart.path == path), None)
+        if key is None or key in self._done:
+            return
+        while self._news is not None and key not in self._done:
+            chunk = os.read(self._news, 512)
+            if not chunk:  # the child is gone: wait() tells how, and draws here what it did not
+                break
+            *names, self._heard = (self._heard + chunk).split(b"\n")
+            self._done.update(name.decode() for name in names)
+        if key not in self._done:
+            self.wait()
+
+    def wait(self) -> dict[str, Chart]:
+        """Every chart file written (drawn here if the child did not); the cache pruned to this build."""
+        self._close_news()
+        if self._child is not None:
+            _, status = os.waitpid(self._child, 0)
+            self._child = None
+            if os.waitstatus_to_exitcode(status) != 0:
+                self._draw()  # again, here: whatever stopped the child now stops the build with its own error
+        else:
+            self._draw()
+        self._todo = []
+        self._done = set(self.charts)
+        if self.cache is not None and self.cache.is_dir():
+            used = {f"{_digest(self._salt, key, inputs)}.png" for key, _, inputs, _ in self._plan}
+            for entry in self.cache.iterdir():  # also what a killed build left half-written
+                if entry.name not in used and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+        return dict(self.charts)
+
+    def __enter__(self) -> ChartJob:
+        return self
+
+    def _close_news(self) -> None:
+        if self._news is not None:
+            os.close(self._news)
+            self._news = None
+
+    def __exit__(self, *exc: object) -> None:
+        self._close_news()
+        if self._child is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self._child, signal.SIGKILL)
+                os.waitpid(self._child, 0)
+            self._child = None
 
 
-def _plan(report: Report) -> list[tuple[str, str, object, Callable[[], Figure]]]:
+def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
     """(key, caption, everything the drawing reads, drawing) of each chart the report has data for."""
-    plan: list[tuple[str, str, object, Callable[[], Figure]]] = []
+    plan: list[tuple[str, str, object, Callable[[TextMeasure], Figure]]] = []
     if report.indikator:
         groups = [(s.uraian, s.capaian, [(ik.nomor, ik.nama, ik.capaian) for ik in s.indikator])
                   for s in report.sasaran if s.indikator]
         inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
         plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
-                     lambda: _sasaran_figure(report)))
-    for ind in report.indikator:
-        years = _trend_years(ind)
-        if len(years) >= 2:
-            judul = f"Target dan realisasi {ind.nama} tahun {years[0].tahun}\u2013{years[-1].tahun}"
-            inputs = (ind.nomor, ind.nama, ind.satuan, [(y.tahun, y.target, y.realisasi, y.capaian) for y in years])
-            plan.append((f"tren-{ind.id}", judul, inputs, functools.partial(_trend_figure, ind, years)))
+                     functools.partial(_sasaran_figure, report)))
+    panels = trend_panels(report)
+    if panels:
+        first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
+        parts = trend_groups(len(panels))
+        for number, (start, end) in enumerate(parts, 1):
+            part = panels[start:end]
+            judul = f"Capaian indikator kinerja tahun {first}\u2013{last}"
+            if len(parts) > 1:
+                judul += f" (bagian {number} dari {len(parts)})"
+            inputs = ([(ik.nomor, ik.nama, pts) for ik, pts in part], (first, last))
+            plan.append(("tren" if number == 1 else f"tren-{number}", judul, inputs,
+                         functools.partial(_trend_figure, part, (first, last))))
     lines = [line for line in report.anggaran if line.lengkap]
     if lines:
         inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
-        plan.append(("anggaran", f"Pagu dan realisasi anggaran per sub kegiatan tahun {report.year}", inputs,
+        plan.append(("anggaran", f"Serapan anggaran per sub kegiatan tahun {report.year}", inputs,
                      functools.partial(_anggaran_figure, lines, report.year)))
     return plan
 
@@ -175,14 +279,12 @@ ROW_MIN = 0.62
 BAR_HEIGHT = 0.34
 
 
-def _sasaran_figure(report: Report) -> Figure:
+def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import Patch, Rectangle  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = TextMeasure()
-    title = m.wrap(f"Capaian Indikator Kinerja per Sasaran Strategis Tahun {report.year}", 15.3, SIZE_TITLE, "bold")
     full_width = WIDTH_PX / DPI / CM - 0.5
     label_width = SASARAN_LABEL_RIGHT - 0.25
 
@@ -197,14 +299,13 @@ def _sasaran_figure(report: Report) -> Figure:
             lines = m.wrap(f"{ik.nomor}. {ik.nama}", label_width, SIZE_SMALL)
             rows.append(("ind", lines, max(ROW_MIN, len(lines) * TEXT_LINE_CM + 0.16), ik))
     body = sum(r[2] for r in rows)
-    top = title_height(title)
+    top = 0.15
     bottom = LEGEND_GAP + 0.6  # tick labels, axis label, legend
     height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body  # rounding slack ends up below the legend
 
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
     ax = axes_cm(fig, height_cm, SASARAN_PLOT[0], SASARAN_PLOT[1], top, bottom)
     values = [float(i.capaian) for i in report.indikator if i.capaian is not None]
     plot_cm = SASARAN_PLOT[1] - SASARAN_PLOT[0]
@@ -242,7 +343,7 @@ def _sasaran_figure(report: Report) -> Figure:
                     fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
             if ind.capaian is None:
                 ax.text(xmax * 0.01, mid, NO_DATA, ha="left", va="center", fontsize=SIZE_SMALL,
-                        fontstyle="italic", color=COLOR_MUTED, zorder=3)
+                        color=COLOR_MUTED, zorder=3)
             else:
                 value = float(ind.capaian)
                 color = COLOR_REALISASI if ind.capaian >= 100 else COLOR_BELUM
@@ -267,211 +368,204 @@ def _target_segment(ax: Axes, top: float, bottom: float) -> None:
             solid_capstyle="butt", dash_capstyle="butt")
 
 
-# ---------------------------------------------------------------- "tren-<id>": target vs realisasi by year
+# ---------------------------------------------------------------- "tren": small multiples of capaian by year
 
 
-def _trend_years(ind: IndikatorReport) -> list[YearFigure]:
-    """Years of the series in ascending order, when at least 2 have a realisasi (else empty)."""
-    years = sorted(ind.seri, key=lambda y: y.tahun)
-    if sum(y.realisasi is not None for y in years) < 2:
-        return []
-    return [y for y in years if y.realisasi is not None or y.target is not None]
+def trend_panels(report: Report) -> list[tuple[IndikatorReport, list[tuple[int, Decimal]]]]:
+    """Each indicator with at least 2 years of capaian, with those (year, capaian) in ascending order."""
+    panels = []
+    for ind in report.indikator:
+        points = sorted((y.tahun, y.capaian) for y in ind.seri if y.capaian is not None)
+        if len(points) >= 2:
+            panels.append((ind, points))
+    return panels
 
 
-def _unit_value(value: Decimal | float | None, satuan: str) -> str:
-    if value is None:
-        return "-"
-    d = value if isinstance(value, Decimal) else to_decimal(value)
-    return persen(d) if is_persen(satuan) else angka(d)
+TREND_COLUMNS = 3
+TREND_ROWS_MAX = 5  # a figure of 5 rows of panels (about 20 cm) still fits one page with its caption
+TREND_GAP = 0.55  # cm between panels
+TREND_LEFT = 1.35  # cm: room for the shared percentage axis
+TREND_PLOT_CM = 2.3  # height of one panel's plot
+TREND_TITLE_LINES = 3
 
 
-def _target_label(target: Decimal | Rentang | None, satuan: str) -> str:
-    if isinstance(target, Rentang):
-        return f"{_unit_value(target.bawah, satuan)}\u2013{_unit_value(target.atas, satuan)}"
-    return _unit_value(target, satuan)
+def trend_groups(count: int) -> list[tuple[int, int]]:
+    """(start, end) of the panels of each small-multiples figure: one figure while the panels fit a page,
+    else as few figures as fit, of nearly equal size in whole rows (16 panels: 9 and 7, not 15 and 1)."""
+    most = TREND_COLUMNS * TREND_ROWS_MAX
+    figures = -(-count // most)
+    per = -(-count // figures)
+    per = -(-per // TREND_COLUMNS) * TREND_COLUMNS
+    return [(start, min(start + per, count)) for start in range(0, count, per)]
 
 
-def _trend_figure(ind: IndikatorReport, years: list[YearFigure]) -> Figure:
-    from matplotlib.patches import Patch  # noqa: PLC0415
+def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
+                  m: TextMeasure) -> Figure:
+    """The panels drawn by hand on one axes measured in centimetres: a matplotlib Axes per panel (with its
+    ticks and spines) costs more to build and draw than everything the panels show."""
+    from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
-    m = TextMeasure()
-    satuan = ind.satuan.strip()
-    title = m.wrap(f"{ind.nomor}. {ind.nama}", 15.3, SIZE_TITLE, "bold")
-    if len(title) > 3:  # the caption carries the full name
-        title = [*title[:2], title[2].rstrip(" ,.;:") + "\u2026"]
-    height_px = TREND_HEIGHT_PX + (len(title) - 1) * px_for_cm(0.42)
+    columns = min(TREND_COLUMNS, len(panels))
+    width_cm = WIDTH_PX / DPI / CM
+    panel_cm = (width_cm - TREND_LEFT - 0.25 - TREND_GAP * (TREND_COLUMNS - 1)) / TREND_COLUMNS
+    titles = []
+    for ind, _ in panels:
+        lines = m.wrap(f"{ind.nomor}. {ind.nama}", panel_cm, SIZE_SMALL, "bold")
+        if len(lines) > TREND_TITLE_LINES:  # the table above each indicator's analysis names it in full
+            lines = [*lines[:TREND_TITLE_LINES - 1], lines[TREND_TITLE_LINES - 1].rstrip(" ,.;:") + "\u2026"]
+        titles.append(lines)
+    rows = [list(range(i, min(i + columns, len(panels)))) for i in range(0, len(panels), columns)]
+    heads = [max(len(titles[i]) for i in row) * TEXT_LINE_CM + 0.12 for row in rows]
+    ticks_cm = 0.5  # year labels under each panel
+    top = 0.1
+    body = sum(heads) + len(rows) * (TREND_PLOT_CM + ticks_cm)
+    height_px = px_for_cm(top + body + 0.75)
     height_cm = height_px / DPI / CM
-    top = title_height(title)
-    bottom = 1.55
+
+    values = [float(c) for _, points in panels for _, c in points]
+    ymax = nice_ceiling(max([100.0, *values]) * 1.18)
+    lowest = min([0.0, *values])
+    ymin = -nice_ceiling(-lowest * 1.18) if lowest < 0 else 0.0
+    yticks = [float(v) for v in MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]).tick_values(ymin, ymax)
+              if ymin - 1e-9 <= v <= ymax + 1e-9]
+    years = list(range(years_shown[0], years_shown[1] + 1))  # the same axis in every part of the figure
+    span = (years[0] - 0.45, years[-1] + 0.45)
+
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
-    ax = axes_cm(fig, height_cm, 1.75, 15.55, top + 0.1, bottom)
+    ax = fig.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width_cm)
+    ax.set_ylim(height_cm, 0)
+    ax.set_axis_off()
+    axis: dict[str, Any] = {"color": "#555555", "linewidth": 0.6, "solid_capstyle": "butt", "zorder": 2}
+    y_cm = top
+    for row, head in zip(rows, heads, strict=True):
+        y_cm += head
+        plot_bottom = y_cm + TREND_PLOT_CM
+        for column, index in enumerate(row):
+            _, points = panels[index]
+            left = TREND_LEFT + column * (panel_cm + TREND_GAP)
 
-    def top_of(t: Decimal | Rentang | None) -> float:
-        return as_float(t.atas if isinstance(t, Rentang) else t)
+            def at(year: float, value: float, left: float = left, plot_bottom: float = plot_bottom) -> tuple[
+                    float, float]:
+                return (left + (year - span[0]) / (span[1] - span[0]) * panel_cm,
+                        plot_bottom - (value - ymin) / (ymax - ymin) * TREND_PLOT_CM)
 
-    def bottom_of(t: Decimal | Rentang | None) -> float:
-        return as_float(t.bawah if isinstance(t, Rentang) else t)
+            ax.text(left, y_cm - 0.08, "\n".join(titles[index]), ha="left", va="bottom", fontsize=SIZE_SMALL,
+                    fontweight="bold", linespacing=1.15)
+            for tick in yticks:
+                _, y = at(span[0], tick)
+                ax.plot([left, left + panel_cm], [y, y], color=COLOR_GRID, linewidth=0.5, zorder=1)
+                if column == 0:
+                    ax.plot([left - 0.09, left], [y, y], **axis)
+                    ax.text(left - 0.14, y, pct_axis_label(tick), ha="right", va="center", fontsize=SIZE_SMALL)
+            ax.plot([left, left], [y_cm, plot_bottom], **axis)
+            ax.plot([left, left + panel_cm], [plot_bottom, plot_bottom], **axis)
+            for year in years:
+                x, _ = at(year, ymin)
+                ax.text(x, plot_bottom + 0.1, str(year), ha="center", va="top", fontsize=SIZE_SMALL)
+            _, y100 = at(span[0], 100.0)
+            ax.plot([left, left + panel_cm], [y100, y100], color=COLOR_LINE, linewidth=0.8,
+                    linestyle=(0, (4, 2)), zorder=3)
+            xy = [at(t, float(c)) for t, c in points]
+            ax.plot([x for x, _ in xy], [y for _, y in xy], color=COLOR_REALISASI, linewidth=1.4, zorder=4,
+                    solid_capstyle="round", solid_joinstyle="round")
+            colors = [COLOR_REALISASI if c >= 100 else COLOR_BELUM for _, c in points]
+            ax.scatter([x for x, _ in xy], [y for _, y in xy], s=14, c=colors, zorder=5, linewidths=0)
+            last = points[-1][1]
+            x, y = xy[-1]
+            above = float(last) < ymax * 0.82
+            ax.text(x, y - 0.14 if above else y + 0.17, persen(last), ha="center", va="bottom" if above else "top",
+                    fontsize=SIZE_SMALL - 0.5, fontweight="bold", zorder=6)
+        y_cm = plot_bottom + ticks_cm
 
-    peak = max([top_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
-    low = min([bottom_of(y.target) for y in years] + [as_float(y.realisasi) for y in years] + [0.0])
-    room = 0.18 * (peak - low)  # value labels above (or, for negative values, below) the bars
-    ymax = nice_ceiling(peak + room) if peak > 0 else (0.0 if low < 0 else 1.0)
-    ymin = -nice_ceiling(-low + room) if low < 0 else 0.0
-    ax.set_ylim(ymin, ymax)
-    if ymin < 0:
-        ax.axhline(0, color="#555555", linewidth=0.6)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.yaxis.set_major_formatter(tick_formatter(lambda v: _unit_value(v, satuan)))
-    ax.set_ylabel("Persen (%)" if satuan == "%" else satuan[:1].upper() + satuan[1:])
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.grid(axis="y", color=COLOR_GRID, linewidth=0.5)
-    ax.set_axisbelow(True)
-
-    width = 0.36
-    pad = (ymax - ymin) * 0.015
-
-    def label(x: float, value: float, text: str, **kw: Any) -> None:
-        below = value < 0  # negative bars are labelled under their end
-        ax.text(x, value - pad if below else value + pad, text, ha="center", va="top" if below else "bottom",
-                fontsize=SIZE_SMALL, **kw)
-
-    xs = list(range(len(years)))
-    for x, fig_year in zip(xs, years, strict=True):
-        t = fig_year.target
-        if isinstance(t, Rentang):
-            ax.bar(x - width / 2, float(t.atas - t.bawah), bottom=float(t.bawah), width=width,
-                   color=COLOR_TARGET, hatch="////", edgecolor="white", linewidth=0)
-        elif t is not None:
-            ax.bar(x - width / 2, float(t), width=width, color=COLOR_TARGET)
-        if t is not None:
-            end = bottom_of(t) if top_of(t) < 0 else top_of(t)
-            label(x - width / 2, end, _target_label(t, satuan))
-        if fig_year.realisasi is not None:
-            r = float(fig_year.realisasi)
-            ax.bar(x + width / 2, r, width=width, color=COLOR_REALISASI)
-            label(x + width / 2, r, _unit_value(fig_year.realisasi, satuan), fontweight="bold")
-        else:
-            ax.text(x + width / 2, pad, "belum\ntersedia", ha="center", va="bottom", fontsize=SIZE_SMALL - 1,
-                    fontstyle="italic", color=COLOR_MUTED, linespacing=1.1)
-    ax.set_xticks(xs)
-    ax.set_xticklabels([
-        f"{y.tahun}\ncapaian {persen(y.capaian)}" if y.capaian is not None else f"{y.tahun}\n "
-        for y in years
-    ], linespacing=1.35)
-    ax.tick_params(axis="x", length=0, pad=4, labelsize=SIZE_SMALL)
-    ax.set_xlim(-0.6, len(years) - 0.4)
-    handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    legend_below(fig, handles, ["Target", "Realisasi"], bottom - 0.95, height_cm)
+    handles = [Line2D([], [], color=COLOR_REALISASI, linewidth=1.4, marker="o", markersize=3.5,
+                      markeredgewidth=0),
+               Line2D([], [], color=COLOR_BELUM, linewidth=0, marker="o", markersize=3.5, markeredgewidth=0),
+               Line2D([], [], color=COLOR_LINE, linewidth=0.8, linestyle=(0, (4, 2)))]
+    labels = ["Capaian (angka: tahun terakhir)", "Di bawah target", "Target (100%)"]
+    legend_below(fig, handles, labels, height_cm - y_cm - 0.2, height_cm)
     return fig
 
 
-# ---------------------------------------------------------------- "anggaran": pagu vs realisasi
+# ---------------------------------------------------------------- "anggaran": serapan per budget line
 
 
-ANGGARAN_LABEL_RIGHT = 7.0
-ANGGARAN_PLOT = (7.25, 13.75)
-ANGGARAN_SERAPAN_RIGHT = 15.55
+ANGGARAN_LABEL_RIGHT = 6.6
+ANGGARAN_PLOT = (6.85, 12.2)
+ANGGARAN_AMOUNT_RIGHT = 15.55
+UNITS = (("miliar", 10**9), ("juta", 10**6))
+MILIAR_FROM = 10**8  # the smallest amount shown in miliar: 0,10 miliar still has two significant digits
 
 
-def rupiah_singkat(value: int | Decimal | float, digits: int = 2) -> str:
-    """13774269418 -> 'Rp13,77 M'; 36124950 -> 'Rp36,12 jt' (CLDR id short forms: rb, jt, M, T)."""
-    from babel.numbers import format_compact_decimal  # noqa: PLC0415
-
-    amount = Decimal(value) if isinstance(value, Decimal | int) else to_decimal(value)
-    if abs(amount) < 1000:
-        return rupiah(amount)
-    text = format_compact_decimal(abs(amount), locale="id_ID", fraction_digits=digits).replace("\xa0", " ")
-    return f"{'-' if amount < 0 else ''}Rp{text}"
+def satuan_anggaran(amounts: list[int]) -> tuple[str, int]:
+    """The one unit every amount of the chart is written in: miliar when the smallest non-zero amount
+    is at least 100 juta (0,10 miliar), else juta (13.774,27 juta beside 19,07 juta)."""
+    shown = [abs(a) for a in amounts if a]
+    return UNITS[0] if shown and min(shown) >= MILIAR_FROM else UNITS[1]
 
 
-def _anggaran_figure(lines: list[BudgetLine], year: int) -> Figure:
-    from matplotlib.patches import Patch  # noqa: PLC0415
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+def jumlah(amount: int, unit: int) -> str:
+    """An amount in the chart's unit with two decimals, Indonesian style: 13774269418, 10**6 -> '13.774,27';
+    32202800, 10**6 -> '32,20' (every amount of a column with the same number of decimals)."""
+    from babel.numbers import format_decimal  # noqa: PLC0415
+
+    value = (Decimal(amount) / unit).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return format_decimal(value, format="#,##0.00", locale="id_ID")
+
+
+def _anggaran_figure(lines: list[BudgetLine], year: int, m: TextMeasure) -> Figure:
+    from matplotlib.ticker import FixedLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
-    m = TextMeasure()
-    title = m.wrap(f"Pagu dan Realisasi Anggaran per Sub Kegiatan Tahun {year}", 15.3, SIZE_TITLE, "bold")
-    pagus = [line.pagu for line in lines if line.pagu]
-    relative = bool(pagus) and max(pagus) > ANGGARAN_SPREAD * min(pagus)
-
+    name, unit = satuan_anggaran([a for line in lines for a in (line.pagu or 0, line.realisasi or 0)])
     rows = []
     for line in lines:
         wrapped = m.wrap(line.nama, ANGGARAN_LABEL_RIGHT - 0.3, SIZE_SMALL)
-        rows.append((line, wrapped, max(0.95, len(wrapped) * TEXT_LINE_CM + 0.2)))
+        rows.append((line, wrapped, max(0.7, len(wrapped) * TEXT_LINE_CM + 0.2)))
     body = sum(h for _, _, h in rows)
-    top = title_height(title) + 0.35  # plus the "Serapan" column head
-    note = ["Panjang batang relatif terhadap pagu masing-masing sub kegiatan."] if relative else []
-    bottom = LEGEND_GAP + 0.6 + 0.35 * len(note)
+    top = 0.5  # the column heads
+    bottom = LEGEND_GAP - 0.1
     height_px = px_for_cm(top + body + bottom)
     height_cm = height_px / DPI / CM
     bottom = height_cm - top - body
 
     fig, _ = new_figure(height_px)
-    draw_title(fig, title, height_cm)
     ax = axes_cm(fig, height_cm, ANGGARAN_PLOT[0], ANGGARAN_PLOT[1], top, bottom)
     across = blended_transform_factory(fig.transFigure, ax.transData)
-
-    def scaled(amount: int, pagu: int) -> float:
-        if relative:
-            return amount / pagu * 100 if pagu else 0.0
-        return float(amount)
-
     plot_cm = ANGGARAN_PLOT[1] - ANGGARAN_PLOT[0]
-    label_room = 1.75 / plot_cm  # "Rp13,77 M" beside the longest bar
-    if relative:  # realisasi above pagu (serapan > 100%) still fits
-        peak = max([100.0, *(float(line.serapan) for line in lines if line.serapan is not None)])
-    else:
-        peak = float(max(max(line.pagu or 0, line.realisasi or 0) for line in lines))
-    xmax = nice_ceiling(peak / (1 - label_room)) if peak > 0 else 1.0
+    peak = max([100.0, *(float(line.serapan) for line in lines if line.serapan is not None)])
+    xmax = peak / (1 - 1.3 / plot_cm)  # room for "100%" right of the longest bar
     ax.set_xlim(0, xmax)
     ax.set_ylim(body, 0)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    if relative:  # an axis of 0-100% of each pagu; the room beyond 100% is only for the amounts
-        xmax = peak / (1 - label_room)
-        ax.set_xlim(0, xmax)
-        ax.set_xticks([0, 25, 50, 75, 100])
-        ax.spines["bottom"].set_bounds(0, 100)
-        ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
-        ax.set_xlabel("Persentase terhadap pagu")
-        ax.xaxis.label.set_x(50 / xmax)  # centred under 0-100%
-    else:
-        ax.xaxis.set_major_formatter(tick_formatter(lambda v: rupiah_singkat(v, 1) if v else "0"))
-        ax.set_xlabel("Rupiah")
+    ax.xaxis.set_major_locator(FixedLocator([0, 25, 50, 75, 100]))
+    ax.spines["bottom"].set_bounds(0, 100)
+    ax.xaxis.set_major_formatter(tick_formatter(pct_axis_label))
+    ax.set_xlabel("Serapan (realisasi terhadap pagu)")
+    ax.xaxis.label.set_x(50 / xmax)  # centred under 0-100%
     ax.set_yticks([])
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color=COLOR_GRID, linewidth=0.5)
     ax.set_axisbelow(True)
 
-    fig.text(fig_x(ANGGARAN_SERAPAN_RIGHT), 1 - (top - 0.1) / height_cm, "Serapan", ha="right", va="bottom",
+    head = 1 - (top - 0.12) / height_cm
+    fig.text(fig_x(0.3), head, "Sub kegiatan", ha="left", va="bottom", fontsize=SIZE_SMALL, fontweight="bold")
+    fig.text(fig_x(ANGGARAN_AMOUNT_RIGHT), head, "Realisasi / pagu (rupiah)", ha="right", va="bottom",
              fontsize=SIZE_SMALL, fontweight="bold")
-    bar = 0.26
-    pad = xmax * 0.012
     y = 0.0
     for line, wrapped, h in rows:
         mid = y + h / 2
-        pagu, real = line.pagu or 0, line.realisasi or 0
+        serapan = float(line.serapan) if line.serapan is not None else 0.0
         ax.text(fig_x(0.3), mid, "\n".join(wrapped), transform=across, ha="left", va="center",
                 fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
-        for offset, amount, color, weight in ((-bar / 2 - 0.02, pagu, COLOR_TARGET, "normal"),
-                                              (bar / 2 + 0.02, real, COLOR_REALISASI, "bold")):
-            length = scaled(amount, pagu)
-            ax.barh(mid + offset, length, height=bar, color=color, zorder=2)
-            ax.text(length + pad, mid + offset, rupiah_singkat(amount), ha="left", va="center",
-                    fontsize=SIZE_SMALL - 0.5, fontweight=weight, zorder=3)
-        ax.text(fig_x(ANGGARAN_SERAPAN_RIGHT), mid, persen(line.serapan), transform=across, ha="right",
-                va="center", fontsize=SIZE_TEXT, fontweight="bold", clip_on=False)
+        ax.barh(mid, serapan, height=0.34, color=COLOR_REALISASI, zorder=2)
+        ax.text(serapan + xmax * 0.012, mid, persen(line.serapan), ha="left", va="center",
+                fontsize=SIZE_SMALL, fontweight="bold", zorder=3)
+        amounts = f"{jumlah(line.realisasi or 0, unit)} / {jumlah(line.pagu or 0, unit)} {name}"
+        ax.text(fig_x(ANGGARAN_AMOUNT_RIGHT), mid, amounts, transform=across, ha="right", va="center",
+                fontsize=SIZE_SMALL, clip_on=False)
         if y > 0:
             ax.axhline(y, color=COLOR_GRID, linewidth=0.4, zorder=1)
         y += h
-
-    handles = [Patch(color=COLOR_TARGET), Patch(color=COLOR_REALISASI)]
-    legend_below(fig, handles, ["Pagu", "Realisasi"], bottom - LEGEND_GAP, height_cm)
-    if note:
-        fig.text(0.5, (bottom - LEGEND_GAP - 0.6) / height_cm, note[0], ha="center", va="top",
-                 fontsize=SIZE_SMALL - 0.5,
-                 fontstyle="italic", color=COLOR_MUTED)
     return fig

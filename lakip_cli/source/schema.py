@@ -64,7 +64,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Kebijakan.sumber_skala_predikat": ("Sumber skala predikat", "Peraturan asal skala predikat, dicetak di BAB III"),
     "Keluaran.folder": ("Folder keluaran", "Folder tempat .docx, .md dan .pdf ditulis"),
     "Keluaran.pdf": ("Buat PDF", "Buat juga PDF melalui LibreOffice setiap kali menyusun"),
-    "Keluaran.grafik": ("Sertakan grafik", "Sertakan grafik target dan realisasi di dokumen"),
+    "Keluaran.grafik": ("Sertakan grafik", "Sertakan grafik capaian dan serapan anggaran di dokumen"),
+    "Keluaran.huruf_grafik": ("Huruf grafik", ""),
     "Keluaran.logo": ("Logo", ""),
     "PeraturanDikenal.nama": ("Nama peraturan", ""),
     "PeraturanDikenal.pola": ("Pola", ""),
@@ -118,7 +119,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "Pengaturan.folder_data": ("Folder data", "Folder berisi satu folder per tahun, mis. data/2024/"),
     "Pengaturan.folder_templat": ("Folder templat", "Folder templat proyek; templat yang tidak ada memakai bawaan"),
     "Pengaturan.kebijakan": ("Kebijakan hitung", "Rumus, batas capaian dan skala predikat"),
-    "Pengaturan.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik dan logo"),
+    "Pengaturan.keluaran": ("Keluaran", "Folder keluaran, PDF, grafik, huruf grafik dan logo"),
     "Pengaturan.cek": ("Pemeriksaan", "Pengaturan aturan pemeriksaan konsistensi"),
     # instansi.yaml
     "Pejabat.nama": ("Nama", "Nama lengkap dengan gelar"),

@@ -106,6 +106,7 @@ def check_paths(root: Path, settings: Sourced[Pengaturan]) -> list[Diagnostic]:
         (("folder_templat",), m.folder_templat),
         (("keluaran", "folder"), m.keluaran.folder),
         (("keluaran", "logo"), m.keluaran.logo),
+        (("keluaran", "huruf_grafik"), m.keluaran.huruf_grafik),
     )
     out: list[Diagnostic] = []
     for where, value in fields:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,12 +67,14 @@ def check_reference(reference: Path) -> list[str]:
 
 
 def write_docx(document: RenderedDocument, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo,
-               review_lines: Sequence[int] = (), annotations: Sequence[Annotation] = ()) -> tuple[Diagnostic, ...]:
+               review_lines: Sequence[int] = (), annotations: Sequence[Annotation] = (),
+               picture_ready: Callable[[Path], None] | None = None) -> tuple[Diagnostic, ...]:
     """Build the .docx from `document` with the styles of `reference` and replace `target` atomically.
 
     Same inputs give a byte-identical file. Raises LakipError (W001, W002, W005-W007) for any bad input;
     locations point at the Markdown review copy (`target` with suffix .md), line `review_lines[i]` for block i.
-    Returns the warnings about what was dropped from the reference document (W010).
+    Returns the warnings about what was dropped from the reference document (W010). `picture_ready(path)` is
+    called before each picture is read: a picture still being drawn is waited for there, not before.
     """
     cleaned = open_reference(reference)
     doc = cleaned.document
@@ -83,6 +85,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
     builder = Builder(doc, base_dir, str(target.with_suffix(".md")))
     for number, block in enumerate(document.blocks):
         builder.line = review_lines[number] if number < len(review_lines) else 0
+        if picture_ready is not None and isinstance(block, Picture):
+            picture_ready(block.berkas)
         _write_block(builder, block)
     builder.finish()
     add_comments(doc, annotations, date=core.created, deferred=builder.deferred)

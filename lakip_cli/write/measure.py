@@ -38,11 +38,20 @@ def _find(name: str) -> Path | None:
     return None
 
 
+def font_names(family: str, bold: bool) -> tuple[str, ...]:
+    """The file names tried for `family` (a family not listed is measured as Arial)."""
+    return FONT_FILES.get(family.lower(), FONT_FILES["arial"])[1 if bold else 0]
+
+
+def font_path(family: str, bold: bool) -> Path | None:
+    """The first installed file of `family` (or of its metric-compatible substitute), or None."""
+    return next((path for path in map(_find, font_names(family, bold)) if path is not None), None)
+
+
 @functools.cache
 def _font(family: str, bold: bool):
     """A Pillow font at 1000 units per em, or None."""
-    names = FONT_FILES.get(family.lower(), FONT_FILES["arial"])[1 if bold else 0]
-    for name in names:
+    for name in font_names(family, bold):
         path = _find(name)
         if path is not None:
             try:

@@ -64,6 +64,21 @@ def open_reference(path: Path) -> Reference:
     return Reference(document, warnings)
 
 
+def body_font(path: Path) -> str:
+    """The body font the reference document names (docDefaults), read without opening it as a document;
+    Arial, the built-in reference's font, when it names none or cannot be read (write_docx reports why)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            styles = package.read("word/styles.xml")
+        from lxml import etree  # noqa: PLC0415
+
+        root = etree.fromstring(styles, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        fonts = root.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii", namespaces={"w": W_NS})
+    except (OSError, KeyError, zipfile.BadZipFile, XMLSyntaxError, ValueError):
+        return "Arial"
+    return str(fonts[0]) if fonts else "Arial"
+
+
 def _clean(document) -> list[str]:
     found: list[str] = []
     for part in list(document.part.package.iter_parts()):

@@ -50,6 +50,10 @@ class Keluaran(Strict):
     folder: Jalur = "out"
     pdf: YaTidak = False
     grafik: YaTidak = True
+    huruf_grafik: Jalur | None = Field(
+        None, description="Berkas huruf TrueType/OpenType (.ttf, .otf) untuk teks grafik, di dalam folder proyek; "
+        "huruf tebalnya dicari di sebelahnya (mis. LiberationSans-Bold.ttf di sebelah LiberationSans-Regular.ttf). "
+        "Bila tidak diisi: berkas huruf isi dokumen (Arial atau penggantinya, Liberation Sans)")
     logo: Jalur | None = Field(None, description="Berkas gambar (PNG, JPEG atau GIF) lambang daerah untuk sampul, "
                                "di dalam folder proyek")
 
