@@ -114,6 +114,8 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
     if not (settings.keluaran.grafik if options.charts is None else options.charts):
         yield None
         return
+    from lakip_cli.present.templates import TemplateSet  # here: check and validate need no templates
+
     try:
         want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
         docx = _output_path(options, output_dir(root, settings), root, want_pdf)
