@@ -1,6 +1,6 @@
 """Every speed goal of lakip with its measured value, its anchor measured in the same run, and PASS/FAIL.
 
-Usage: python benchmarks/bench_goals.py [--runs N] [--sizes 100,1000,3000] [--no-pdf]
+Usage: python benchmarks/bench_goals.py [--runs N] [--sizes 100,1000,3000] [--no-pdf] [--no-seed] [--many N]
 Each figure is the median of N runs (default 5; synthetic projects of 1,000 indicators or more: 3, and 1
 from 3,000 on), peak memory the largest of the child's own peak RSS over the runs. Run it on an idle
 machine: the goals are ratios, so a busy machine shifts values and anchors alike, but not exactly.
@@ -146,6 +146,24 @@ def seed_goals(runs: int, tmp: Path, pdf: bool) -> list[Goal]:
     return goals
 
 
+def many_goals(count: int, runs: int, tmp: Path, pdf: bool) -> list[Goal]:
+    """Several reports (the perangkat daerah of one region): one command for all against one command each."""
+    projects = []
+    for n in range(count):
+        projects.append(shutil.copytree(ROOT / "tests" / "projects" / "minimal", tmp / "opd" / f"opd-{n + 1:02d}"))
+    flags = ["--tanpa-grafik", *(["--pdf"] if pdf else [])]
+    sequential = measure([sys.executable, "-c", "import sys, subprocess\n"
+                          "for p in sys.argv[2:]: subprocess.run([sys.argv[1], 'build', '2024', *" + repr(flags)
+                          + ", '-C', p], check=True, capture_output=True)", LAKIP, *map(str, projects)], runs, tmp)
+    row(f"{count} reports, one lakip build each{' (--pdf)' if pdf else ''}", sequential)
+    together = measure([LAKIP, "build", "2024", *flags, "-C", *map(str, projects)], runs, tmp)
+    row(f"{count} reports, one lakip build -C ...{' (--pdf)' if pdf else ''}", together,
+        f"{count / together.median:.2f} reports/s")
+    ratio = together.median / sequential.median
+    return [Goal(f"{count} reports in one command <= 0.6 x one command each", f"{ratio:.2f} x", "0.60 x",
+                 ratio <= 0.6)]
+
+
 def scale_goals(sizes: list[int], runs: int, tmp: Path) -> list[Goal]:
     goals: list[Goal] = []
     times: dict[int, Timing] = {}
@@ -181,11 +199,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,3000")
     parser.add_argument("--no-pdf", action="store_true")
     parser.add_argument("--no-seed", action="store_true")
+    parser.add_argument("--many", type=int, default=4, help="copies of tests/projects/minimal for the "
+                                                            "several-reports measurement (0: skip)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     print(f"machine: {os.cpu_count()} cores; medians of {args.runs} runs", flush=True)
     with tempfile.TemporaryDirectory(prefix="lakip-bench-") as tmp:
         goals = [] if args.no_seed else seed_goals(args.runs, Path(tmp), not args.no_pdf)
+        if args.many:
+            with_pdf = not args.no_pdf and shutil.which("soffice") is not None
+            goals += many_goals(args.many, args.runs, Path(tmp), with_pdf)
         goals += scale_goals(sizes, args.runs, Path(tmp))
     print("\ngoals:")
     for goal in goals:

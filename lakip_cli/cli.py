@@ -452,7 +452,17 @@ def build(
                                                 help="Sertakan grafik (bawaan: lakip.yaml).")] = None,
     ignore: IgnoreOpt = None,
     fmt: FormatOpt = None,
-    proyek: ProjectOpt = Path("."),
+    proyek: Annotated[
+        list[Path] | None,
+        typer.Option("--proyek", "-C", metavar="FOLDER", show_default=False,
+                     help="Folder proyek (berisi lakip.yaml); bawaan: folder kerja atau induknya. Beberapa "
+                          "folder (-C opd/*) disusun bersamaan di semua inti prosesor."),
+    ] = None,
+    lainnya: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="FOLDER", hidden=True, show_default=False,
+                       help="Folder proyek berikutnya sesudah -C (hasil pola seperti opd/*)."),
+    ] = None,
 ) -> None:
     """Susun laporan lengkap sebagai dokumen Word (dan PDF).
 
@@ -461,10 +471,21 @@ def build(
       lakip build 2024
       lakip build 2024 --pdf
       lakip build 2024 --final -o out/LAKIP-2024-final.docx
+      lakip build 2024 --pdf -C opd/*
     """
     f = _fmt(fmt)
+    folders = [*(proyek or [Path(".")]), *(lainnya or [])]
+    if lainnya and not proyek:
+        typer.echo(f"Galat: argumen tidak dikenal: {lainnya[0]} (folder proyek ditulis sesudah -C)", err=True)
+        raise typer.Exit(2)
+    if len(folders) > 1:
+        if output is not None:
+            typer.echo("Galat: -o tidak dapat dipakai untuk beberapa proyek sekaligus", err=True)
+            raise typer.Exit(2)
+        raise typer.Exit(_build_many(folders, year, final=final, pdf=pdf, charts=grafik,
+                                     ignore=tuple(ignore or ()), fmt=f))
     try:
-        root, y = _locate(proyek, year)
+        root, y = _locate(folders[0], year)
         from lakip_cli.pipeline import BuildOptions, build_report
 
         # A build makes millions of short-lived objects and keeps its report to the end: the cyclic
@@ -487,10 +508,116 @@ def build(
         typer.echo(f"Draf: {missing} isian wajib belum diisi dan ditandai di dokumen.", err=True)
     if result.diagnostics:
         typer.echo(f"Pemeriksaan: {_error_summary(result.diagnostics)}.", err=True)
-    typer.echo(f"ditulis: {_shown(result.docx)} (dokumen Word)", err=True)
+    typer.echo(f"ditulis: {_shown(result.docx)} (dokumen Word{_index_note(result.indexes)})", err=True)
     typer.echo(f"ditulis: {_shown(result.markdown)} (teks hasil penyusunan, untuk ditelaah)", err=True)
     if result.pdf is not None:
         typer.echo(f"ditulis: {_shown(result.pdf)} (PDF)", err=True)
+    if result.indexes != "terisi":
+        typer.echo(_INDEX_HINT[result.indexes], err=True)
+
+
+_INDEX_HINT = {
+    "word": "Catatan: daftar isi, daftar tabel dan daftar gambar disusun Word saat dokumen dibuka; agar terisi "
+            "juga di pembaca lain (WPS Office, pandoc), susun dengan --pdf (LibreOffice mengisinya).",
+    "tanpa-libreoffice": "Catatan: LibreOffice tidak terpasang, jadi daftar isi, daftar tabel dan daftar gambar "
+                         "disusun Word saat dokumen dibuka; pembaca lain (WPS Office, pandoc) menampilkan "
+                         "petunjuk 'Perbarui Bidang'.",
+}
+
+
+def _index_note(indexes: str) -> str:
+    return ", daftar isi terisi" if indexes == "terisi" else ""
+
+
+def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool | None, charts: bool | None,
+                ignore: tuple[str, ...], fmt: str) -> int:
+    """Several projects: their documents built on all cores, their PDFs through one LibreOffice; the worst code."""
+    import tempfile
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    from lakip_cli.pipeline import BuildOptions, PendingBuild, finish_builds, prepare_many
+    from lakip_cli.write.atomic import SCRATCH_PREFIX
+
+    started = time.monotonic()
+    total = len(folders)
+    worst = 0
+    shown_names = [_shown(folder) for folder in folders]
+    done = 0
+
+    def line(n: int, text: str) -> None:
+        nonlocal done
+        done += 1
+        typer.echo(f"[{done}/{total}] {shown_names[n]}: {text}", err=True)
+
+    def failed(n: int, diags: Sequence[Diagnostic]) -> None:
+        nonlocal worst
+        worst = max(worst, 1)
+        _emit(diags, fmt, "lakip build")
+        line(n, f"gagal: {_error_summary(diags)}")
+
+    pending: list[tuple[int, PendingBuild]] = []
+    early = None
+    scratch = tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-banyak-")
+    try:
+        work: list[tuple[int, Path, BuildOptions]] = []
+        for n, folder in enumerate(folders):
+            try:
+                root, y = _locate(folder, year)
+            except LakipError as exc:
+                failed(n, exc.diagnostics)
+                continue
+            work.append((n, root, BuildOptions(year=y, final=final, pdf=pdf, charts=charts, ignore=ignore,
+                                               office_scratch=Path(scratch))))
+        from lakip_cli.pipeline import wants_office
+        from lakip_cli.write.pdf import start_office
+
+        # One LibreOffice for every report, starting while the documents are written.
+        early = start_office() if any(wants_office(root, options) for _, root, options in work) else None
+        workers = max(1, min(os.cpu_count() or 1, len(work)))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for at, outcome in prepare_many(pool, [(r, o) for _, r, o in work]):
+                n = work[at][0]
+                if isinstance(outcome, str):
+                    worst = 3
+                    line(n, f"kesalahan internal: {outcome}")
+                elif isinstance(outcome, tuple):
+                    failed(n, outcome)
+                else:
+                    pending.append((n, outcome))
+                    if outcome.job is None:
+                        _report_line(line, n, outcome.result)
+
+        pending.sort(key=lambda item: item[0])  # the PDFs, and the findings after them, in the order given
+        waiting = [(n, p) for n, p in pending if p.job is not None]
+        results = finish_builds([p for _, p in waiting], early=early,
+                                progress=lambda i: _report_line(line, waiting[i][0], waiting[i][1].result))
+        early = None
+        for (n, _), finished in zip(waiting, results, strict=True):
+            if isinstance(finished, LakipError):
+                failed(n, finished.diagnostics)
+            else:
+                _emit(finished.diagnostics, fmt, "lakip build")
+    finally:
+        import shutil
+
+        if early is not None:
+            early.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    for _, p in pending:
+        if p.job is None:
+            _emit(p.result.diagnostics, fmt, "lakip build")
+    elapsed = f"{time.monotonic() - started:.1f}".replace(".", ",")
+    typer.echo(f"{total} laporan dalam {elapsed} detik", err=True)
+    return worst
+
+
+def _report_line(line: Any, n: int, result: Any) -> None:
+    parts = [_shown(result.docx)]
+    if result.pdf is not None:
+        parts.append(_shown(result.pdf))
+    findings = f"{_error_summary(result.diagnostics)}; " if result.diagnostics else ""
+    line(n, f"selesai, {findings}ditulis {', '.join(parts)}")
 
 
 def _shown(path: Path) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import shutil
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, as_completed
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +21,7 @@ from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
+from lakip_cli.write.pdf import Office, OfficeJob
 
 if TYPE_CHECKING:  # pragma: no cover
     from lakip_cli.charts.canvas import ChartFont
@@ -45,6 +48,8 @@ class BuildOptions:
     pdf: bool | None = None
     charts: bool | None = None
     ignore: tuple[str, ...] = ()
+    # Where the copies for LibreOffice wait until it runs (several reports: a folder of the caller's).
+    office_scratch: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,20 @@ class BuildResult:
     diagnostics: tuple[Diagnostic, ...]
     report: Report
     accepted: tuple[AcceptedFinding, ...] = ()
+    # "terisi": LibreOffice filled the indexes of the .docx; "word": left to Word (no LibreOffice run asked);
+    # "tanpa-libreoffice": a final build on a machine without LibreOffice
+    indexes: Literal["terisi", "word", "tanpa-libreoffice"] = "word"
+
+
+@dataclass(frozen=True)
+class PendingBuild:
+    """A built .docx and .md waiting for LibreOffice: its PDF, and the indexes written into the .docx."""
+
+    result: BuildResult
+    job: OfficeJob | None
+    root: Path
+    pdf_required: bool
+    scratch: Path | None = None  # the copies made for LibreOffice, removed when it is done
 
 
 def build_time(report: Report) -> dt.datetime:
@@ -98,8 +117,8 @@ def load_report(root: Path, year: int) -> Report:
     return compute_report(load_project(root, year))
 
 
-def build_report(root: Path, options: BuildOptions) -> BuildResult:
-    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+def prepare_build(root: Path, options: BuildOptions) -> PendingBuild:
+    """Build the .docx and the .md; what LibreOffice still has to do (PDF, indexes) is returned, not run."""
     report = load_report(root, options.year)
     with _charts_started(report, options, root) as early:
         return _build(root, options, report, early)
@@ -130,7 +149,7 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
         yield job, warnings
 
 
-def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None) -> BuildResult:
+def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None) -> PendingBuild:
     project = report.project
     created = build_time(report)
     # A final build is a promise about every rule: nothing is switched off, by option or by setting.
@@ -166,8 +185,8 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
             for key, chart in drawn.items():
                 charts[key] = Chart(chart.path, chart.judul)
         elif want_charts and early is not None:
-            job, font_warnings = early
-            charts = {key: Chart(chart.path, chart.judul) for key, chart in job.charts.items()}
+            chart_job, font_warnings = early
+            charts = {key: Chart(chart.path, chart.judul) for key, chart in chart_job.charts.items()}
         logo = root / settings.keluaran.logo if settings.keluaran.logo else None
         document = render_report(report, RenderContext(charts=charts, logo=logo))
         if options.final:
@@ -195,21 +214,114 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))
 
-    pdf_path = None
-    if want_pdf:
-        from lakip_cli.write.pdf import convert_to_pdf
+    result = BuildResult(docx, markdown_path, docx.with_suffix(".pdf") if want_pdf else None, diagnostics, report,
+                         triage.accepted)
+    # A final build is the file delivered: its indexes are filled whenever LibreOffice is here.
+    want_office = want_pdf or options.final
+    if not want_office:
+        return PendingBuild(result, None, root, False)
+    from lakip_cli.write.pdf import find_soffice
 
-        pdf_path = docx.with_suffix(".pdf")
-        try:
-            if notes:
-                # Named like the converter's own folder: the next build removes it if this one is killed.
-                with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-") as work:
-                    convert_to_pdf(pdf_source(docx, Path(work)), pdf_path)
-            else:
-                convert_to_pdf(docx, pdf_path)
-        except LakipError as exc:
-            raise LakipError([*exc.diagnostics, *_drop_stale_pdf(pdf_path, root)]) from None
-    return BuildResult(docx, markdown_path, pdf_path, diagnostics, report, triage.accepted)
+    if not want_pdf and find_soffice() is None:
+        return PendingBuild(replace(result, indexes="tanpa-libreoffice"), None, root, False)
+    office_dir = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=options.office_scratch))
+    if notes:
+        from lakip_cli.write.indexes import pdf_copy
+
+        # LibreOffice cannot show Word comments headless: it gets a copy whose comments are notes under the
+        # words they mark, hidden at first (the pages of the .docx, for its indexes), then shown for the PDF.
+        copy = pdf_copy(docx, office_dir / docx.name)
+        job = OfficeJob(copy, result.pdf, copy)
+    else:
+        job = OfficeJob(docx, result.pdf, docx)
+    return PendingBuild(result, job, root, want_pdf, office_dir)
+
+
+def build_report(root: Path, options: BuildOptions) -> BuildResult:
+    """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
+    from lakip_cli.write.pdf import start_office
+
+    # LibreOffice starts while the document is written: its start-up is most of the PDF step.
+    early = start_office() if wants_office(root, options) else None
+    try:
+        pending = prepare_build(root, options)
+    except BaseException:
+        if early is not None:
+            early.close()
+        raise
+    outcome = finish_builds([pending], early=early)[0]
+    if isinstance(outcome, LakipError):
+        raise outcome
+    return outcome
+
+
+def wants_office(root: Path, options: BuildOptions) -> bool:
+    """Whether this build will run LibreOffice (a PDF, or a final's indexes), judged from lakip.yaml alone."""
+    if options.pdf or options.final:
+        return True
+    if options.pdf is False:
+        return False
+    from lakip_cli.source.validate import load_settings
+
+    try:
+        return bool(load_settings(root).model.keluaran.pdf)
+    except LakipError:
+        return False  # reported by the build itself
+
+
+def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] | None = None,
+                  timeout: float = 240, early: Office | None = None) -> list[BuildResult | LakipError]:
+    """Run LibreOffice once for all the reports: PDFs, and the indexes written into each .docx."""
+    from lakip_cli.write.pdf import run_office
+
+    jobs = [(n, p.job) for n, p in enumerate(pending) if p.job is not None]
+    outcomes: list[BuildResult | LakipError] = [p.result for p in pending]
+    if not jobs and early is not None:
+        early.close()
+    try:
+        if jobs:
+            try:
+                results = run_office([job for _, job in jobs], timeout=timeout, early=early,
+                                     progress=None if progress is None else lambda i: progress(jobs[i][0]))
+            except LakipError as exc:
+                for n, _ in jobs:
+                    outcomes[n] = _office_failed(pending[n], exc)
+                return outcomes
+            for (n, job), office in zip(jobs, results, strict=True):
+                if office.error is not None:
+                    outcomes[n] = _office_failed(pending[n], office.error)
+                    continue
+                outcomes[n] = _filled(pending[n].result, job, office.indexes)
+        if progress is not None:
+            for n, p in enumerate(pending):
+                if p.job is None:
+                    progress(n)
+    finally:
+        for p in pending:
+            if p.scratch is not None:
+                shutil.rmtree(p.scratch, ignore_errors=True)
+    return outcomes
+
+
+def _filled(result: BuildResult, job: OfficeJob, listing: list[list[list[str]]] | None) -> BuildResult:
+    """The .docx with LibreOffice's indexes as the fields' results, replaced atomically."""
+    from lakip_cli.write.indexes import fill_indexes
+
+    data = fill_indexes(result.docx, listing) if listing is not None else None
+    if data is None:
+        return result
+    write_atomic(result.docx, data)
+    return replace(result, indexes="terisi")
+
+
+def _office_failed(pending: PendingBuild, error: LakipError) -> BuildResult | LakipError:
+    """A PDF that was asked for fails the build (the old PDF is removed); a final's index refresh only warns."""
+    if pending.pdf_required:
+        return LakipError([*error.diagnostics, *_drop_stale_pdf(pending.result.docx.with_suffix(".pdf"),
+                                                                pending.root)])
+    warning = [Diagnostic(d.location, d.code, "warning", d.message + "; daftar isi disusun Word saat dokumen dibuka")
+               for d in error.diagnostics]
+    return replace(pending.result, diagnostics=(*pending.result.diagnostics, *warning))
 
 
 def chart_font(report: Report, reference: Path) -> tuple[ChartFont, list[Diagnostic]]:
@@ -299,3 +411,21 @@ def export_report(root: Path, year: int, fmt: Literal["xlsx", "csv"], output: Pa
     rows = tuple(flatten(findings))  # one row per finding: a root cause's consequences have their own places
     return write_export(export_sheets(report, rows, names), fmt, target if target.is_absolute()
                         else Path.cwd() / target, info)
+
+
+def _prepare_one(root: Path, options: BuildOptions) -> PendingBuild | tuple[Diagnostic, ...] | str:
+    """prepare_build for a worker process: findings that stop the build come back as values, not exceptions."""
+    try:
+        return prepare_build(root, options)
+    except LakipError as exc:
+        return tuple(exc.diagnostics)
+    except Exception as exc:  # noqa: BLE001 - reported by the caller as an internal error of that report
+        return f"{type(exc).__name__}: {exc}"
+
+
+def prepare_many(pool: Executor, work: list[tuple[Path, BuildOptions]]
+                 ) -> Iterator[tuple[int, PendingBuild | tuple[Diagnostic, ...] | str]]:
+    """prepare_build for each (root, options) on the pool's processes: (position in `work`, outcome) as each ends."""
+    futures = {pool.submit(_prepare_one, root, options): n for n, (root, options) in enumerate(work)}
+    for future in as_completed(futures):
+        yield futures[future], future.result()

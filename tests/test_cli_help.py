@@ -126,7 +126,7 @@ def test_version(monkeypatch, capsys) -> None:
 
 def test_arguments_are_shown_by_name(monkeypatch, capsys) -> None:
     _, out, _ = _run(monkeypatch, capsys, "build", "--help")
-    assert out.startswith("Penggunaan: lakip build [OPSI] [TAHUN]\n")
+    assert out.startswith("Penggunaan: lakip build [OPSI] [TAHUN] [FOLDER]...\n")  # folders after -C opd/*
     assert re.search(r"^  TAHUN +Tahun laporan", out, re.M)
     assert "-o, --output BERKAS.docx" in out and ".md" in out
     assert "--ignore KODE" in out and "LK011,LK012" in out

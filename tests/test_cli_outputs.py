@@ -170,12 +170,7 @@ def test_final_build_counts_what_is_open(tmp_path: Path, runner) -> None:
 
 
 def test_failed_pdf_step_removes_the_stale_pdf(minimal: Path, runner, monkeypatch) -> None:
-    from lakip_cli.diagnostics import fail
-
-    def no_libreoffice(docx: Path, pdf: Path, **_kwargs: object) -> None:
-        raise fail(str(docx), "P001", "LibreOffice tidak ditemukan")
-
-    monkeypatch.setattr("lakip_cli.write.pdf.convert_to_pdf", no_libreoffice)
+    monkeypatch.setattr("lakip_cli.write.pdf.find_soffice", lambda: None)
     out = minimal / "out"
     out.mkdir()
     (out / "LAKIP-2024.pdf").write_bytes(b"%PDF-1.7 versi lama")

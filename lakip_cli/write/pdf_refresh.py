@@ -1,11 +1,17 @@
 """pdf_refresh: run by a Python that has LibreOffice's `uno` module (not by lakip's own interpreter).
 
-    python3 pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL
+    python3 pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL [INPUT_URL OUTPUT_URL ...]
+    python3 pdf_refresh.py SOFFICE PROFILE_URL < pairs   (started early: soffice starts while the
+                                                          caller still writes the documents)
 
-Starts a private headless soffice (own user profile, own pipe), loads the document hidden,
-refreshes every field and every index (table of contents, lists of tables and figures), and
-exports it to PDF. LibreOffice's plain `--convert-to pdf` keeps index contents as stored in
-the .docx, so a freshly generated document would print "update this field" placeholders.
+Starts one private headless soffice (own user profile, own pipe) for all the jobs, and for each
+pair loads the document hidden, refreshes every field and every index (table of contents, lists
+of tables and figures), and writes the output: an OUTPUT_URL ending in `.json` receives the
+refreshed indexes (for each index in document order, its paragraphs as [style, text]), any other
+is a PDF export. Consecutive pairs with the same INPUT_URL share one load. LibreOffice's plain
+`--convert-to pdf` keeps index contents as stored in the .docx, so a freshly generated document
+would print "update this field" placeholders. After each finished job the script prints
+`selesai N` (N counted from 1) on stdout, so the caller can report progress.
 
 lakip_cli.write.pdf runs this file as a script with whichever interpreter has `uno`, which is usually not
 lakip's own: so it uses the standard library and `uno` only, and imports `uno` inside main() so that
@@ -18,6 +24,7 @@ on stderr is a one-line reason for the caller.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import subprocess
@@ -27,6 +34,8 @@ import time
 import uuid
 
 CONNECT_WAIT = 120.0  # seconds for a cold start with a fresh profile; the caller's timeout governs overall
+QUICK_EXIT_ENV = "LAKIP_UNO_QUICK_EXIT"  # "1": leave soffice to the caller instead of shutting it down
+NOTE_STYLE = "lakip Catatan PDF"  # as write/indexes.py names it
 INDEX_PASSES = 2  # a filled index moves the pages after it; the second pass fixes its page numbers
 
 
@@ -51,7 +60,7 @@ def _connect(uno, proc: subprocess.Popen, pipe: str):  # type: ignore[no-untyped
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     url = f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext"
     deadline = time.monotonic() + CONNECT_WAIT
-    delay = 0.05
+    delay = 0.02
     while True:
         try:
             return resolver.resolve(url)
@@ -61,24 +70,92 @@ def _connect(uno, proc: subprocess.Popen, pipe: str):  # type: ignore[no-untyped
             if time.monotonic() > deadline:
                 raise RuntimeError("soffice tidak menerima koneksi") from None
             time.sleep(delay)
-            delay = min(delay * 1.5, 0.5)
+            delay = min(delay * 1.5, 0.1)
 
 
 def _refresh(doc) -> None:  # type: ignore[no-untyped-def]
-    """Fields first (SEQ numbers feed the lists), then every index, twice, then fields again."""
+    """Fields first (SEQ numbers feed the lists), then every index, then fields again.
+
+    A second pass over the indexes is needed only when the first one moved pages, i.e. when the
+    page count or the page of an entry changed; a document whose indexes were already filled by
+    an earlier refresh takes one pass.
+    """
     doc.getTextFields().refresh()
     indexes = doc.getDocumentIndexes()
+    before = _index_texts(indexes)
     for _ in range(INDEX_PASSES):
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
+        after = _index_texts(indexes)
+        if after == before:
+            break
+        before = after
     doc.getTextFields().refresh()  # PAGE / NUMPAGES / cross references after the indexes moved pages
-    doc.refresh()
+
+
+def _reveal_notes(doc) -> bool:  # type: ignore[no-untyped-def]
+    """Show the draft's notes, hidden by their paragraph style while the pages of the .docx were counted."""
+    styles = doc.getStyleFamilies().getByName("ParagraphStyles")
+    if not styles.hasByName(NOTE_STYLE):
+        return False
+    style = styles.getByName(NOTE_STYLE)
+    if not style.CharHidden:
+        return False
+    style.CharHidden = False
+    return True
+
+
+def _index_texts(indexes) -> list[str]:  # type: ignore[no-untyped-def]
+    return [indexes.getByIndex(i).getAnchor().getString() for i in range(indexes.getCount())]
+
+
+def _index_paragraphs(doc) -> list[list[list[str]]]:  # type: ignore[no-untyped-def]
+    """Every index in document order as its paragraphs, each [paragraph style, text]."""
+    indexes = doc.getDocumentIndexes()
+    found = []
+    for i in range(indexes.getCount()):
+        anchor = indexes.getByIndex(i).getAnchor()
+        paragraphs = []
+        walk = anchor.getText().createEnumeration() if not hasattr(anchor, "createEnumeration") \
+            else anchor.createEnumeration()
+        while walk.hasMoreElements():
+            para = walk.nextElement()
+            if not hasattr(para, "ParaStyleName"):
+                continue  # a table inside an index: not something lakip writes
+            paragraphs.append([para.ParaStyleName, para.getString()])
+        found.append((anchor.getStart(), paragraphs))
+    compare = doc.getText().compareRegionStarts
+    ordered: list = []
+    for start, paragraphs in found:  # getDocumentIndexes is in creation order; lakip needs page order
+        at = 0
+        while at < len(ordered) and compare(ordered[at][0], start) >= 0:
+            at += 1
+        ordered.insert(at, (start, paragraphs))
+    return [paragraphs for _, paragraphs in ordered]
+
+
+def _jobs(pairs: list[str]) -> list[tuple[str, list[str]]]:
+    """(input, outputs) with consecutive pairs of one input merged, so the document is loaded once."""
+    jobs: list[tuple[str, list[str]]] = []
+    for source, target in zip(pairs[0::2], pairs[1::2], strict=False):
+        if jobs and jobs[-1][0] == source:
+            jobs[-1][1].append(target)
+        else:
+            jobs.append((source, [target]))
+    return jobs
+
+
+def _write_indexes(doc, url: str, uno) -> None:  # type: ignore[no-untyped-def]
+    path = uno.fileUrlToSystemPath(url)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(_index_paragraphs(doc), out, ensure_ascii=False)
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 5:
-        return _fail(2, "pemakaian: pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL")
-    soffice, profile_url, input_url, output_url = argv[1:]
+    if len(argv) < 3 or len(argv) % 2 == 0:
+        return _fail(2, "pemakaian: pdf_refresh.py SOFFICE PROFILE_URL INPUT_URL OUTPUT_URL [INPUT_URL OUTPUT_URL ...]")
+    soffice, profile_url = argv[1:3]
+    from_stdin = len(argv) == 3  # started ahead of its work: the pairs arrive on stdin once soffice is up
     try:
         import uno  # noqa: PLC0415 - only the LibreOffice-capable interpreter has it
     except ImportError:
@@ -96,39 +173,65 @@ def main(argv: list[str]) -> int:
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     code = 0
     desktop = None
+    orderly = True  # shut soffice down and wait for it
     try:
         try:
             ctx = _connect(uno, proc, pipe)
             desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
         except Exception as exc:  # noqa: BLE001
             return _fail(3, f"LibreOffice tidak dapat dijalankan: {exc}")
-        try:
-            doc = desktop.loadComponentFromURL(
-                input_url, "_blank", 0,
-                _props(uno, Hidden=True, ReadOnly=True, MacroExecutionMode=0, UpdateDocMode=0),
-            )
-        except Exception as exc:  # noqa: BLE001
-            return _fail(4, f"dokumen tidak dapat dibuka: {getattr(exc, 'Message', exc)}")
-        if doc is None or not hasattr(doc, "getDocumentIndexes"):
-            return _fail(4, "dokumen tidak dapat dibuka sebagai dokumen Writer")
-        try:
-            _refresh(doc)
-            doc.storeToURL(output_url, _props(uno, FilterName="writer_pdf_Export"))
-        except Exception as exc:  # noqa: BLE001
-            code = _fail(5, f"pembaruan indeks atau ekspor PDF gagal: {getattr(exc, 'Message', exc)}")
-        finally:
-            with contextlib.suppress(Exception):  # closing is best effort; terminate follows
-                doc.close(True)
+        jobs = _jobs(sys.stdin.read().split() if from_stdin else argv[3:])
+        done = 0
+        for input_url, outputs in jobs:
+            code = _run_job(uno, desktop, input_url, outputs)
+            if code:
+                return code
+            for _ in outputs:
+                done += 1
+                sys.stdout.write(f"selesai {done}\n")
+                sys.stdout.flush()
+        # A profile that is thrown away needs no orderly shutdown: the caller kills the process group.
+        orderly = os.environ.get(QUICK_EXIT_ENV) != "1"
         return code
     finally:
-        if desktop is not None:
-            with contextlib.suppress(Exception):  # the bridge dies with soffice; that is expected
-                desktop.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if orderly:
+            if desktop is not None:
+                with contextlib.suppress(Exception):  # the bridge dies with soffice; that is expected
+                    desktop.terminate()
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _run_job(uno, desktop, input_url: str, outputs: list[str]) -> int:  # type: ignore[no-untyped-def]
+    try:
+        doc = desktop.loadComponentFromURL(
+            input_url, "_blank", 0,
+            _props(uno, Hidden=True, ReadOnly=True, MacroExecutionMode=0, UpdateDocMode=0),
+        )
+    except Exception as exc:  # noqa: BLE001
+        return _fail(4, f"dokumen tidak dapat dibuka: {getattr(exc, 'Message', exc)}")
+    if doc is None or not hasattr(doc, "getDocumentIndexes"):
+        return _fail(4, "dokumen tidak dapat dibuka sebagai dokumen Writer")
+    try:
+        _refresh(doc)
+        listed = False
+        for output_url in outputs:
+            if output_url.endswith(".json"):
+                _write_indexes(doc, output_url, uno)
+                listed = True
+                continue
+            if listed and _reveal_notes(doc):
+                _refresh(doc)  # the notes take room now: the PDF's own page numbers
+            doc.storeToURL(output_url, _props(uno, FilterName="writer_pdf_Export"))
+    except Exception as exc:  # noqa: BLE001
+        return _fail(5, f"pembaruan indeks atau ekspor PDF gagal: {getattr(exc, 'Message', exc)}")
+    finally:
+        with contextlib.suppress(Exception):  # closing is best effort; terminate follows
+            doc.close(True)
+    return 0
 
 
 def _watch_parent(parent: int) -> None:
