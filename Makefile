@@ -58,7 +58,10 @@ FUZZ_SECONDS ?= 600
 fuzz: $(STAMP)
 	LAKIP_FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/test_fuzz.py
 
+# Byte-compiled first, as an installed package is (with PYTHONDONTWRITEBYTECODE set, every run would
+# otherwise compile lakip's modules again).
 bench: $(STAMP)
+	$(BIN)/python -m compileall -q lakip_cli
 	$(BIN)/python benchmarks/bench_goals.py
 
 clean:

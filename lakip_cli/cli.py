@@ -6,6 +6,7 @@ Streams follow the linters (ruff, flake8, yamllint): findings go to stdout, so t
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -487,6 +488,10 @@ def build(
         root, y = _locate(folders[0], year)
         from lakip_cli.pipeline import BuildOptions, build_report
 
+        # A build makes millions of short-lived objects and keeps its report to the end: the cyclic
+        # collector's default thresholds rescan the whole heap again and again (a fifth of a large
+        # build's time), for the few cycles that a younger generation collects as well.
+        gc.set_threshold(50_000, 20, 20)
         result = build_report(root, BuildOptions(year=y, output=output, final=final, pdf=pdf, charts=grafik,
                                                  ignore=tuple(ignore or ())))
     except LakipError as exc:

@@ -8,10 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-from babel.dates import format_date
-from babel.numbers import format_decimal
-from num2words import num2words
-
 LOCALE = "id_ID"
 _TWO = Decimal("0.01")
 
@@ -27,16 +23,26 @@ def angka(value: Decimal | int | None, *, places: int = 2) -> str:
     d = Decimal(value)
     if places:
         d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "#" * places if places else "")
-    text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
-    return "0" if text in ("-0",) else text
+    if not d.is_finite():
+        from babel.numbers import format_decimal
+
+        pattern = "#,##0" + ("." + "#" * places if places else "")
+        text = format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
+        return "0" if text in ("-0",) else text
+    # What babel writes for id_ID with the pattern #,##0.## (full stop between thousands, decimal comma,
+    # no trailing zeros), without babel's pattern and locale machinery: a report formats a number per cell.
+    whole, _, fraction = f"{d:,f}".partition(".")
+    fraction = fraction.rstrip("0")
+    text = whole.replace(",", ".") + ("," + fraction if fraction else "")
+    return "0" if text == "-0" else text
 
 
 def angka_tetap(value: Decimal | int, places: int) -> str:
     """Exactly `places` decimals, for a table column: 100, 2 -> '100,00'; 94.4444, 2 -> '94,44'; 1500, 0 -> '1.500'."""
     d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    text = format_decimal(d, format="#,##0" + ("." + "0" * places if places else ""), locale=LOCALE,
-                          decimal_quantization=False)
+    # As angka, with the column's trailing zeros kept (what babel writes for the pattern #,##0.00).
+    whole, _, fraction = f"{d:,f}".partition(".")
+    text = whole.replace(",", ".") + ("," + fraction if fraction else "")
     return text[1:] if text.startswith("-") and not d else text  # no '-0,00'
 
 
@@ -69,6 +75,8 @@ def dengan_satuan(value: Decimal | None, satuan: str) -> str:
 
 def terbilang(n: int) -> str:
     """11 -> 'sebelas'."""
+    from num2words import num2words
+
     return num2words(n, lang="id")
 
 
@@ -80,6 +88,8 @@ def jumlah_kata(n: int, benda: str = "") -> str:
 
 def tanggal(value: dt.date) -> str:
     """2025-02-28 -> '28 Februari 2025'."""
+    from babel.dates import format_date
+
     return format_date(value, format="d MMMM y", locale=LOCALE)
 
 

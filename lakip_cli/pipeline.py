@@ -18,9 +18,6 @@ from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptanc
 from lakip_cli.checks.causes import flatten, group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.present.annotations import annotations_for
-from lakip_cli.present.render import Chart, RenderContext, render_report
-from lakip_cli.present.templates import TemplateSet
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
@@ -136,6 +133,8 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
     if not (settings.keluaran.grafik if options.charts is None else options.charts):
         yield None
         return
+    from lakip_cli.present.templates import TemplateSet  # here: check and validate need no templates
+
     try:
         want_pdf = settings.keluaran.pdf if options.pdf is None else options.pdf
         docx = _output_path(options, output_dir(root, settings), root, want_pdf)
@@ -170,6 +169,10 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
     docx = _output_path(options, out_dir, root, want_pdf)
     markdown_path = docx.with_suffix(".md")
 
+    # Imported here: check, validate and export need neither the templates nor the writer.
+    from lakip_cli.present.annotations import annotations_for
+    from lakip_cli.present.render import Chart, RenderContext, render_report
+    from lakip_cli.present.templates import TemplateSet
     from lakip_cli.write.document import CoreInfo, write_docx
 
     remove_stale(docx.parent)

@@ -398,3 +398,10 @@ def test_seed_correct_statements_are_not_flagged(seed) -> None:
     assert not _find(diags, "LK014", IND + "08-pendidikan-politik.yaml")  # penurunan: 105% -> 100%
     assert not _find(diags, "LK017", "data/2024/instansi.yaml")  # citations, periods, dates
     assert not _find(diags, "LK019", "data/2024/instansi.yaml")
+
+
+def test_rule_codes_known_without_importing_the_rules_match_the_rules() -> None:
+    from lakip_cli.checks import RULE_CODES
+
+    assert tuple(rule.CODE for rule in RULES) == RULE_CODES
+    assert RULE_CODES[:3] == ("LK001", "LK002", "LK003") and len(set(RULE_CODES)) == len(RULE_CODES)

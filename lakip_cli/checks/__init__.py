@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable
 from importlib import import_module
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import SEVERITY_LABEL, STAGE_WARNINGS, Diagnostic, LakipError, sort_diagnostics
@@ -73,7 +74,26 @@ _RULE_MODULES = (
     "lk041_uraian_sasaran",
 )
 
-RULES: tuple[ModuleType, ...] = tuple(import_module(f"{__name__}.{name}") for name in _RULE_MODULES)
+# Each rule's code is the start of its module's name (a test holds them equal): what needs only the codes
+# (validate's check of lakip.yaml cek.terima) does not import the rules.
+RULE_CODES: tuple[str, ...] = tuple(name.split("_", 1)[0].upper() for name in _RULE_MODULES)
+_loaded: tuple[ModuleType, ...] = ()
+if TYPE_CHECKING:
+    RULES: tuple[ModuleType, ...]
+
+
+def _rules() -> tuple[ModuleType, ...]:
+    global _loaded
+    if not _loaded:
+        _loaded = tuple(import_module(f"{__name__}.{module}") for module in _RULE_MODULES)
+    return _loaded
+
+
+def __getattr__(name: str) -> object:
+    """RULES, the rule modules in order, imported when first read."""
+    if name == "RULES":
+        return _rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool = True) -> list[Diagnostic]:
@@ -82,7 +102,7 @@ def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool
     settings = report.project.settings.model.cek.abaikan if use_settings else ()
     skip = {code.strip().upper() for code in (*ignore, *settings)}
     found = [d for d in report.notes if d.code not in skip]
-    for rule in RULES:
+    for rule in _rules():
         if rule.CODE not in skip:
             found.extend(rule.check(report))
     return sort_diagnostics(found)
@@ -90,7 +110,7 @@ def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool
 
 def ignorable_codes() -> set[str]:
     """What `--ignore` and lakip.yaml cek.abaikan accept: every check rule and every stage warning."""
-    return {rule.CODE for rule in RULES} | set(STAGE_WARNINGS)
+    return set(RULE_CODES) | set(STAGE_WARNINGS)
 
 
 def _refuse_unknown(report: Report) -> None:
@@ -107,7 +127,7 @@ def _refuse_unknown(report: Report) -> None:
 
 def rule_catalogue() -> list[tuple[str, str, str, str]]:
     """(code, name, severity, summary) of every rule, for `lakip rules`."""
-    return [(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY) for rule in RULES]
+    return [(rule.CODE, rule.NAME, rule.SEVERITY, rule.SUMMARY) for rule in _rules()]
 
 
 _HEADINGS = (("apa", "Yang diperiksa"), ("mengapa", "Mengapa penting"), ("salah", "Contoh salah"),

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lakip_cli.checks import RULES
+from lakip_cli.checks import RULE_CODES
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, sort_diagnostics
 from lakip_cli.source.load import PathKey, YamlDoc
@@ -33,7 +33,7 @@ _NEVER = {"LK001": "temuan LK001 (data wajib kosong) tidak dapat diterima; isi d
 
 
 def acceptable_codes() -> frozenset[str]:
-    return frozenset(rule.CODE for rule in RULES if rule.CODE not in _NEVER) | _NOTE_CODES
+    return frozenset(code for code in RULE_CODES if code not in _NEVER) | _NOTE_CODES
 
 
 @dataclass(frozen=True)

@@ -132,17 +132,37 @@ class Freezer:
 
     def _model(self, model: BaseModel) -> Record:
         values: dict[str, object] = {}
-        for name, info in type(model).model_fields.items():
-            markdown = _is_markdown(info)
-            values[name] = self.freeze(getattr(model, name), code=name in CODE_FIELDS, markdown=markdown)
+        for name, code, markdown in _model_fields(type(model)):
+            values[name] = self.freeze(getattr(model, name), code=code, markdown=markdown)
         return Record(values, self._token(model))
 
     def _dataclass(self, obj: object) -> Record:
         values: dict[str, object] = {}
-        for f in dataclasses.fields(obj):  # type: ignore[arg-type]
-            if f.name not in HIDDEN_FIELDS and not f.name.startswith("_"):
-                values[f.name] = self.freeze(getattr(obj, f.name), code=f.name in CODE_FIELDS)
-        for name, attr in vars(type(obj)).items():
-            if isinstance(attr, property) and name not in HIDDEN_FIELDS and not name.startswith("_"):
-                values[name] = self.freeze(getattr(obj, name), code=name in CODE_FIELDS)
+        for name, code in _dataclass_fields(type(obj)):
+            values[name] = self.freeze(getattr(obj, name), code=code)
         return Record(values, self._token(obj))
+
+
+# What a template sees of each class, found once per class (a report freezes thousands of objects).
+_MODEL_FIELDS: dict[type, tuple[tuple[str, bool, bool], ...]] = {}
+_DATACLASS_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+
+
+def _model_fields(kind: type[BaseModel]) -> tuple[tuple[str, bool, bool], ...]:
+    """(name, is a code, is Markdown) of each field of a model class."""
+    found = _MODEL_FIELDS.get(kind)
+    if found is None:
+        found = _MODEL_FIELDS[kind] = tuple((name, name in CODE_FIELDS, _is_markdown(info))
+                                            for name, info in kind.model_fields.items())
+    return found
+
+
+def _dataclass_fields(kind: type) -> tuple[tuple[str, bool], ...]:
+    """(name, is a code) of each field, then each property, of a dataclass that a template may read."""
+    found = _DATACLASS_FIELDS.get(kind)
+    if found is None:
+        names = [f.name for f in dataclasses.fields(kind) if f.name not in HIDDEN_FIELDS and not f.name.startswith("_")]
+        names += [name for name, attr in vars(kind).items()
+                  if isinstance(attr, property) and name not in HIDDEN_FIELDS and not name.startswith("_")]
+        found = _DATACLASS_FIELDS[kind] = tuple((name, name in CODE_FIELDS) for name in names)
+    return found

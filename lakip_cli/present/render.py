@@ -8,6 +8,9 @@ is ever parsed back into a block, so nothing a planner types can turn into one.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
 import re
 import secrets
 from collections.abc import Callable, Mapping
@@ -17,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from lakip_cli.compute.report import IndikatorReport, Report
@@ -111,6 +115,13 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         if operator == "*" and _too_long_repeat(left, right):
             raise self.security_error("pengulangan teks terlalu panjang untuk templat")
         return super().call_binop(context, operator, left, right)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        # A Record is neither a builtin mutable nor a function, type, frame or generator: what the sandbox
+        # checks for every attribute comes down to its first test (templates read thousands of these).
+        if type(obj) is Record:
+            return not attr.startswith("_")
+        return super().is_safe_attribute(obj, attr, value)
 
     def security_error(self, message: str) -> jinja2.exceptions.SecurityError:
         return jinja2.exceptions.SecurityError(message)
@@ -357,4 +368,53 @@ def _environment(templates: TemplateSet, blocks: _Blocks) -> ImmutableSandboxedE
         target=tables.target_text, nilai=tables.value_text, capaian=tables.capaian_text,
         daftar=daftar, huruf=huruf, rentang_tahun=rentang_tahun, berjenis=berjenis,
     )
+    env.bytecode_cache = _template_cache(env)
     return env
+
+
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between builds, so that a build compiles only a template that changed.
+
+    In the user's cache folder (XDG_CACHE_HOME or ~/.cache, under lakip/templat); an entry is found by
+    the template's file and a fingerprint of everything that shapes the compiled code (Jinja's version,
+    the environment's options, filters and tests, this module), and used only while the template's text
+    is unchanged. Whatever goes wrong with the folder or an entry, the template is compiled as if there
+    were no cache.
+    """
+
+    def __init__(self, fingerprint: str, directory: str | None = None):
+        super().__init__(directory or str(_cache_folder()), pattern="__lakip_%s.cache")
+        self.fingerprint = fingerprint
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        return hashlib.sha1(f"{self.fingerprint}|{name}|{filename}".encode()).hexdigest()
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _cache_folder() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "lakip" / "templat"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return folder
+
+
+def _template_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    shape = (jinja2.__version__, type(env).__qualname__, sorted(getattr(env, "intercepted_binops", ())),
+             sorted(env.filters), sorted(env.tests), sorted(env.extensions), env.block_start_string,
+             env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
+             env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+             env.keep_trailing_newline, env.autoescape, env.finalize is not None, env.undefined.__name__,
+             env.optimized, Path(__file__).stat().st_mtime_ns)
+    try:
+        return _TemplateCache(hashlib.sha1(repr(shape).encode()).hexdigest())
+    except (OSError, RuntimeError):  # no folder for it (no home folder, or one that cannot be written)
+        return None

@@ -102,7 +102,8 @@ class YamlDoc:
         value = self._value(where)
         if not isinstance(value, str) or not 0 <= offset < len(value):
             return None
-        index = start + _align(value, self.text[start:end], style)[offset]
+        # The walk is in order, so the characters up to `offset` are enough (checks locate many sentences).
+        index = start + _align(value[: offset + 1], self.text[start:end], style)[offset]
         line = bisect.bisect_right(self._line_starts, index)
         return SourceLocation(self.path, line, index - self._line_starts[line - 1] + 1)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 IMAGE_FORMATS = {"PNG": (".png",), "JPEG": (".jpg", ".jpeg"), "GIF": (".gif",)}
 MAX_IMAGE_BYTES = 10_000_000
 MAX_IMAGE_SIDE = 10_000
@@ -52,6 +50,8 @@ def image_problem(path: Path, value: str) -> str | None:
         return f"berkas gambar '{value}' terlalu besar ({size} bita; batas {MAX_IMAGE_BYTES} bita)"
     if size == 0:
         return f"berkas gambar '{value}' kosong"
+    from PIL import Image, UnidentifiedImageError  # here: most projects name no image, and Pillow is slow to import
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Align = Literal["kiri", "tengah", "kanan"]
 
@@ -194,7 +194,7 @@ class RenderedDocument:
             if isinstance(block, Text | Narrative):
                 part = block.markdown.strip("\n")
             else:
-                payload = {k: _plain(v, project_root) for k, v in asdict(block).items()
+                payload = {k: _plain(v, project_root) for k, v in _fields(block).items()
                            if v not in (None, "", (), False)}
                 body = json.dumps(payload, ensure_ascii=False) + "\n" if payload else ""
                 part = f"```{NAMES[type(block)]}\n{body}```"
@@ -205,7 +205,29 @@ class RenderedDocument:
         return "\n\n".join(parts) + "\n", tuple(lines)
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _names(kind: type) -> tuple[str, ...]:
+    names = _NAMES.get(kind)
+    if names is None:
+        names = _NAMES[kind] = tuple(f.name for f in fields(kind))
+    return names
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    """A block's fields by name, not copied (dataclasses.asdict copies every value: slow on large tables)."""
+    return {name: getattr(value, name) for name in _names(type(value))}
+
+
+_LEFT_OUT = (None, "", (), False, 1)  # what a nested value does not show (1: a span of one; True == 1 too)
+
+
 def _plain(value: object, root: Path | None) -> object:
+    if type(value) is Cell:  # the bulk of a large report; its fields are text, numbers and flags
+        return {k: v for k in _names(Cell) if (v := getattr(value, k)) not in _LEFT_OUT}
+    if is_dataclass(value) and not isinstance(value, type):
+        value = _fields(value)
     if isinstance(value, Path):
         if root is not None and value.is_relative_to(root):
             return value.relative_to(root).as_posix()
@@ -213,7 +235,7 @@ def _plain(value: object, root: Path | None) -> object:
     if isinstance(value, tuple | list):
         return [_plain(v, root) for v in value]
     if isinstance(value, dict):
-        return {k: _plain(v, root) for k, v in value.items() if v not in (None, "", (), False, 1)}
+        return {k: _plain(v, root) for k, v in value.items() if v not in _LEFT_OUT}
     return value
 
 

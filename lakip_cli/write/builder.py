@@ -20,15 +20,18 @@ from markdown_it import MarkdownIt
 
 from lakip_cli.diagnostics import LakipError, fail
 from lakip_cli.write import ooxml as ox
-from lakip_cli.write.blocks import PLACEHOLDER
+from lakip_cli.write.blocks import PLACEHOLDER, PLACEHOLDER_OPEN
 from lakip_cli.write.measure import Metrics
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CAPTION = re.compile(r"^(\S+)\s+(\d+(?:[.\-]\d+)*|[A-Z](?:[.\-]\d+)*)(?!\w)(.*)$", re.S)
 Spans = list[tuple[str, bool, bool]]  # (text, bold, italic)
 _PIECES = re.compile(r"(\t|\r\n|\r|\n)")
+_BREAKS = re.compile(r"[\t\r\n]")  # written as w:tab and w:br, not as text
 # A planner's narrative is read with a smaller grammar than a template's text: paragraphs, emphasis and
 # lists, nothing that could make a heading, a code block, HTML or an embedded file out of typed text.
+BLOCK_CACHE = 512  # parsed Markdown texts kept: the ones a template writes for every indicator stay
+_LIST_OPEN = frozenset({"bullet_list_open", "ordered_list_open"})
 NARRATIVE_OFF = ("heading", "lheading", "fence", "code", "html_block", "html_inline", "hr", "reference")
 
 
@@ -72,8 +75,6 @@ class PageSection:
     cover: bool = False
 
 
-_LIST_OPEN = frozenset({"bullet_list_open", "ordered_list_open"})
-
 
 class Builder:
     """Appends body content for Markdown tokens and directives, tracking sections and lists."""
@@ -99,7 +100,12 @@ class Builder:
         self.item_fresh = False
         self.line = 0  # line of the current block in the Markdown review copy
         self._inline: dict[str, Spans] = {}
+        self._blocks: dict[tuple[str, bool], list] = {}  # parsed Markdown, most recently used last
         self._areas: dict[bool, tuple[int, int]] = {}
+        self.deferred = ox.Deferred()  # the tables, as XML text until the document is saved
+        # Table cells repeat the same few texts: their runs and widths are worked out once.
+        self._cells: dict[tuple[str, bool, float | None], tuple[str, str]] = {}
+        self.widths: dict[tuple[str, bool, float], tuple[int, int]] = {}
 
     # --- errors --------------------------------------------------------------------------------
 
@@ -124,22 +130,32 @@ class Builder:
         if previous.tag == qn("w:p"):
             _keep_next(previous)
         elif previous.tag == qn("w:tbl"):
-            rows = previous.findall(qn("w:tr"))
+            rows = self.deferred.materialize(previous).findall(qn("w:tr"))
             for p in rows[-1].iter(qn("w:p")) if rows else ():
                 _keep_next(p)
 
     def paragraph(self, style: str, align=None, *, keep_next: bool = False) -> Paragraph:
-        # the w:pPr that python-docx's style setter writes, built directly
-        para = Paragraph(self.append(ox.el("w:p", ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()])))),
-                         self.doc._body)
+        # the w:pPr that python-docx's style, keep-with-next, page-break and alignment setters write, built
+        # directly (in the schema's order)
+        ppr = ox.el("w:pPr", ox.el("w:pStyle", w_val=self.styles[style.lower()]))
+        if keep_next:
+            ppr.append(ox.el("w:keepNext"))
         if self.pending_break:  # a page break as a property avoids an empty line on the new page
-            para.paragraph_format.page_break_before = True
+            ppr.append(ox.el("w:pageBreakBefore"))
             self.pending_break = False
         if align is not None:
-            para.alignment = align
-        if keep_next:
-            para.paragraph_format.keep_with_next = True
-        return para
+            ppr.append(ox.el("w:jc", w_val=align.xml_value))
+        return Paragraph(self.append(ox.el("w:p", ppr)), self.doc._body)
+
+    def text_paragraph(self, style: str, spans: Spans, *, keep_next: bool = False) -> None:
+        """add_runs(paragraph(style), spans), written as XML text and parsed once (most of a report's
+        paragraphs are these)."""
+        brk = ("<w:keepNext/>" if keep_next else "") + ("<w:pageBreakBefore/>" if self.pending_break else "")
+        self.pending_break = False
+        runs, _ = self.runs_xml(spans)
+        style_id = ox.xml_attr(self.styles[style.lower()])
+        self.append(ox.parse_xml(f'<w:p {ox.DECLARED}><w:pPr><w:pStyle w:val="{style_id}"/>{brk}</w:pPr>'
+                                 f"{runs}</w:p>"))
 
     def spans(self, children) -> Spans:
         """Inline tokens -> spans; a hard break becomes a newline (python-docx writes it as w:br)."""
@@ -167,21 +183,24 @@ class Builder:
 
     def add_runs(self, para: Paragraph, spans: Spans, *, bold: bool = False, size: float | None = None):
         """Add runs for `spans`; a [[BELUM DIISI: ...]] marker, even across spans, is bold on yellow."""
-        joined = "".join(text for text, _, _ in spans)
-        marks = [m.span() for m in PLACEHOLDER.finditer(joined)]
-        cuts = sorted({i for span in marks for i in span})
-        pos = 0
-        for text, span_bold, italic in spans:
-            end = pos + len(text)
-            edges = [pos, *(c for c in cuts if pos < c < end), end]
-            for start, stop in zip(edges, edges[1:], strict=False):
-                if not (piece := NOT_XML.sub("", joined[start:stop])):
-                    continue
-                missing = any(a <= start < b for a, b in marks)
-                para._p.append(_run(piece, bold=bold or span_bold or missing, italic=bool(italic),
-                                    size=size, highlight=missing))
-            pos = end
+        for piece, strong, italic, missing in _pieces(spans, bold):
+            para._p.append(_run(piece, bold=strong, italic=italic, size=size, highlight=missing))
         return para
+
+    def cell_runs(self, teks: str, *, bold: bool, size: float | None) -> tuple[str, str]:
+        """runs_xml of a table cell's inline Markdown `teks`."""
+        key = (teks, bold, size)
+        found = self._cells.get(key)
+        if found is None:
+            found = self._cells[key] = self.runs_xml(self.inline(teks), bold=bold, size=size)
+        return found
+
+    def runs_xml(self, spans: Spans, *, bold: bool = False, size: float | None = None) -> tuple[str, str]:
+        """The runs add_runs would add, as XML text, and the text of their w:t elements."""
+        pieces = list(_pieces(spans, bold))
+        xml = "".join(ox.run_xml(piece, bold=strong, italic=italic, size=size, highlight=missing)
+                      for piece, strong, italic, missing in pieces)
+        return xml, "".join(_BREAKS.sub("", piece) for piece, _, _, _ in pieces)
 
     # --- sections ----------------------------------------------------------------------------
 
@@ -219,7 +238,7 @@ class Builder:
 
     def markdown(self, text: str, *, narrative: bool, first_line: int) -> None:
         """Paragraphs, headings and lists of one Markdown block (a narrative gets no headings or code)."""
-        tokens = (self.narrative_md if narrative else self.md).parse(text)
+        tokens = self._parsed(text, narrative)
         for index, tok in enumerate(tokens):
             self.line = first_line + tok.map[0] if tok.map else self.line
             if tok.type == "inline" and narrative and any(c.type == "image" for c in tok.children or ()):
@@ -227,13 +246,13 @@ class Builder:
             elif tok.type == "inline":
                 spans, opener = self.spans(tok.children or []), tokens[index - 1]
                 if opener.type == "heading_open":
-                    self.add_runs(self.paragraph(f"Heading {min(int(opener.tag[1:]), 4)}"), spans)
+                    self.text_paragraph(f"Heading {min(int(opener.tag[1:]), 4)}", spans)
                 elif self.lists:
                     self.list_paragraph(spans)
                 else:  # a paragraph ending in ':' that opens a list stays on the page of the list
                     follows = tokens[index + 2].type if index + 2 < len(tokens) else ""
-                    self.add_runs(self.paragraph("Normal", keep_next=follows in _LIST_OPEN and bool(spans)
-                                                 and spans[-1][0].rstrip().endswith(":")), spans)
+                    self.text_paragraph("Normal", spans, keep_next=follows in _LIST_OPEN and bool(spans)
+                                        and spans[-1][0].rstrip().endswith(":"))
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 self.open_list(tok.type == "ordered_list_open", int(tok.attrGet("start") or 1))
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
@@ -242,6 +261,20 @@ class Builder:
                 self.item_fresh = True
             elif tok.type == "code_block":
                 self.add_runs(self.paragraph("Normal"), [(tok.content.rstrip("\n"), False, False)])
+
+    def _parsed(self, text: str, narrative: bool) -> list:
+        """The block tokens of `text`; a report repeats many of its texts (one per indicator), parsed once.
+
+        The tokens are only read, never changed, so one list serves every block with the same text.
+        """
+        key = (text, narrative)
+        tokens = self._blocks.pop(key, None)
+        if tokens is None:
+            tokens = (self.narrative_md if narrative else self.md).parse(text)
+            if len(self._blocks) >= BLOCK_CACHE:
+                del self._blocks[next(iter(self._blocks))]  # the least recently used
+        self._blocks[key] = tokens
+        return tokens
 
     def narrative_images(self, children) -> None:
         """A narrative paragraph with images: its text, then each image centred with its title beneath."""
@@ -279,15 +312,15 @@ class Builder:
     def list_paragraph(self, spans: Spans) -> None:
         ordered, num_id, abstract_id, level, number = self.lists[-1]
         para = self.paragraph("List Number" if ordered else "List Bullet")
-        num_pr = para._p.get_or_add_pPr().get_or_add_numPr()
+        ppr = para._p[0]  # pStyle and maybe pageBreakBefore: numPr and ind follow them
         if self.item_fresh and num_id is not None:
-            num_pr.get_or_add_ilvl().val = level
-            num_pr.get_or_add_numId().val = num_id
+            ppr.append(ox.el("w:numPr", ox.el("w:ilvl", w_val=level), ox.el("w:numId", w_val=num_id)))
         else:  # a later paragraph of an item, or a list style without numbering: number by hand
-            num_pr.get_or_add_numId().val = 0
-            para.paragraph_format.left_indent = Twips(ox.level_indent(self.numbering, abstract_id, level))
+            ppr.append(ox.el("w:numPr", ox.el("w:numId", w_val=0)))
+            ind = ox.el("w:ind", w_left=ox.level_indent(self.numbering, abstract_id, level))
+            ppr.append(ind)
             if self.item_fresh:
-                para.paragraph_format.first_line_indent = Twips(-397)
+                ind.set(qn("w:hanging"), "397")  # a first-line indent of -397 twips
                 spans = [((f"{number}." if ordered else "\u2022") + "\t", False, False), *spans]
                 self.lists[-1][4] += 1
         self.item_fresh = False
@@ -330,12 +363,29 @@ class Builder:
             return
         word, number, rest = match.groups()
         prefix, runs = ox.seq_field_runs(label, number)
-        para.add_run(f"{word} {prefix}")
+        para._p.append(_run(f"{word} {prefix}", bold=False, italic=False, size=None, highlight=False))
         para._p.extend(runs)
         lead_match = re.match(r"^[\s:.\-\u2013]*", rest)  # always matches (possibly empty)
         lead = lead_match.group(0) if lead_match else ""
-        para.add_run(lead)
+        para._p.append(_run(lead, bold=False, italic=False, size=None, highlight=False))
         self.add_runs(para, self.inline(rest[len(lead):]))
+
+
+def _pieces(spans: Spans, bold: bool):
+    """(text, bold, italic, missing) of each run for `spans`: a placeholder marker is cut out as its own runs."""
+    joined = "".join(text for text, _, _ in spans)
+    marks = [m.span() for m in PLACEHOLDER.finditer(joined)] if PLACEHOLDER_OPEN in joined else []
+    cuts = sorted({i for span in marks for i in span})
+    pos = 0
+    for text, span_bold, italic in spans:
+        end = pos + len(text)
+        edges = [pos, *(c for c in cuts if pos < c < end), end]
+        for start, stop in zip(edges, edges[1:], strict=False):
+            if not (piece := NOT_XML.sub("", joined[start:stop])):
+                continue
+            missing = any(a <= start < b for a, b in marks)
+            yield piece, bold or span_bold or missing, bool(italic), missing
+        pos = end
 
 
 def _keep_next(p) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,8 +22,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx.enum.text import WD_COLOR_INDEX
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
 from docx.text.run import Run
+from lxml import etree
+
+from lakip_cli.write import ooxml as ox
 
 AUTHOR = "lakip"
 INITIALS = "LK"
@@ -60,8 +64,8 @@ class Placed:
 
 
 _BLANKS = re.compile(r"\s+")
-_R, _T, _VAL = qn("w:r"), qn("w:t"), qn("w:val")
-_STYLE_PATH = f"{qn('w:pPr')}/{qn('w:pStyle')}"
+_R, _T, _VAL, _P, _TBL = qn("w:r"), qn("w:t"), qn("w:val"), qn("w:p"), qn("w:tbl")
+_PPR, _PSTYLE = qn("w:pPr"), qn("w:pStyle")
 
 
 def _clean(text: str) -> str:
@@ -75,12 +79,21 @@ def _norm(text: str) -> str:
 class _Para:
     """A paragraph's text runs: the runs holding a single w:t, and the text they make together."""
 
-    def __init__(self, p: Any):
-        self.p = p
-        self.level = _heading_level(p)
+    __slots__ = ("_flat", "_p", "_runs", "_text", "level")  # one per paragraph of a large report
+
+    def __init__(self, p: Any, level: int | None = None):
+        self._p = p
+        self.level = _heading_level(p) if level is None else level
         self._runs: list[Any] | None = None  # read when first needed: most paragraphs are never searched
         self._text: str | None = None
         self._flat: tuple[str, str] | None = None
+
+    @property
+    def p(self) -> Any:
+        return self._p
+
+    def has_runs(self) -> bool:
+        return bool(self.runs)
 
     @property
     def runs(self) -> list[Any]:
@@ -95,8 +108,15 @@ class _Para:
     @property
     def text(self) -> str:
         if self._text is None:  # splitting runs never changes the text
-            self._text = "".join(_run_text(r) for r in self.runs)
+            if self._runs is None:  # the text only: most paragraphs never need their runs
+                self._text = "".join(_run_text(r) for r in self.p.iter(_R) if r.find(_T) is not None)
+            else:
+                self._text = "".join(_run_text(r) for r in self._runs)
         return self._text
+
+    def flat_text(self) -> str:
+        """flat()[0], kept only when flat() was asked for: the whole document's text is joined once besides."""
+        return self._flat[0] if self._flat is not None else _BLANKS.sub(" ", self.text)
 
     def flat(self) -> tuple[str, str]:
         """The text with blanks collapsed to one space, and its lower case."""
@@ -111,12 +131,75 @@ class _Para:
         return [i for i, ch in enumerate(text) if not (ch.isspace() and i > 0 and text[i - 1].isspace())]
 
 
+class _CellPara(_Para):
+    """A paragraph of a table kept as text (ooxml.Deferred): its text is known; its elements are made when a
+    comment is placed on it."""
+
+    __slots__ = ("_where",)
+
+    def __init__(self, deferred: Any, placeholder: Any, number: int, position: int, text: str):
+        self._p = None
+        self.level = 0
+        self._runs = None
+        self._text = text
+        self._flat = None
+        self._where = (deferred, placeholder, number, position)
+
+    @property
+    def p(self) -> Any:
+        if self._p is None:
+            deferred, placeholder, number, position = self._where
+            table = deferred.found.get(number)
+            if table is None:
+                table = deferred.materialize(placeholder)
+            self._p = next(itertools.islice(table.iter(qn("w:p")), position, None))
+        return self._p
+
+    def has_runs(self) -> bool:
+        return bool(self._text)  # each w:t holds text, so a paragraph with text has a run holding a w:t
+
+
+def _paragraphs(body: Any, deferred: Any) -> list[_Para]:
+    """Every paragraph of the body in order, those of deferred tables included."""
+    levels = _heading_levels(body)
+    if deferred is None or not deferred.xml:
+        return [_Para(p, levels.get(p, 0)) for p in body.iter(_P)]
+    paras: list[_Para] = []
+    for element in body.iter(_P, _TBL):
+        if element.tag == _P:
+            paras.append(_Para(element, levels.get(element, 0)))
+            continue
+        number = deferred.number(element)
+        if number is not None:
+            paras.extend(_CellPara(deferred, element, number, position, text)
+                         for position, text in enumerate(deferred.texts[number]))
+    return paras
+
+
 def _run_text(r: Any) -> str:
     return "".join(t.text or "" for t in r.iter(_T))
 
 
+# The paragraphs whose style might be a heading, found by libxml2 in one pass: looking at each paragraph's
+# style from Python costs two element objects per paragraph of a large report.
+_MAYBE_HEADINGS = etree.XPath(
+    ".//w:p[w:pPr/w:pStyle[starts-with(translate(@w:val, 'HEADINGİı', 'headingii'), 'heading')]]",
+    namespaces={"w": nsmap["w"]})
+
+
+def _heading_levels(body: Any) -> dict[Any, int]:
+    """The heading paragraphs of `body` and their levels (1 to 9), as _heading_level reads them."""
+    levels = {}
+    for p in _MAYBE_HEADINGS(body):
+        level = _heading_level(p)
+        if level:
+            levels[p] = level
+    return levels
+
+
 def _heading_level(p: Any) -> int:
-    style = p.find(_STYLE_PATH)
+    ppr = p.find(_PPR)  # two finds by tag: a find by path goes through ElementPath, slower
+    style = ppr.find(_PSTYLE) if ppr is not None else None
     if style is None:
         return 0
     m = _HEADING.match(style.get(_VAL, ""))
@@ -195,8 +278,9 @@ class _Document:
 
     def _joined(self) -> tuple[str, list[int], str, list[int]]:
         if self.joined is None:
-            flats = [p.flat() for p in self.paras]
-            self.joined = (*self._join([f[0] for f in flats]), *self._join([f[1] for f in flats]))
+            flats = [p.flat_text() for p in self.paras]
+            # lower case may change a text's length: the lower-case string has its own starts
+            self.joined = (*self._join(flats), *self._join([f.lower() for f in flats]))
         return self.joined
 
     @staticmethod
@@ -271,29 +355,52 @@ def _comment_text(a: Annotation) -> str:
     return _clean("\n".join(lines))
 
 
-def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.datetime | None = None) -> list[Placed]:
-    """Add one comment per annotation to `document` (python-docx Document); return where each one went."""
+def add_comments(document: Any, annotations: Sequence[Annotation], *, date: dt.datetime | None = None,
+                 deferred: Any = None) -> list[Placed]:
+    """Add one comment per annotation to `document` (python-docx Document); return where each one went.
+
+    `deferred` (ooxml.Deferred) holds the tables the document keeps as text; a table a comment marks
+    is made into elements.
+    """
     if not annotations:
         return []
     body = document.element.body
-    paras = [_Para(p) for p in body.iter(qn("w:p"))]
+    paras = _paragraphs(body, deferred)
     sections = _Sections(paras)
-    holder = document.part._comments_part.element  # noqa: SLF001 - see _add_all
-    if holder.find(qn("w:comment")) is not None:
+    holder = document.part._comments_part.element  # noqa: SLF001 - the w:comments element
+    if holder.find(qn("w:comment")) is not None:  # comments there already: python-docx numbers each new one
         return _add_all(document, body, paras, sections, annotations, date)
-    # python-docx numbers a new comment max(every id) + 1, reading every comment: with all but the newest
-    # set aside while comments are added, the numbers are the same and each comment costs the same.
-    aside: list[Any] = []
-    try:
-        return _add_all(document, body, paras, sections, annotations, date, aside=aside, holder=holder)
-    finally:
-        newest = holder.find(qn("w:comment"))
-        for comment in aside:
-            newest.addprevious(comment)
+    return _add_all(document, body, paras, sections, annotations, date, holder=holder)
+
+
+_COMMENT_PARAGRAPH = '<w:p><w:pPr><w:pStyle w:val="CommentText"/></w:pPr>'
+_ANNOTATION_REF = '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:annotationRef/></w:r>'
+
+
+def _comment_xml(number: int, text: str) -> str:
+    """The w:comment python-docx's add_comment(text=..., author=AUTHOR, initials=INITIALS) makes, as XML text:
+    one CommentText paragraph per line, the first one opening with the annotation mark."""
+    lines = text.split("\n")
+    parts = [f'<w:comment {ox.DECLARED} w:id="{number}" w:author="{AUTHOR}" w:initials="{INITIALS}">',
+             _COMMENT_PARAGRAPH, _ANNOTATION_REF, ox.run_xml(lines[0]), "</w:p>"]
+    for line in lines[1:]:
+        parts += [_COMMENT_PARAGRAPH, ox.run_xml(line) if line else "", "</w:p>"]
+    parts.append("</w:comment>")
+    return "".join(parts)
+
+
+def _mark_range(first: Any, last: Any, number: int) -> None:
+    """commentRangeStart before `first`; commentRangeEnd and the reference run after `last` (as python-docx)."""
+    first.addprevious(ox.el("w:commentRangeStart", w_id=number))
+    last.addnext(ox.el("w:r", ox.el("w:rPr", ox.el("w:rStyle", w_val="CommentReference")),
+                       ox.el("w:commentReference", w_id=number)))
+    last.addnext(ox.el("w:commentRangeEnd", w_id=number))
 
 
 def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, annotations: Sequence[Annotation],
-             date: dt.datetime | None, *, aside: list[Any] | None = None, holder: Any = None) -> list[Placed]:
+             date: dt.datetime | None, *, holder: Any = None) -> list[Placed]:
+    """Place and add each comment; with `holder` (an empty w:comments) they are numbered from 0 and written
+    directly, else python-docx adds each one."""
     placed: list[Placed] = []
     document_text = _Document(paras)
     for a in annotations:
@@ -316,10 +423,10 @@ def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, 
                         break
                 if target:
                     break
-        if target is None and section is not None and paras[section[0]].runs:
+        if target is None and section is not None and paras[section[0]].has_runs():
             target = (paras[section[0]], paras[section[0]].runs, "judul")
         if target is None:
-            first = next((p for p in paras if p.runs), None)
+            first = next((p for p in paras if p.has_runs()), None)
             if first is None:  # an empty document: give the comment a run of its own to hold on to
                 p = body.find(qn("w:p"))
                 if p is None:
@@ -331,18 +438,18 @@ def _add_all(document: Any, body: Any, paras: list[_Para], sections: _Sections, 
                 first.runs = [r]
             target = (first, first.runs, "awal")
         para, runs, how = target
-        comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a), author=AUTHOR,  # type: ignore[arg-type]
-                                       initials=INITIALS)
-        if aside is not None:
-            newest = comment._comment_elm.get(qn("w:id"))  # noqa: SLF001
-            for c in holder.findall(qn("w:comment")):
-                if c.get(qn("w:id")) != newest:
-                    holder.remove(c)
-                    aside.append(c)
-        if date is not None:
-            comment._comment_elm.date = date  # noqa: SLF001 - python-docx stamps now(); a build must be reproducible
+        if holder is not None:
+            number = len(placed)
+            _mark_range(runs[0], runs[-1], number)
+            comment_elm = ox.parse_xml(_comment_xml(number, _comment_text(a)))
+            holder.append(comment_elm)
         else:
-            comment._comment_elm.attrib.pop(qn("w:date"), None)  # noqa: SLF001
+            comment = document.add_comment([Run(r, None) for r in runs], text=_comment_text(a),  # type: ignore[arg-type]
+                                           author=AUTHOR, initials=INITIALS)
+            comment_elm = comment._comment_elm  # noqa: SLF001
+            comment_elm.attrib.pop(qn("w:date"), None)  # python-docx stamps now(); a build must be reproducible
+        if date is not None:
+            comment_elm.date = date
         placed.append(Placed(a, how, para.text))
     return placed
 

@@ -79,7 +79,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
     """
     cleaned = open_reference(reference)
     doc = cleaned.document
-    missing = [name for name in REQUIRED_STYLES if name.lower() not in ox.style_ids(doc.styles.element)]
+    styles = ox.style_ids(doc.styles.element)
+    missing = [name for name in REQUIRED_STYLES if name.lower() not in styles]
     if missing:
         raise fail(str(reference), "W002", "dokumen referensi tidak memiliki gaya: " + ", ".join(missing))
     builder = Builder(doc, base_dir, str(target.with_suffix(".md")))
@@ -89,8 +90,9 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
             picture_ready(block.berkas)
         _write_block(builder, block)
     builder.finish()
-    add_comments(doc, annotations, date=core.created)
-    data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created)
+    add_comments(doc, annotations, date=core.created, deferred=builder.deferred)
+    data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created,
+                            deferred=builder.deferred)
     write_atomic(target, data)
     return cleaned.warnings
 

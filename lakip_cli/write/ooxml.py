@@ -6,11 +6,13 @@ import copy
 import datetime
 import functools
 import io
+import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.ns import NamespacePrefixedTag, nsmap, qn
 from docx.oxml.parser import oxml_parser
 from lxml import etree
 
@@ -193,31 +195,37 @@ def layout_rows(rows: list[list[tuple[int, int]]], ncols: int) -> list[list[Slot
     return placed
 
 
-def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row):
-    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row.
+def build_table(groups, widths: list[int], style_id: str | None, *, header_fill: str, fill_cell, keep_row,
+                keep_next: bool | frozenset[int] = False) -> str:
+    """A full-width w:tbl with real merged cells (gridSpan, vMerge) built row by row, as XML text.
 
-    `groups` is [(label, is_header, rows)], each row a list of (colspan, rowspan); rowspans stay inside
-    their group. `fill_cell(group, row, cell_index, w_p)` writes a cell's paragraph; `keep_row(group, row,
-    slots)` says whether the row may not break across pages. Raises LayoutError naming the group.
+    `groups` is [(is_header, rows laid out by layout_rows)]. `fill_cell(group, row, cell_index, keep_next)`
+    returns the XML inside a cell's w:p (its w:pPr and runs, see run_xml); `keep_row(group, row, slots)` says
+    whether the row may not break across pages; with `keep_next` True every row but the last stays with the
+    next, given as a set of row numbers (counted over all groups) only those rows.
+
+    The table is written as XML text (see Deferred): a large report has thousands of table cells, and
+    lxml element by element costs most of its time and memory.
     """
-    tbl = table_element(widths, style_id)
-    for group, (label, header, rows) in enumerate(groups):
-        try:
-            layout = layout_rows(rows, len(widths))
-        except LayoutError as exc:
-            raise LayoutError(f"{label}: {exc}") from None
+    layouts = groups
+    total, index = sum(len(layout) for _, layout in layouts), 0
+    parts = [table_xml(widths, style_id)]
+    for group, (header, layout) in enumerate(layouts):
         for number, slots in enumerate(layout):
             # No cantSplit on repeating header rows: LibreOffice then drops the rows after them
             # when those do not fit on the page (seen with LibreOffice 7.4).
-            tr = row_element(header=header, cant_split=not header and keep_row(group, number, slots))
+            parts.append(row_xml(header=header, cant_split=not header and keep_row(group, number, slots)))
+            keep = (index < total - 1) if keep_next is True else (keep_next is not False and index in keep_next)
+            index += 1
             for slot in slots:
                 merge = slot.kind if slot.kind in ("restart", "continue") else None
-                tc = cell_element(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
-                                  fill=header_fill if header else None, v_center=header or merge is not None)
-                tr.append(tc)
-                fill_cell(group, number, slot.source, tc.find(qn("w:p")))
-            tbl.append(tr)
-    return tbl
+                parts.append(_cell_open(sum(widths[slot.col:slot.col + slot.span]), slot.span, merge,
+                                        header_fill if header else None, header or merge is not None))
+                parts.append(fill_cell(group, number, slot.source, keep))
+                parts.append("</w:p></w:tc>")
+            parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
 
 
 def column_widths(weights: list[float], total: int) -> list[int]:
@@ -227,45 +235,144 @@ def column_widths(weights: list[float], total: int) -> list[int]:
     return widths
 
 
-def table_element(widths: list[int], style_id: str | None):
-    """w:tbl with fixed layout, full width and grid; rows are appended by the caller."""
-    tbl_pr = el(
-        "w:tblPr",
-        el("w:tblStyle", w_val=style_id) if style_id else None,
-        el("w:tblW", w_w=sum(widths), w_type="dxa"),
-        el("w:tblLayout", w_type="fixed"),
-        el("w:tblLook", w_val="04A0", w_firstRow="1", w_lastRow="0", w_firstColumn="0",
-           w_lastColumn="0", w_noHBand="1", w_noVBand="1"),
-    )
-    grid = el("w:tblGrid", *(el("w:gridCol", w_w=w) for w in widths))
-    return el("w:tbl", tbl_pr, grid)
+# --- XML text ---------------------------------------------------------------------------------
+# What el() would make, written as text: the same elements, attributes in the same order, and written
+# as lxml serializes them (empty elements closed with "/>", text escaping only &, < and >), so that
+# text kept as text until the document is saved gives the same bytes as the parsed elements would.
+
+_NAMESPACES = {"w": nsmap["w"]}
+DECLARED = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _NAMESPACES.items())
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
-def row_element(*, header: bool, cant_split: bool):
-    """w:tr; header rows repeat on every page (w:tblHeader)."""
-    props = [el("w:cantSplit") if cant_split else None, el("w:tblHeader") if header else None]
-    tr_pr = el("w:trPr", *props) if any(p is not None for p in props) else None
-    return el("w:tr", tr_pr)
+def xml_text(text: str) -> str:
+    return text.translate(_TEXT_ESCAPES)
 
 
-def cell_element(width: int, span: int, merge: str | None, *, fill: str | None = None,
-                 v_center: bool = False):
-    """w:tc with one empty w:p; `merge` is None, "restart" or "continue" (vertical merge)."""
-    # A copy of a cell made once per shape: lxml copies a subtree faster than it makes its elements.
-    return copy.deepcopy(_cell_template(width, span, merge, fill, v_center))
+def xml_attr(text: str) -> str:
+    return text.translate(_ATTR_ESCAPES)
+
+
+def parse_xml(xml: str | bytes):
+    """The element of `xml`, whose root declares the namespaces it uses (DECLARED)."""
+    return etree.fromstring(xml, oxml_parser)
+
+
+_PIECES = re.compile(r"(\t|\r\n|\r|\n)")
+
+
+def run_xml(text: str, *, bold: bool = False, italic: bool = False, size: float | None = None,
+            highlight: bool = False) -> str:
+    """A w:r as XML text: what python-docx's add_run(text) and its bold/italic/size/highlight setters make.
+
+    A tab becomes w:tab and each line break character w:br; text with blanks at either end keeps them.
+    """
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    if size:
+        props += f'<w:sz w:val="{round(size * 2)}"/>'
+    if highlight:
+        props += '<w:highlight w:val="yellow"/>'
+    out = [f"<w:r><w:rPr>{props}</w:rPr>" if props else "<w:r>"]
+    for part in _PIECES.split(text):
+        if not part:
+            continue
+        if part == "\t":
+            out.append("<w:tab/>")
+        elif part in ("\r\n", "\r", "\n"):
+            out.append("<w:br/>" * len(part))
+        elif part != part.strip():
+            out.append(f'<w:t xml:space="preserve">{xml_text(part)}</w:t>')
+        else:
+            out.append(f"<w:t>{xml_text(part)}</w:t>")
+    out.append("</w:r>")
+    return "".join(out)
+
+
+_DEFERRED = qn("w:lakipDeferred")
+_DEFERRED_MARK = re.compile(rb'<w:tbl w:lakipDeferred="(\d+)"/>')
+
+
+class Deferred:
+    """Body-level elements kept as XML text until the document is saved, each with a placeholder in the body.
+
+    A large report's tables hold most of its elements; as text they cost a fraction of the memory
+    of lxml elements. `materialize` turns one back into elements when something must change it; `splice`
+    puts the text of the others in place of their placeholders in the saved document part.
+    """
+
+    def __init__(self) -> None:
+        self.xml: list[bytes | None] = []  # UTF-8, without the namespace declaration of its root
+        self.texts: list[list[str]] = []  # the text of each w:p, in order (see comments._Para.text)
+        self.found: dict[int, object] = {}  # materialized elements by number
+
+    def add(self, xml: str, texts: list[str]):
+        """The placeholder element of `xml` (whose root declares DECLARED), to put in the body."""
+        self.xml.append(xml.replace(f" {DECLARED}", "", 1).encode("utf-8"))
+        self.texts.append(texts)
+        return el("w:tbl", w_lakipDeferred=len(self.xml) - 1)
+
+    def number(self, element) -> int | None:
+        """The number of a placeholder, None for any other element."""
+        value = element.get(_DEFERRED) if element.tag == _tag("w:tbl")[0] else None
+        return int(value) if value is not None else None
+
+    def materialize(self, placeholder):
+        """The elements of a placeholder's text, in its place in the body."""
+        number = self.number(placeholder)
+        if number is None:
+            return placeholder
+        if number in self.found:
+            return self.found[number]
+        xml = self.xml[number]
+        assert xml is not None
+        head, _, rest = xml.partition(b">")  # the root's start tag gets its namespace declaration back
+        element = parse_xml(b"%s %s>%s" % (head, DECLARED.encode(), rest))
+        placeholder.getparent().replace(placeholder, element)
+        self.xml[number] = None
+        self.found[number] = element
+        return element
+
+    def pieces(self, data: bytes) -> Iterator[bytes | memoryview]:
+        """The serialized document part `data` in pieces, each placeholder replaced by its text."""
+        view, pos = memoryview(data), 0
+        for match in _DEFERRED_MARK.finditer(data):
+            yield view[pos:match.start()]
+            xml = self.xml[int(match.group(1))]
+            assert xml is not None
+            yield xml
+            pos = match.end()
+        yield view[pos:]
+
+
+def table_xml(widths: list[int], style_id: str | None) -> str:
+    """The opening of a w:tbl with fixed layout, full width and grid (table_element as text)."""
+    style = f'<w:tblStyle w:val="{xml_attr(style_id)}"/>' if style_id else ""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (f'<w:tbl {DECLARED}><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>')
+
+
+def row_xml(*, header: bool, cant_split: bool) -> str:
+    """The opening of a w:tr; header rows repeat on every page (w:tblHeader)."""
+    props = ("<w:cantSplit/>" if cant_split else "") + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>" if props else "<w:tr>"
 
 
 @functools.lru_cache(maxsize=4096)
-def _cell_template(width: int, span: int, merge: str | None, fill: str | None, v_center: bool):
-    tc_pr = el(
-        "w:tcPr",
-        el("w:tcW", w_w=width, w_type="dxa"),
-        el("w:gridSpan", w_val=span) if span > 1 else None,
-        (el("w:vMerge", w_val="restart") if merge == "restart" else el("w:vMerge")) if merge else None,
-        el("w:shd", w_val="clear", w_color="auto", w_fill=fill) if fill else None,
-        el("w:vAlign", w_val="center") if v_center else None,
-    )
-    return el("w:tc", tc_pr, el("w:p"))
+def _cell_open(width: int, span: int, merge: str | None, fill: str | None, v_center: bool) -> str:
+    """A w:tc, its w:tcPr and the opening of its one w:p; `merge` is None, "restart" or "continue"."""
+    props = [f'<w:tcW w:w="{width}" w:type="dxa"/>']
+    if span > 1:
+        props.append(f'<w:gridSpan w:val="{span}"/>')
+    if merge:
+        props.append('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>")
+    if fill:
+        props.append(f'<w:shd w:val="clear" w:color="auto" w:fill="{xml_attr(fill)}"/>')
+    if v_center:
+        props.append('<w:vAlign w:val="center"/>')
+    return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr><w:p>"
 
 
 # --- sections ---------------------------------------------------------------------------------
@@ -396,8 +503,10 @@ def level_indent(numbering, abstract_id: str | None, ilvl: int) -> int:
 # --- package ----------------------------------------------------------------------------------
 
 
-def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime) -> bytes:
-    """The saved package with fixed core properties and zip entries of fixed date, order and attributes."""
+def package_bytes(document, *, title: str, author: str, subject: str, created: datetime.datetime,
+                  deferred: Deferred | None = None) -> bytes:
+    """The saved package with fixed core properties and zip entries of fixed date, order and attributes;
+    the `deferred` elements' text in place of their placeholders."""
     if created.tzinfo is not None:
         created = created.astimezone(datetime.UTC).replace(tzinfo=None)
     created = created.replace(microsecond=0)
@@ -409,20 +518,51 @@ def package_bytes(document, *, title: str, author: str, subject: str, created: d
     props.identifier = props.version = ""
     props.language = "id-ID"
     stamp = max((1980, 1, 1, 0, 0, 0), created.timetuple()[:6])  # zip cannot store dates before 1980
-    raw = io.BytesIO()
-    document.save(raw)
+    main = str(document.part.partname).lstrip("/")
     out = io.BytesIO()
-    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():  # python-docx writes parts in a stable order
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in _members(document.part.package):  # in python-docx's order, which is stable
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            data = source.read(info.filename)
-            if info.filename == "docProps/app.xml":
+            if name == "docProps/app.xml":
                 data = app_properties(title, author)
-            target.writestr(entry, data, compresslevel=6)
+            if name == main and deferred is not None and deferred.xml:
+                # Streamed: the whole part, tables spliced in, is never one block of bytes in memory.
+                entry.file_size = sum(len(piece) for piece in deferred.pieces(data))  # as writestr sets it
+                entry._compresslevel = 6  # type: ignore[attr-defined]  # what writestr(compresslevel=6) sets
+                with target.open(entry, "w") as stream:
+                    for piece in deferred.pieces(data):
+                        stream.write(piece)
+            else:
+                target.writestr(entry, data, compresslevel=6)
     return out.getvalue()
+
+
+class _Members:
+    """Where python-docx's package writer puts each member: here a list, not a zip file compressed once
+    only to be read back."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
+
+
+def _members(package) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every member of `package`, as OpcPackage.save would write them, in its order."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    members = _Members()
+    PackageWriter._write_content_types_stream(members, parts)  # noqa: SLF001 - save() without the zip file
+    PackageWriter._write_pkg_rels(members, package.rels)  # noqa: SLF001
+    PackageWriter._write_parts(members, parts)  # type: ignore[arg-type]  # noqa: SLF001
+    return members.items
 
 
 def app_properties(title: str, company: str) -> bytes:

@@ -6,7 +6,6 @@ import math
 from dataclasses import replace
 
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 from lakip_cli.write import ooxml as ox
 from lakip_cli.write.blocks import Table
@@ -31,8 +30,10 @@ def write_table(b: Builder, data: Table) -> None:
     size = data.ukuran_huruf
     outer = b.section
     try:
-        needs = [_needs(b, rows, len(weights), header or number == 2, size or BODY_POINTS)
-                 for number, (_, header, rows) in enumerate(groups)]
+        layouts = [ox.layout_rows([[(c.colspan, c.rowspan) for c in row] for row in rows], len(weights))
+                   if rows else [] for _, _, rows in groups]
+        needs = [_needs(b, rows, layout, header or number == 2, size or BODY_POINTS)
+                 for number, ((_, header, rows), layout) in enumerate(zip(groups, layouts, strict=True))]
     except ox.LayoutError as exc:
         raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
     mins = _merge([n[0] for n in needs], len(weights), spans=True)
@@ -46,19 +47,21 @@ def write_table(b: Builder, data: Table) -> None:
     text_width, text_height = b.text_area()
     widths = fit_widths(mins, prefs, weights, text_width)
 
-    body_style = b.styles["isi tabel"]
+    style = f'<w:pPr><w:pStyle w:val="{ox.xml_attr(b.styles["isi tabel"])}"/>'
+    texts: list[str] = []  # each cell paragraph's text, for the review comments
 
-    def fill_cell(group: int, row: int, index: int | None, p) -> None:
-        # The pPr python-docx's style and alignment setters write, built directly: they cost most of a table.
-        ppr = ox.el("w:pPr", ox.el("w:pStyle", w_val=body_style))
-        p.insert(0, ppr)
-        if index is not None:
-            cell, header = groups[group][2][row][index], groups[group][1]
-            jc = JC.get(cell.rata or ("tengah" if header else ""))
-            if jc is not None:
-                ppr.append(ox.el("w:jc", w_val=jc))
-            b.add_runs(Paragraph(p, b.doc._body), b.inline(cell.teks), bold=header or group == 2 or cell.tebal,
-                       size=size)
+    def fill_cell(group: int, row: int, index: int | None, keep_next: bool) -> str:
+        # The pPr that python-docx's style, keep-with-next and alignment setters write.
+        head = style + "<w:keepNext/>" if keep_next else style
+        if index is None:
+            texts.append("")
+            return head + "</w:pPr>"
+        cell, header = groups[group][2][row][index], groups[group][1]
+        jc = JC.get(cell.rata or ("tengah" if header else ""))
+        head += f'<w:jc w:val="{jc}"/></w:pPr>' if jc is not None else "</w:pPr>"
+        runs, text = b.cell_runs(cell.teks, bold=bool(header or group == 2 or cell.tebal), size=size)
+        texts.append(text)
+        return head + runs
 
     def keep_row(group: int, row: int, slots) -> bool:
         """cantSplit only for rows that surely fit a page: a taller row would be cut off."""
@@ -68,56 +71,40 @@ def write_table(b: Builder, data: Table) -> None:
             lines = max(lines, math.ceil(len(groups[group][2][row][slot.source].teks) / chars))
         return lines * points * 24 < text_height / 3
 
-    try:
-        table = ox.build_table([(label, header, [[(c.colspan, c.rowspan) for c in r] for r in rows])
-                                for label, header, rows in groups], widths, b.styles["tabel lakip"],
-                               header_fill=HEADER_FILL, fill_cell=fill_cell, keep_row=keep_row)
-    except ox.LayoutError as exc:
-        raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
+    xml = ox.build_table([(header, layout) for (_, header, _), layout in zip(groups, layouts, strict=True)],
+                         widths, b.styles["tabel lakip"], header_fill=HEADER_FILL, fill_cell=fill_cell,
+                         keep_row=keep_row, keep_next=_held_rows(layouts, len(data.header), len(data.kaki)))
     previous = b.anchor.getprevious()
     if b.pending_break or (previous is not None and previous.tag == qn("w:tbl")):
         b.paragraph("Isi Tabel")  # keeps two tables apart and carries a pending page break
-    b.append(table)
-    rows = table.findall(qn("w:tr"))
-    # A small table is not split over two pages; a longer one only between groups of rows that a merged
-    # cell (a sasaran over its indicators) holds together, so that cell's text is on the page of its rows,
-    # and never right after its header (two body rows start it) or right before its footer rows.
-    held = rows[:-1] if len(rows) <= SMALL_TABLE_ROWS else _held_rows(rows, len(data.header), len(data.kaki))
-    if held:
-        keep_next, style_tag = qn("w:keepNext"), qn("w:pStyle")
-        for tr in held:
-            for p in tr.iter(qn("w:p")):
-                ppr = p.get_or_add_pPr()
-                if ppr.find(keep_next) is None:  # what paragraph_format.keep_with_next = True writes
-                    lead = ppr[0] if len(ppr) else None
-                    ppr.insert(1 if lead is not None and lead.tag == style_tag else 0, ox.el("w:keepNext"))
+    b.append(b.deferred.add(xml, texts))
     b.paragraph("Isi Tabel")  # room after the table
     if landscape:
         b.start_section(replace(outer, start=None, cover=False))
 
 
-def _held_rows(rows: list, header: int, footer: int) -> list:
-    """The rows of a long table that stay on the page of the row after them."""
-    held = {id(tr) for tr in _merged_with_next(rows)}
-    held.update(id(tr) for tr in rows[:header + 1])
+def _held_rows(layouts, header: int, footer: int) -> bool | frozenset[int]:
+    """The rows (numbered over header, body and footer) that stay on the page of the row after them.
+
+    A small table is not split over two pages; a longer one only between groups of rows that a merged
+    cell (a sasaran over its indicators) holds together, so that cell's text is on the page of its rows,
+    and never right after its header (two body rows start it) or right before its footer rows.
+    """
+    rows = [slots for layout in layouts for slots in layout]
+    if len(rows) <= SMALL_TABLE_ROWS:
+        return True
+    held = set(range(min(header + 1, len(rows))))
     if footer:
-        held.update(id(tr) for tr in rows[-footer - 1:-1])
-    return [tr for tr in rows if id(tr) in held]
+        held.update(range(max(0, len(rows) - footer - 1), len(rows) - 1))
+    for number, following in enumerate(rows[1:]):
+        if any(slot.kind == "continue" for slot in following):
+            held.add(number)
+    return frozenset(held)
 
 
-def _merged_with_next(rows: list) -> list:
-    """The rows whose next row continues one of their vertically merged cells."""
-    v_merge, val = qn("w:vMerge"), qn("w:val")
-    out = []
-    for tr, nxt in zip(rows, rows[1:], strict=False):
-        if any(m.get(val) != "restart" for m in nxt.iter(v_merge)):
-            out.append(tr)
-    return out
-
-
-def _needs(b: Builder, rows, ncols: int, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
-    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group."""
-    placed = ox.layout_rows([[(c.colspan, c.rowspan) for c in row] for row in rows], ncols) if rows else []
+def _needs(b: Builder, rows, placed, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
+    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group
+    laid out as `placed`."""
     mins: list[list[tuple[int, int, int]]] = []
     prefs: list[list[tuple[int, int, int]]] = []
     for row, slots in zip(rows, placed, strict=True):
@@ -125,14 +112,22 @@ def _needs(b: Builder, rows, ncols: int, bold: bool, points: float) -> tuple[lis
             if slot.source is None:
                 continue
             cell = row[slot.source]
-            text = b.plain(cell.teks)
-            strong = bold or cell.tebal
-            lines = text.split("\n")
-            mins.append([(slot.col, slot.span, max(b.metrics.unbreakable(line, points, bold=strong)
-                                                    for line in lines) + CELL_PADDING)])
-            prefs.append([(slot.col, slot.span, max(b.metrics.width(line, points, bold=strong)
-                                                     for line in lines) + CELL_PADDING)])
+            need, want = _cell_widths(b, cell.teks, bool(bold or cell.tebal), points)
+            mins.append([(slot.col, slot.span, need)])
+            prefs.append([(slot.col, slot.span, want)])
     return mins, prefs
+
+
+def _cell_widths(b: Builder, teks: str, strong: bool, points: float) -> tuple[int, int]:
+    """(unbreakable width, one-line width) of a cell's text with its padding; tables repeat their texts."""
+    key = (teks, strong, points)
+    found = b.widths.get(key)
+    if found is None:
+        lines = b.plain(teks).split("\n")
+        found = b.widths[key] = (
+            max(b.metrics.unbreakable(line, points, bold=strong) for line in lines) + CELL_PADDING,
+            max(b.metrics.width(line, points, bold=strong) for line in lines) + CELL_PADDING)
+    return found
 
 
 def _merge(groups, ncols: int, *, spans: bool) -> list[int]:
