@@ -244,3 +244,61 @@ def test_a_range_in_the_pk_differing_from_the_indicators_is_a_finding(tmp_path: 
         "data/2024/indikator/05-bor.yaml:11:3",
         "IK05: target 60–85 berbeda dengan target Perjanjian Kinerja 60–80 (data/2024/perencanaan.yaml:31:17); "
         "capaian dihitung dari target berkas ini")]
+
+
+# ---------------------------------------------------------------- the served indicator in summary and ekspor
+
+
+def test_summary_shows_the_sasaran_programs_for_the_served_indicator() -> None:
+    import csv
+    import io
+    import json
+
+    # IK06 has no lines of its own; S2's programs: mutu 80.000.000 / 72.000.000 and blud 120.000.000 /
+    # 114.000.000 = 200.000.000 / 186.000.000, sisa 14.000.000, serapan 93%, as analysis (f) states.
+    code, out = _cli("summary", "2024", "-C", str(DINKES), "-f", "json")
+    assert code == 0, out
+    rows = {item["id"]: item for item in json.loads(out)["indikator"]}
+    assert rows["IK06"]["anggaran"] == {"pagu": 200_000_000, "realisasi": 186_000_000, "sisa": 14_000_000,
+                                        "serapan": 93, "sumber": "program_sasaran"}
+    assert (rows["IK06"]["tampilan"]["pagu"], rows["IK06"]["tampilan"]["serapan"]) == ("Rp200.000.000", "93%")
+    assert rows["IK06"]["tampilan"]["sumber_anggaran"].startswith("anggaran program sasaran S2 (indikator ini "
+                                                                  "tidak memiliki sub kegiatan sendiri")
+    # an indicator with its own line keeps it: blud 120.000.000 / 114.000.000 = 95%
+    assert rows["IK05"]["anggaran"] == {"pagu": 120_000_000, "realisasi": 114_000_000, "sisa": 6_000_000,
+                                        "serapan": 95, "sumber": "sendiri"}
+    # the total still counts each line once: 550.000.000, not 750.000.000
+    assert json.loads(out)["anggaran"]["pagu"] == 550_000_000
+
+    code, out = _cli("summary", "2024", "-C", str(DINKES), "-f", "csv-biasa")
+    csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert [csv_rows["IK06"][k] for k in ("pagu", "realisasi_anggaran", "sisa_anggaran", "serapan",
+                                          "sumber_anggaran")] == ["200000000", "186000000", "14000000", "93",
+                                                                  "program_sasaran"]
+    assert csv_rows["IK02"]["sumber_anggaran"] == "sendiri"
+
+    code, out = _cli("summary", "2024", "-C", str(DINKES))
+    line = next(x for x in out.splitlines() if x.lstrip().startswith("6 "))
+    assert line.endswith("Rp200.000.000*     93%*"), line
+    assert line.startswith(" 6  Persentase Puskesmas…")
+    assert ("* IK06: tidak memiliki sub kegiatan sendiri; pagu dan serapan adalah anggaran program sasaran S2, "
+            "yang juga menunjang indikator lain pada sasaran itu dan dihitung satu kali pada jumlah anggaran") in out
+    assert "pagu Rp550.000.000, realisasi Rp526.000.000, sisa Rp24.000.000" in out
+
+
+def test_ekspor_shows_the_sasaran_programs_for_the_served_indicator(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "evaluasi.xlsx"
+    code, text = _cli("ekspor", "2024", "-C", str(DINKES), "-o", str(out))
+    assert code == 0, text
+    sheet = openpyxl.load_workbook(out)["indikator"]
+    header = [c.value for c in sheet[1]]
+    assert header[18:22] == ["Pagu (Rp)", "Realisasi anggaran (Rp)", "Serapan (%)", "Sumber anggaran"]
+    rows = {r[1].value: [c.value for c in r] for r in sheet.iter_rows(min_row=2)}
+    assert rows["IK06"][18:22] == [200_000_000, 186_000_000, 93,
+                                   "program sasaran S2 (dipakai bersama; tanpa sub kegiatan sendiri)"]
+    assert rows["IK03"][18:22] == [80_000_000, 72_000_000, 90, "sub kegiatan sendiri"]
+    # the anggaran sheet lists S2's lines once each; its total is that of the document (550.000.000)
+    total = [c.value for c in list(openpyxl.load_workbook(out)["anggaran"].iter_rows())[-1]]
+    assert total[4:7] == [550_000_000, 526_000_000, 24_000_000]

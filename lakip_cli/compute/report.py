@@ -213,6 +213,22 @@ class IndikatorReport:
         return sum_budget(self.anggaran_sasaran)
 
     @property
+    def sumber_anggaran(self) -> str | None:
+        """Whose budget the indicator's figures are: 'sendiri' (its own lines), 'program_sasaran' (no lines of
+        its own, served by its sasaran's programs, as analysis (f) states) or None (no budget at all)."""
+        if self.biaya.lines:
+            return "sendiri"
+        return "program_sasaran" if self.anggaran_sasaran else None
+
+    @property
+    def biaya_tampil(self) -> BudgetSum | None:
+        """The budget figures shown for the indicator: its own lines, else its sasaran's programs (shared with
+        the sasaran's other indicators and counted once in the total), else None."""
+        if self.sumber_anggaran == "sendiri":
+            return self.biaya
+        return self.biaya_sasaran if self.sumber_anggaran == "program_sasaran" else None
+
+    @property
     def program_sasaran(self) -> tuple[BudgetGroup, ...]:
         """The programs of the sasaran's budget lines, each with its sum (for an indicator without own lines)."""
         programs: dict[str, list[BudgetLine]] = {}
