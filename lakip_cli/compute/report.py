@@ -42,6 +42,16 @@ from lakip_cli.source.validate import Project, Sourced
 
 
 @dataclass(frozen=True)
+class LetakTahun:
+    """Where one year's realisasi lay against that year's range target (jarak None: inside it)."""
+
+    tahun: int
+    realisasi: Decimal
+    target: Target
+    jarak: Jarak | None
+
+
+@dataclass(frozen=True)
 class IndikatorReport:
     source: Sourced[Indikator]
     nomor: int
@@ -168,6 +178,20 @@ class IndikatorReport:
     def dua_sisi(self) -> bool:
         """Polarity 'rentang': below and above the range are both a miss."""
         return self.source.model.polaritas == "rentang"
+
+    @property
+    def letak_tren(self) -> tuple[LetakTahun, LetakTahun] | None:
+        """On a two-sided range, the report year and the year before, each realisasi against its own year's range,
+        when the trend is stated: the capaian rises as the realisasi nears or enters the range and falls as it
+        leaves it, so neither a higher nor a lower realisasi is by itself better. BOR 88,2 above 60-85 after
+        55 below 60-80."""
+        lalu = self.tahun_lalu
+        if not self.dua_sisi or self.tren is None or lalu is None:
+            return None
+        if self.realisasi is None or self.target is None or lalu.realisasi is None or lalu.target is None:
+            return None
+        return (LetakTahun(self.seri[0].tahun, self.realisasi, self.target, jarak(self.target, self.realisasi)),
+                LetakTahun(lalu.tahun, lalu.realisasi, lalu.target, jarak(lalu.target, lalu.realisasi)))
 
     @property
     def selisih_target(self) -> Decimal | None:
