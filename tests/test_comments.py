@@ -217,3 +217,37 @@ def test_libreoffice_opens_the_draft_with_its_comments(seed_draft: Path, tmp_pat
         content = z.read("content.xml").decode("utf-8")
     assert content.count("<office:annotation ") == 146
     assert content.count("<dc:creator>lakip</dc:creator>") == 146
+
+
+def test_every_rule_and_stage_warning_has_its_own_action_hint() -> None:
+    from lakip_cli.catalogue import all_codes
+    from lakip_cli.diagnostics import STAGE_WARNINGS
+    from lakip_cli.present.annotations import DEFAULT_ACTION, action_for
+
+    default = DEFAULT_ACTION.format("data/2024/x.yaml:1:1")
+    rules = [c.code for c in all_codes() if c.code.startswith("LK")]
+    assert len(rules) == 40 and "LK041" in rules and "LK035" not in rules  # LK035 is retired
+    # every check rule, every warning of the other stages, and the two rules of ranges and decimals
+    codes = sorted({*rules, *STAGE_WARNINGS, "V025", "V026"})
+    assert [c for c in codes if action_for(c, "data/2024/x.yaml:1:1") == default] == []
+    assert action_for("V999", "data/2024/x.yaml:1:1") == "Perbaiki data di data/2024/x.yaml:1:1."
+    # the hints name what to change, in the terms of the rule
+    assert action_for("LK034", "") == ('Tulis rupiah dan persen seperti di dokumen: "Rp37.491.400" (tanpa titik, '
+                                       'spasi atau ",-") dan "100%" (tanpa spasi).')
+    assert "{bawah, atas}" in action_for("V025", "") and "keluaran.logo" in action_for("W012", "")
+    assert "keluaran.huruf_grafik" in action_for("W011", "") and "'desimal'" in action_for("V026", "")
+
+
+def test_a_comment_carries_the_hint_of_its_code(tmp_path: Path) -> None:
+    from lakip_cli.compute.report import compute_report
+    from lakip_cli.diagnostics import Diagnostic, SourceLocation
+    from lakip_cli.present.annotations import ACCEPT_HINT, annotations_for
+    from lakip_cli.source.validate import load_project
+
+    report = compute_report(load_project(ROOT, 2024))
+    found = Diagnostic(SourceLocation("data/2024/indikator/01-kerukunan-beragama.yaml", 20, 3), "LK032",
+                       "warning", 'IK01: kalimat diawali huruf kecil ("Kinerja. sekalipun")')
+    (note,) = annotations_for(report, [found])
+    assert note.hint == ("Awali kalimat sesudah titik dengan huruf besar, atau hapus titiknya bila kalimat belum "
+                         f"selesai. {ACCEPT_HINT}")
+    assert (note.excerpt, note.section_hint) == ("Kinerja. sekalipun", "1. Persentase Peningkatan Kerukunan Beragama")

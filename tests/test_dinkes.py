@@ -109,6 +109,13 @@ def test_only_the_shared_budget_line_is_a_finding(report) -> None:
         ("LK011", "data/2024/indikator/04-kematian-bayi-diare.yaml")]
 
 
+# The trend of a two-sided range is nearness to the range: 88,2 - 85 = 3,2 above it, after 60 - 55 = 5 below it.
+BOR_TREND = ("Pada indikator berpolaritas rentang, capaian naik bila realisasi mendekati atau masuk ke rentang target "
+             "dan turun bila menjauhinya: realisasi tahun 2024 sebesar 88,2% berada di atas batas atas 85% sebesar "
+             "3,2 poin persentase, sedangkan realisasi tahun 2023 sebesar 55% berada di bawah batas bawah 60% "
+             "sebesar 5 poin persentase.")
+
+
 def test_every_sentence_states_the_figures(text: str) -> None:
     for sentence in (
         "sebesar 72 per 100.000 KH dari target 80 per 100.000 KH, sehingga capaiannya 109,99%",
@@ -135,7 +142,7 @@ def test_every_sentence_states_the_figures(text: str) -> None:
         "Perhitungan capaian: realisasi 88,2 di atas batas atas rentang target 60–85%, sehingga capaian = batas "
         "atas / realisasi × 100% = 85 / 88,2 × 100% = 96,37%.",
         "Capaian tahun 2024 (96,37%) meningkat dibanding tahun 2023 (91,67%), naik 4,71 poin persentase atau "
-        "5,13% dari capaian tahun 2023.",
+        "5,13% dari capaian tahun 2023. " + BOR_TREND,
         "Realisasi tahun 2024 sebesar 88,2% dibandingkan target RPJMD tahun 2024 sebesar 60–85%, sehingga capaian "
         "terhadap target RPJMD 96,37% (realisasi di atas batas atas 85% sebesar 3,2 poin persentase; belum "
         "mencapai target RPJMD). Terhadap target akhir periode 2026 (60–85%), kemajuannya 96,37%.",
@@ -244,3 +251,123 @@ def test_a_range_in_the_pk_differing_from_the_indicators_is_a_finding(tmp_path: 
         "data/2024/indikator/05-bor.yaml:11:3",
         "IK05: target 60–85 berbeda dengan target Perjanjian Kinerja 60–80 (data/2024/perencanaan.yaml:31:17); "
         "capaian dihitung dari target berkas ini")]
+
+
+# ---------------------------------------------------------------- the served indicator in summary and ekspor
+
+
+def test_summary_shows_the_sasaran_programs_for_the_served_indicator() -> None:
+    import csv
+    import io
+    import json
+
+    # IK06 has no lines of its own; S2's programs: mutu 80.000.000 / 72.000.000 and blud 120.000.000 /
+    # 114.000.000 = 200.000.000 / 186.000.000, sisa 14.000.000, serapan 93%, as analysis (f) states.
+    code, out = _cli("summary", "2024", "-C", str(DINKES), "-f", "json")
+    assert code == 0, out
+    rows = {item["id"]: item for item in json.loads(out)["indikator"]}
+    assert rows["IK06"]["anggaran"] == {"pagu": 200_000_000, "realisasi": 186_000_000, "sisa": 14_000_000,
+                                        "serapan": 93, "sumber": "program_sasaran"}
+    assert (rows["IK06"]["tampilan"]["pagu"], rows["IK06"]["tampilan"]["serapan"]) == ("Rp200.000.000", "93%")
+    assert rows["IK06"]["tampilan"]["sumber_anggaran"].startswith("anggaran program sasaran S2 (indikator ini "
+                                                                  "tidak memiliki sub kegiatan sendiri")
+    # an indicator with its own line keeps it: blud 120.000.000 / 114.000.000 = 95%
+    assert rows["IK05"]["anggaran"] == {"pagu": 120_000_000, "realisasi": 114_000_000, "sisa": 6_000_000,
+                                        "serapan": 95, "sumber": "sendiri"}
+    # the total still counts each line once: 550.000.000, not 750.000.000
+    assert json.loads(out)["anggaran"]["pagu"] == 550_000_000
+
+    code, out = _cli("summary", "2024", "-C", str(DINKES), "-f", "csv-biasa")
+    csv_rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert [csv_rows["IK06"][k] for k in ("pagu", "realisasi_anggaran", "sisa_anggaran", "serapan",
+                                          "sumber_anggaran")] == ["200000000", "186000000", "14000000", "93",
+                                                                  "program_sasaran"]
+    assert csv_rows["IK02"]["sumber_anggaran"] == "sendiri"
+
+    code, out = _cli("summary", "2024", "-C", str(DINKES))
+    line = next(x for x in out.splitlines() if x.lstrip().startswith("6 "))
+    assert line.endswith("Rp200.000.000*     93%*"), line
+    assert line.startswith(" 6  Persentase Puskesmas…")
+    assert ("* IK06: tidak memiliki sub kegiatan sendiri; pagu dan serapan adalah anggaran program sasaran S2, "
+            "yang juga menunjang indikator lain pada sasaran itu dan dihitung satu kali pada jumlah anggaran") in out
+    assert "pagu Rp550.000.000, realisasi Rp526.000.000, sisa Rp24.000.000" in out
+
+
+def test_ekspor_shows_the_sasaran_programs_for_the_served_indicator(tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "evaluasi.xlsx"
+    code, text = _cli("ekspor", "2024", "-C", str(DINKES), "-o", str(out))
+    assert code == 0, text
+    sheet = openpyxl.load_workbook(out)["indikator"]
+    header = [c.value for c in sheet[1]]
+    assert header[18:22] == ["Pagu (Rp)", "Realisasi anggaran (Rp)", "Serapan (%)", "Sumber anggaran"]
+    rows = {r[1].value: [c.value for c in r] for r in sheet.iter_rows(min_row=2)}
+    assert rows["IK06"][18:22] == [200_000_000, 186_000_000, 93,
+                                   "program sasaran S2 (dipakai bersama; tanpa sub kegiatan sendiri)"]
+    assert rows["IK03"][18:22] == [80_000_000, 72_000_000, 90, "sub kegiatan sendiri"]
+    # the anggaran sheet lists S2's lines once each; its total is that of the document (550.000.000)
+    total = [c.value for c in list(openpyxl.load_workbook(out)["anggaran"].iter_rows())[-1]]
+    assert total[4:7] == [550_000_000, 526_000_000, 24_000_000]
+
+
+# ---------------------------------------------------------------- the trend of a two-sided range
+
+
+BOR = "data/2024/indikator/05-bor.yaml"
+BOR_CAUSE = ("Tingkat hunian tempat tidur naik karena rujukan dari kabupaten sekitar bertambah setelah ruang rawat "
+             "inap kelas III dibuka;")
+
+
+def _lk014(root: Path) -> list[tuple[str, str]]:
+    found = run_checks(compute_report(load_project(root, 2024)))
+    return [(str(d.location), d.message) for d in found if d.code == "LK014"]
+
+
+def test_two_sided_trend_states_where_each_years_realisasi_lay(report) -> None:
+    bor = next(i for i in report.indikator if i.id == "IK05")
+    now, before = bor.letak_tren
+    assert (now.tahun, now.realisasi, now.jarak.posisi, now.jarak.acuan, now.jarak.selisih) == (
+        2024, Decimal("88.2"), "di_atas", Decimal(85), Decimal("3.2"))
+    assert (before.tahun, before.realisasi, before.jarak.posisi, before.jarak.acuan, before.jarak.selisih) == (
+        2023, Decimal(55), "di_bawah", Decimal(60), Decimal(5))
+    # one-sided indicators keep the plain trend sentence
+    assert all(i.letak_tren is None for i in report.indikator if i.id != "IK05")
+
+
+def test_the_documents_own_two_sided_trend_sentence_reads_true(tmp_path: Path) -> None:
+    # The sentences the document states, written into the narrative, are no LK014 finding ...
+    root = copy_project(DINKES, tmp_path / "proyek")
+    path = root / BOR
+    own = ("Capaian tahun 2024 (96,37%) meningkat dibanding tahun 2023 (91,67%), naik 4,71 poin persentase atau "
+           "5,13% dari capaian tahun 2023. " + BOR_TREND)
+    path.write_text(path.read_text(encoding="utf-8").replace(BOR_CAUSE, own + " " + BOR_CAUSE), encoding="utf-8")
+    assert _lk014(root) == []
+    # ... nor is "lebih baik" for the move from 5 below to 3,2 above the range, while "lebih buruk" is.
+    for claim, expected in (("lebih baik", []), ("lebih buruk", [(
+            f"{BOR}:30:5",  # the narrative line of narasi.penyebab, the sentence at its start
+            'IK05: narasi menyatakan penurunan ("Kinerja tahun 2024 lebih buruk dibanding tahun 2023."), padahal '
+            "capaian 2024 96,37% dibanding 2023 91,67%: peningkatan (realisasi lebih dekat ke rentang target; "
+            "2024: 88,2% di atas rentang 60–85%; 2023: 55% di bawah rentang 60–80%)")])):
+        root = copy_project(DINKES, tmp_path / claim.replace(" ", "-"))
+        path = root / BOR
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            BOR_CAUSE, f"Kinerja tahun 2024 {claim} dibanding tahun 2023. {BOR_CAUSE}"), encoding="utf-8")
+        assert _lk014(root) == expected, claim
+
+
+def test_a_rising_realisasi_leaving_the_range_is_a_falling_capaian(tmp_path: Path) -> None:
+    # 2023 at 80, inside 60-80: 100%. 2024 at 88,2 above 60-85: 96,37%, 96,3719 - 100 = -3,63 points (-3,63%).
+    root = copy_project(DINKES, tmp_path / "proyek")
+    path = root / BOR
+    text = path.read_text(encoding="utf-8").replace("    realisasi: 55\n", "    realisasi: 80\n")
+    path.write_text(text.replace(BOR_CAUSE, "Realisasi tahun 2024 meningkat dibanding tahun 2023. " + BOR_CAUSE),
+                    encoding="utf-8")
+    assert _lk014(root) == []  # the realisasi rose indeed: the bare verb is not read against the capaian
+    build_report(root, BuildOptions(year=2024, charts=False, pdf=False))
+    doc = (root / "out" / "LAKIP-2024.md").read_text(encoding="utf-8")
+    assert ("Capaian tahun 2024 (96,37%) menurun dibanding tahun 2023 (100%), turun 3,63 poin persentase atau 3,63% "
+            "dari capaian tahun 2023. Pada indikator berpolaritas rentang, capaian naik bila realisasi mendekati atau "
+            "masuk ke rentang target dan turun bila menjauhinya: realisasi tahun 2024 sebesar 88,2% berada di atas "
+            "batas atas 85% sebesar 3,2 poin persentase, sedangkan realisasi tahun 2023 sebesar 80% berada di dalam "
+            "rentang target 60–80%.") in doc

@@ -61,7 +61,8 @@ def test_indikator_values_are_real_numbers_with_indonesian_formats(workbook: Pat
     assert ik04[8].value == pytest.approx(94.4444444444) and [ik04[9].value, ik04[10].value] == [34, 36]
     assert ik04[13].value == "belum mencapai target"
     assert rows["IK06"][8].value is None and rows["IK06"][13].value == "belum terukur"
-    assert rows["IK01"][22].value == "data/2024/indikator/01-kerukunan-beragama.yaml"
+    assert rows["IK01"][21].value == "sub kegiatan sendiri"
+    assert rows["IK01"][23].value == "data/2024/indikator/01-kerukunan-beragama.yaml"
     # The name column fits its longest name, within the cap.
     longest = max(len(r[3].value) for r in rows.values())
     assert ws.column_dimensions["D"].width == pytest.approx(min(MAX_WIDTH, longest + 2), abs=1)

@@ -42,6 +42,16 @@ from lakip_cli.source.validate import Project, Sourced
 
 
 @dataclass(frozen=True)
+class LetakTahun:
+    """Where one year's realisasi lay against that year's range target (jarak None: inside it)."""
+
+    tahun: int
+    realisasi: Decimal
+    target: Target
+    jarak: Jarak | None
+
+
+@dataclass(frozen=True)
 class IndikatorReport:
     source: Sourced[Indikator]
     nomor: int
@@ -170,6 +180,20 @@ class IndikatorReport:
         return self.source.model.polaritas == "rentang"
 
     @property
+    def letak_tren(self) -> tuple[LetakTahun, LetakTahun] | None:
+        """On a two-sided range, the report year and the year before, each realisasi against its own year's range,
+        when the trend is stated: the capaian rises as the realisasi nears or enters the range and falls as it
+        leaves it, so neither a higher nor a lower realisasi is by itself better. BOR 88,2 above 60-85 after
+        55 below 60-80."""
+        lalu = self.tahun_lalu
+        if not self.dua_sisi or self.tren is None or lalu is None:
+            return None
+        if self.realisasi is None or self.target is None or lalu.realisasi is None or lalu.target is None:
+            return None
+        return (LetakTahun(self.seri[0].tahun, self.realisasi, self.target, jarak(self.target, self.realisasi)),
+                LetakTahun(lalu.tahun, lalu.realisasi, lalu.target, jarak(lalu.target, lalu.realisasi)))
+
+    @property
     def selisih_target(self) -> Decimal | None:
         """How far a missed realisasi lies from its target, in the indicator's own unit (None when met or unknown).
 
@@ -211,6 +235,22 @@ class IndikatorReport:
     @property
     def biaya_sasaran(self) -> BudgetSum:
         return sum_budget(self.anggaran_sasaran)
+
+    @property
+    def sumber_anggaran(self) -> str | None:
+        """Whose budget the indicator's figures are: 'sendiri' (its own lines), 'program_sasaran' (no lines of
+        its own, served by its sasaran's programs, as analysis (f) states) or None (no budget at all)."""
+        if self.biaya.lines:
+            return "sendiri"
+        return "program_sasaran" if self.anggaran_sasaran else None
+
+    @property
+    def biaya_tampil(self) -> BudgetSum | None:
+        """The budget figures shown for the indicator: its own lines, else its sasaran's programs (shared with
+        the sasaran's other indicators and counted once in the total), else None."""
+        if self.sumber_anggaran == "sendiri":
+            return self.biaya
+        return self.biaya_sasaran if self.sumber_anggaran == "program_sasaran" else None
 
     @property
     def program_sasaran(self) -> tuple[BudgetGroup, ...]:

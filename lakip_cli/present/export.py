@@ -67,6 +67,14 @@ def _target(ind: IndikatorReport) -> tuple[Decimal | None, Decimal | None]:
     return ind.target, None
 
 
+def _sumber(ind: IndikatorReport) -> str | None:
+    """Whose budget the figures beside it are: an indicator without lines of its own shows its sasaran's
+    programs, shared with the sasaran's other indicators (the anggaran sheet counts each line once)."""
+    if ind.sumber_anggaran == "program_sasaran":
+        return f"program sasaran {ind.sasaran_id} (dipakai bersama; tanpa sub kegiatan sendiri)"
+    return "sub kegiatan sendiri" if ind.sumber_anggaran == "sendiri" else None
+
+
 def _indikator_sheet(report: Report) -> Sheet:
     year = report.year
     columns = (
@@ -77,13 +85,13 @@ def _indikator_sheet(report: Report) -> Sheet:
         Column(f"Capaian {year - 1} (%)", "percent"), Column("Tren"),
         Column(f"Target Renstra {year}", "typed"), Column("Capaian terhadap Renstra (%)", "percent"),
         Column("Pagu (Rp)", "rupiah"), Column("Realisasi anggaran (Rp)", "rupiah"), Column("Serapan (%)", "percent"),
-        Column("Keterangan"), Column("Berkas"),
+        Column("Sumber anggaran"), Column("Keterangan"), Column("Berkas"),
     )
     rows = []
     for ind in report.indikator:
         low, high = _target(ind)
         lalu = ind.tahun_lalu
-        b = ind.biaya
+        b = ind.biaya_tampil
         manual = ind.model.capaian_manual
         rows.append((
             ind.nomor, ind.id, ind.sasaran_id, ind.nama, ind.satuan, ind.model.polaritas, low, high,
@@ -92,7 +100,7 @@ def _indikator_sheet(report: Report) -> Sheet:
             ind.capaian, ind.predikat, STATUS_LABEL[ind.status], lalu.capaian if lalu else None, ind.tren,
             (f"{angka(ind.target_renstra.bawah)}–{angka(ind.target_renstra.atas)}"
              if isinstance(ind.target_renstra, Rentang) else ind.target_renstra), ind.capaian_renstra,
-            b.pagu if b.lines else None, b.realisasi if b.lines else None, b.serapan if b.lines else None,
+            b.pagu if b else None, b.realisasi if b else None, b.serapan if b else None, _sumber(ind),
             f"capaian ditetapkan: {manual.alasan}" if manual else None, ind.source.doc.path,
         ))
     return Sheet("indikator", columns, tuple(rows))

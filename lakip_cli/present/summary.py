@@ -22,7 +22,11 @@ from lakip_cli.source.models import Rentang
 PLACES = 4  # more than the document prints (2), few enough that 100/90 is not 28 digits long
 
 CSV_COLUMNS = ("no", "id", "sasaran", "indikator", "satuan", "target", "target_bawah", "target_atas", "realisasi",
-               "capaian", "status", "predikat", "pagu", "realisasi_anggaran", "sisa_anggaran", "serapan")
+               "capaian", "status", "predikat", "pagu", "realisasi_anggaran", "sisa_anggaran", "serapan",
+               "sumber_anggaran")
+# Whose budget an indicator's figures are, as the reader sees it.
+SUMBER_LABEL = {"sendiri": "sub kegiatan sendiri", "program_sasaran": "anggaran program sasaran"}
+SERVED_MARK = "*"  # the text table's mark on the figures of an indicator served by its sasaran's programs
 
 
 def _number(value: Decimal | int | None) -> int | float | None:
@@ -45,20 +49,29 @@ def _target(ind: IndikatorReport) -> tuple[Decimal | None, Decimal | None, Decim
     return t, None, None
 
 
+def _sumber_text(ind: IndikatorReport) -> str:
+    """'sub kegiatan sendiri', 'anggaran program sasaran S2 (...)' or '-'."""
+    if ind.sumber_anggaran == "program_sasaran":
+        return (f"{SUMBER_LABEL['program_sasaran']} {ind.sasaran_id} (indikator ini tidak memiliki sub kegiatan "
+                "sendiri; anggaran ini juga menunjang indikator lain pada sasaran yang sama)")
+    return SUMBER_LABEL.get(ind.sumber_anggaran or "", "-")
+
+
 def _display(ind: IndikatorReport) -> dict[str, str]:
-    b = ind.biaya
+    b = ind.biaya_tampil
     return {
         "target": "-" if ind.target is None else target_text(ind.target, ind.satuan),
         "realisasi": "-" if ind.realisasi is None else value_text(ind.realisasi, ind.satuan),
         "capaian": persen(ind.capaian),
-        "pagu": rupiah(b.pagu) if b.lines else "-",
-        "realisasi_anggaran": rupiah(b.realisasi) if b.lines else "-",
-        "serapan": persen(b.serapan) if b.lines else "-",
+        "pagu": rupiah(b.pagu) if b else "-",
+        "realisasi_anggaran": rupiah(b.realisasi) if b else "-",
+        "serapan": persen(b.serapan) if b else "-",
+        "sumber_anggaran": _sumber_text(ind),
     }
 
 
 def _indikator(ind: IndikatorReport) -> dict[str, Any]:
-    b = ind.biaya
+    b = ind.biaya_tampil
     target, bawah, atas = _target(ind)
     return {
         "no": ind.nomor,
@@ -74,10 +87,11 @@ def _indikator(ind: IndikatorReport) -> dict[str, Any]:
         "status": ind.status,
         "predikat": ind.predikat,
         "anggaran": {
-            "pagu": b.pagu if b.lines else None,
-            "realisasi": b.realisasi if b.lines else None,
-            "sisa": b.sisa if b.lines else None,
-            "serapan": _number(b.serapan) if b.lines else None,
+            "pagu": b.pagu if b else None,
+            "realisasi": b.realisasi if b else None,
+            "sisa": b.sisa if b else None,
+            "serapan": _number(b.serapan) if b else None,
+            "sumber": ind.sumber_anggaran,
         },
         "tampilan": _display(ind),
     }
@@ -127,6 +141,7 @@ def summary_csv(report: Report, *, excel: bool = True) -> str:
         flat = item | {
             "pagu": item["anggaran"]["pagu"], "realisasi_anggaran": item["anggaran"]["realisasi"],
             "sisa_anggaran": item["anggaran"]["sisa"], "serapan": item["anggaran"]["serapan"],
+            "sumber_anggaran": item["anggaran"]["sumber"],
         }
         writer.writerow([_csv_value(flat[c], excel) for c in CSV_COLUMNS])
     return ("\ufeff" if excel else "") + buf.getvalue()
@@ -135,21 +150,28 @@ def summary_csv(report: Report, *, excel: bool = True) -> str:
 def summary_text(report: Report, width: int = 34) -> str:
     head = ("No", "Indikator", "Target", "Realisasi", "Capaian", "Predikat", "Pagu", "Serapan")
     body = []
+    served = [ind for ind in report.indikator if ind.sumber_anggaran == "program_sasaran"]
     for ind in report.indikator:
         shown = _display(ind)
         name = textwrap.shorten(ind.nama, width=width, placeholder="…")
+        # the marked figures stand apart from the own ones, the digits still aligned
+        mark = SERVED_MARK if ind.id in {i.id for i in served} else " " if served else ""
         body.append((str(ind.nomor), name, shown["target"], shown["realisasi"], shown["capaian"],
-                     ind.predikat or "-", shown["pagu"], shown["serapan"]))
+                     ind.predikat or "-", shown["pagu"] + mark, shown["serapan"] + mark))
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
     right = {0, 2, 3, 4, 6, 7}
 
     def line(cells: tuple[str, ...]) -> str:
         pairs = enumerate(zip(cells, widths, strict=True))
-        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in pairs)
+        return "  ".join(c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in pairs).rstrip()
 
     t = report.total
     c = report.counts
     out = [line(head), "  ".join("-" * w for w in widths), *(line(r) for r in body), ""]
+    for ind in served:
+        out.append(f"{SERVED_MARK} {ind.id}: tidak memiliki sub kegiatan sendiri; pagu dan serapan adalah anggaran "
+                   f"program sasaran {ind.sasaran_id}, yang juga menunjang indikator lain pada sasaran itu dan "
+                   "dihitung satu kali pada jumlah anggaran")
     out.append(f"Anggaran (setiap sub kegiatan dihitung satu kali): pagu {rupiah(t.pagu)}, realisasi "
                f"{rupiah(t.realisasi)}, sisa {rupiah(t.sisa)}, serapan {persen(t.serapan)}")
     out.append(f"Indikator: {c.jumlah}; melampaui {c.melampaui}, tercapai {c.tercapai}, "

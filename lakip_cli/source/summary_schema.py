@@ -49,12 +49,20 @@ SUMMARY_SCHEMA: dict[str, Any] = {
                                  "description": "Predikat menurut skala di lakip.yaml"},
                     "anggaran": {
                         "type": "object", "title": "Anggaran indikator", "additionalProperties": False,
-                        "description": "Sub kegiatan indikator ini, masing-masing dihitung satu kali (rupiah)",
+                        "description": "Sub kegiatan indikator ini, masing-masing dihitung satu kali (rupiah); "
+                                       "indikator tanpa sub kegiatan sendiri: anggaran program sasarannya "
+                                       "(sumber 'program_sasaran'), yang juga menunjang indikator lain pada "
+                                       "sasaran itu",
                         "properties": {
                             "pagu": _num_schema("Pagu", "Pagu (rupiah)", integer=True),
                             "realisasi": _num_schema("Realisasi anggaran", "Realisasi (rupiah)", integer=True),
                             "sisa": _num_schema("Sisa anggaran", "Pagu dikurangi realisasi (rupiah)", integer=True),
                             "serapan": _num_schema("Serapan (%)", "Realisasi / pagu × 100"),
+                            "sumber": {"enum": ["sendiri", "program_sasaran", None], "title": "Sumber anggaran",
+                                       "description": "sendiri (sub kegiatan indikator ini), program_sasaran "
+                                                      "(tanpa sub kegiatan sendiri: anggaran program sasarannya, "
+                                                      "dipakai bersama dan dihitung satu kali pada total), "
+                                                      "atau null (belum ada anggaran)"},
                         },
                     },
                     "tampilan": _DISPLAY,
