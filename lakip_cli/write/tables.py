@@ -239,6 +239,8 @@ def goes_landscape(rows: list[list[tuple[int, int, int, int]]], mins: list[int],
     It is when its text columns would be so narrow on the portrait page that the table there is at least
     LANDSCAPE_GAIN times as many lines as on the landscape page (both estimated by table_lines with the
     widths fit_widths gives), and it is longer than a portrait page, so a few lines never turn a page.
+    On A4 with the report's margins a landscape page holds 9071 / 14287 = 0.63 of a portrait page's lines:
+    at 1.6 times fewer lines the landscape table takes no more pages, and every row is far less tall.
     """
     width, height = portrait
     if landscape_width <= width or sum(mins) > landscape_width:
