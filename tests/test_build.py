@@ -81,10 +81,21 @@ def test_multi_year_table_is_portrait_one_row_per_year(body: etree._Element) -> 
     ik01 = yearly[0][1:]
     assert [row[3] for row in ik01] == ["181,43%", "125,00%", "125,00%", "111,11%"]  # one column, 2 decimals
     assert [row[4] for row in ik01] == ["-", "\u221256,43 poin", "tetap", "\u221213,89 poin"]
-    orientations = body.xpath("//w:sectPr/w:pgSz/@w:orient", namespaces=NS)
-    assert "landscape" not in orientations  # no portrait-landscape-portrait sandwich for analysis (b)
+    yearly_tables = [t for t in body.xpath("//w:tbl", namespaces=NS) if _rows(t)[0][0] == "Tahun"]
+    orient = "following::w:sectPr[1]/w:pgSz/@w:orient"
+    assert all(t.xpath(orient, namespaces=NS) == [] for t in yearly_tables)  # no portrait-landscape sandwich
     header_rows = body.xpath("//w:tr[w:trPr/w:tblHeader]", namespaces=NS)
     assert len(header_rows) > 30
+
+
+def test_only_the_budget_table_goes_landscape(body: etree._Element) -> None:
+    """Portrait its name column would be about 4 cm for names of up to 13 cm on one line: 3.5 pages."""
+    assert body.xpath("//w:sectPr/w:pgSz/@w:orient", namespaces=NS).count("landscape") == 1
+    budget = next(t for t in body.xpath("//w:tbl", namespaces=NS)
+                  if _rows(t)[0][:2] == ["No", "Program / Kegiatan / Sub Kegiatan"])
+    assert budget.xpath("following::w:sectPr[1]/w:pgSz/@w:orient", namespaces=NS) == ["landscape"]
+    widths = [int(w) for w in budget.xpath("w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
+    assert widths[1] > sum(widths) * 2 // 5  # the names get the room, not the amounts
 
 
 def test_strategy_table_groups_by_tujuan_sasaran_and_misi(body: etree._Element) -> None:

@@ -204,8 +204,9 @@ class Builder:
 
     # --- sections ----------------------------------------------------------------------------
 
-    def text_area(self) -> tuple[int, int]:
-        landscape = self.section.landscape
+    def text_area(self, *, landscape: bool | None = None) -> tuple[int, int]:
+        """(width, height) in twips of the current section's text, or of a portrait/landscape one."""
+        landscape = self.section.landscape if landscape is None else landscape
         if landscape not in self._areas:
             self._areas[landscape] = ox.text_area(ox.section_properties(
                 self.base_sect, landscape=landscape, num_fmt=None, start=None, footer_rid=None))

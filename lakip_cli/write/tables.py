@@ -18,6 +18,9 @@ JC = {"kiri": "left", "tengah": "center", "kanan": "right"}  # the w:jc value of
 
 BODY_POINTS = 10  # the 'Isi Tabel' style's size
 CELL_PADDING = 170 + 60  # the table style's left and right cell margins (twips), and room for rounding
+LABEL_RATIO = 2  # a column whose one line is at most this times its widest word holds short labels or numbers
+LANDSCAPE_GAIN = 1.6  # a long table goes landscape when portrait it would be this many times as tall
+LINE_TWIPS_PER_POINT = 24  # height of a table line: 1.2 times the font size, in twips per point
 
 
 def write_table(b: Builder, data: Table) -> None:
@@ -38,14 +41,18 @@ def write_table(b: Builder, data: Table) -> None:
         raise b.error("W007", f"struktur tabel tidak valid: {exc}") from None
     mins = _merge([n[0] for n in needs], len(weights), spans=True)
     prefs = _merge([n[1] for n in needs], len(weights), spans=False)  # a spanning cell may wrap instead
-    # A table too wide for a portrait page goes on a landscape page as a whole.
-    landscape = (data.lanskap or sum(mins) > b.text_area()[0]) and not outer.landscape
+    body = _merge([n[1] for n in needs[1:]], len(weights), spans=False)  # one line of the non-header rows
+    cells = [row for n in needs for row in n[2]]
+    # A table too wide for a portrait page goes on a landscape page as a whole, and so does one whose text
+    # columns would be so narrow that the table is much taller than it would be on a landscape page.
+    landscape = not outer.landscape and (data.lanskap or sum(mins) > b.text_area()[0] or goes_landscape(
+        cells, mins, prefs, weights, b.text_area(), b.text_area(landscape=True)[0], size or BODY_POINTS, body))
     if landscape:
         b.start_section(replace(outer, landscape=True, start=None, cover=False))
     if data.judul:
         b.caption(data.judul, "Tabel", keep_next=True)
     text_width, text_height = b.text_area()
-    widths = fit_widths(mins, prefs, weights, text_width)
+    widths = fit_widths(mins, prefs, weights, text_width, body)
 
     style = f'<w:pPr><w:pStyle w:val="{ox.xml_attr(b.styles["isi tabel"])}"/>'
     texts: list[str] = []  # each cell paragraph's text, for the review comments
@@ -102,12 +109,14 @@ def _held_rows(layouts, header: int, footer: int) -> bool | frozenset[int]:
     return frozenset(held)
 
 
-def _needs(b: Builder, rows, placed, bold: bool, points: float) -> tuple[list[list[tuple[int, int, int]]], ...]:
-    """Per cell (first column, span, twips): the unbreakable width and the one-line width, for one row group
-    laid out as `placed`."""
+def _needs(b: Builder, rows, placed, bold: bool, points: float):
+    """For one row group laid out as `placed`: per cell (first column, span, twips) the unbreakable width
+    and the one-line width, and per row its cells as (first column, span, one-line width, rowspan)."""
     mins: list[list[tuple[int, int, int]]] = []
     prefs: list[list[tuple[int, int, int]]] = []
+    lines: list[list[tuple[int, int, int, int]]] = []
     for row, slots in zip(rows, placed, strict=True):
+        line = []
         for slot in slots:
             if slot.source is None:
                 continue
@@ -115,7 +124,9 @@ def _needs(b: Builder, rows, placed, bold: bool, points: float) -> tuple[list[li
             need, want = _cell_widths(b, cell.teks, bool(bold or cell.tebal), points)
             mins.append([(slot.col, slot.span, need)])
             prefs.append([(slot.col, slot.span, want)])
-    return mins, prefs
+            line.append((slot.col, slot.span, want, max(1, cell.rowspan)))
+        lines.append(line)
+    return mins, prefs, lines
 
 
 def _cell_widths(b: Builder, teks: str, strong: bool, points: float) -> tuple[int, int]:
@@ -146,36 +157,95 @@ def _merge(groups, ncols: int, *, spans: bool) -> list[int]:
     return widths
 
 
-def fit_widths(mins: list[int], prefs: list[int], weights: list[float], total: int) -> list[int]:
+def fit_widths(mins: list[int], prefs: list[int], weights: list[float], total: int,
+               body: list[int] | None = None) -> list[int]:
     """Twips per column summing to `total`: every column at least its unbreakable width, then as much of
-    its one-line width as there is room for; what is left goes by the template's weights.
+    its one-line width as there is room for.
+
+    `body` is each column's one-line width over the rows below the header (by default `prefs`): a column
+    whose body line is at most LABEL_RATIO times its unbreakable width holds numbers, codes or short labels,
+    a wider one running text. A short label ("Sangat Tinggi") gets its whole body line first, cheapest
+    first, while such labels take at most half of the room (a header that wraps does not count here: the
+    header row is as tall as its tallest cell anyway); the room left is
+    water-filled: columns that want little get all of it, the others share the rest in proportion to how
+    much they want, so the column whose text wraps most is as wide as it can be. When everything fits on
+    one line, what is left goes by the template's weights to the columns of running text, not to numbers
+    and codes, which get no more than they need.
 
     When even the unbreakable widths do not fit, the columns are shared by weight (text will wrap).
     """
     if sum(mins) > total:
         return ox.column_widths(weights, total)
-    room = total - sum(mins)
+    count, room = len(mins), total - sum(mins)
     want = [max(0, p - m) for p, m in zip(prefs, mins, strict=True)]
-    if sum(want) > room:
-        # Water-filling: columns that want little get all of it, the others share what is left by their want.
-        give = [0] * len(mins)
-        open_ = {i for i, w in enumerate(want) if w > 0}
+    give = [0] * count
+    lines = prefs if body is None else body
+    text = [i for i in range(count) if lines[i] > LABEL_RATIO * mins[i]]
+    label = [max(0, min(w, lines[i] - mins[i])) for i, w in enumerate(want)]
+    if sum(want) <= room:
+        give = list(want)
+        takers = text or list(range(count))
+        spare, weight = room - sum(want), sum(weights[i] for i in takers)
+        for i in takers:
+            give[i] += int(spare * weights[i] / weight)
+    else:
+        labels = sorted((i for i in range(count) if label[i] > 0 and i not in text), key=lambda i: (label[i], i))
         left = room
+        for i in labels:
+            if room - left + label[i] > room // 2:
+                break
+            give[i], left = label[i], left - label[i]
+        rest = [w - g for w, g in zip(want, give, strict=True)]
+        open_ = {i for i in range(count) if rest[i] > 0}
         while open_:
             share = left // len(open_)
-            small = {i for i in open_ if want[i] <= share}
+            small = {i for i in open_ if rest[i] <= share}
             if not small:
-                total_want = sum(want[i] for i in open_)
+                total_want = sum(rest[i] for i in open_)
                 for i in open_:
-                    give[i] = left * want[i] // total_want
+                    give[i] += left * rest[i] // total_want
                 break
             for i in small:
-                give[i] = want[i]
-                left -= want[i]
+                give[i] += rest[i]
+                left -= rest[i]
             open_ -= small
-        widths = [m + g for m, g in zip(mins, give, strict=True)]
-    else:
-        spare = room - sum(want)
-        widths = [max(m, p) + int(spare * w / sum(weights)) for m, p, w in zip(mins, prefs, weights, strict=True)]
-    widths[-1] += total - sum(widths)
+    widths = [m + g for m, g in zip(mins, give, strict=True)]
+    # Rounding leftovers go to the widest column of running text (the last column when there is none).
+    widest = max(text, key=lambda i: (widths[i], -i)) if text else count - 1
+    widths[widest] += total - sum(widths)
     return widths
+
+
+def table_lines(rows: list[list[tuple[int, int, int, int]]], widths: list[int]) -> int:
+    """Estimated height of a table in lines: each row as tall as its tallest cell, a cell as many lines as
+    its one-line width needs at its column width (ceil(text / room)); a merged cell over several rows
+    shares its lines among them. `rows` holds per row (first column, span, one-line width, rowspan)."""
+    height = 0
+    for row in rows:
+        tallest = 1
+        for col, span, want, rowspan in row:
+            room = max(1, sum(widths[col:col + span]) - CELL_PADDING)
+            lines = max(1, -(-max(0, want - CELL_PADDING) // room))
+            tallest = max(tallest, -(-lines // rowspan))
+        height += tallest
+    return height
+
+
+def goes_landscape(rows: list[list[tuple[int, int, int, int]]], mins: list[int], prefs: list[int],
+                   weights: list[float], portrait: tuple[int, int], landscape_width: int, points: float,
+                   body: list[int] | None = None) -> bool:
+    """Whether a table that fits a portrait page is better laid out on a landscape page as a whole.
+
+    It is when its text columns would be so narrow on the portrait page that the table there is at least
+    LANDSCAPE_GAIN times as many lines as on the landscape page (both estimated by table_lines with the
+    widths fit_widths gives), and it is longer than a portrait page, so a few lines never turn a page.
+    On A4 with the report's margins a landscape page holds 9071 / 14287 = 0.63 of a portrait page's lines:
+    at 1.6 times fewer lines the landscape table takes no more pages, and every row is far less tall.
+    """
+    width, height = portrait
+    if landscape_width <= width or sum(mins) > landscape_width:
+        return False
+    tall = table_lines(rows, fit_widths(mins, prefs, weights, width, body))
+    if tall * points * LINE_TWIPS_PER_POINT <= height:
+        return False
+    return tall >= LANDSCAPE_GAIN * table_lines(rows, fit_widths(mins, prefs, weights, landscape_width, body))
