@@ -10,10 +10,8 @@ import gc
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Sequence
 from enum import StrEnum
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -164,6 +162,9 @@ def _command(short: str) -> Any:
 
 
 def _version() -> str:
+    # importlib.metadata (email, zipfile, csv...) costs a short command a tenth of its time: read only when shown.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("lakip")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
@@ -229,8 +230,9 @@ def _catalogue_text() -> dict[str, str]:
 def _emit(diags: Sequence[Diagnostic], fmt: str, title: str = "lakip") -> None:
     """Findings on stdout in the chosen format; under GitHub Actions also all of them in the step summary."""
     if diags or fmt in ("json", "sarif"):
-        text = format_diagnostics(diags, fmt, rules=_catalogue_text() if fmt == "sarif" else None,
-                                  version=_version())
+        sarif = fmt == "sarif"  # the only format that names the version
+        text = format_diagnostics(diags, fmt, rules=_catalogue_text() if sarif else None,
+                                  version=_version() if sarif else "")
         if text:
             typer.echo(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -811,6 +813,8 @@ def main() -> None:
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence in front of the user
         if _state["debug"]:
+            import traceback
+
             traceback.print_exc()
         else:
             typer.echo(
