@@ -124,29 +124,39 @@ def _best(words: list[re.Match[str]], text: str, names: list[str],
           ratios: dict[tuple[str, str], float]) -> tuple[float, str, int]:
     """(ratio, data name, end offset) of the closest name to some run of the words, if more than SIMILAR alike.
 
-    Only a ratio above SIMILAR can make a finding, so a run whose quick upper bounds are not above it is never
-    compared letter by letter: the result is (SIMILAR, "", 0) when no name is that close. `ratios` keeps the
-    letter-by-letter ratios of the report (the same name is mentioned alike in many passages).
+    The closest is the first (by name, then run length) of the highest ratio. Only a ratio above SIMILAR can
+    make a finding, and a ratio is never above its quick upper bound (difflib's quick_ratio), so the pairs are
+    compared letter by letter from the highest bound down, and only while the bound can still beat the best:
+    the result is (SIMILAR, "", 0) when no name is that close. `ratios` keeps the letter-by-letter ratios of
+    the report (the same name is mentioned alike in many passages).
     """
-    best = (SIMILAR, "", 0)
     start = words[0].start()
     runs = [_plain(text[start: w.end()]) for w in words]
+    # (bound, order, run, target, its matcher, name, end)
+    pairs: list[tuple[float, int, str, str, difflib.SequenceMatcher[str], str, int]] = []
     for name in names:
         n = len(name.split())
         target = _plain(name)
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(target)
         for k in range(max(1, n - _SLACK), min(len(words), n + _SLACK) + 1):
-            end = words[k - 1].end()
-            run = runs[k - 1]
-            matcher.set_seq1(run)
-            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+            matcher.set_seq1(runs[k - 1])
+            if matcher.real_quick_ratio() <= SIMILAR:
                 continue
-            ratio = ratios.get((run, target))
-            if ratio is None:
-                ratio = ratios[run, target] = matcher.ratio()
-            if ratio > best[0]:
-                best = (ratio, name, end)
+            bound = matcher.quick_ratio()
+            if bound > SIMILAR:
+                pairs.append((bound, len(pairs), runs[k - 1], target, matcher, name, words[k - 1].end()))
+    pairs.sort(key=lambda p: (-p[0], p[1]))
+    best, best_order = (SIMILAR, "", 0), len(pairs)
+    for bound, order, run, target, matcher, name, end in pairs:
+        if bound < best[0] or (bound == best[0] and order > best_order):
+            break  # sorted by bound: no later pair can beat the best, nor tie it earlier in order
+        ratio = ratios.get((run, target))
+        if ratio is None:
+            matcher.set_seq1(run)
+            ratio = ratios[run, target] = matcher.ratio()
+        if ratio > best[0] or (ratio == best[0] and order < best_order and best[1]):
+            best, best_order = (ratio, name, end), order
     return best
 
 
