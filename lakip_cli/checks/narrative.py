@@ -143,9 +143,11 @@ def sentences(text: str) -> list[Sentence]:
     return list(_split(text))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[Sentence, ...]:
-    # Several checks and every excerpt split the same passage; splitting once keeps the checks linear.
+    # Several checks and every excerpt split the same passage; splitting once keeps the checks linear. Each
+    # check walks every passage of a report in turn, so the cache holds more passages than a report has (a
+    # smaller one would lose each passage before the next check comes back to it).
     cuts = [0]
     for m in _BREAK.finditer(text):
         if m.group().startswith("."):
