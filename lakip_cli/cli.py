@@ -15,19 +15,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
-# A command makes many long-lived objects from its first import on (Typer, pydantic and its models, then the
-# report, kept to the end) and few cycles: the cyclic collector's default thresholds would rescan them again
-# and again (a twentieth of `lakip validate`, a fifth of a large build), for what a younger generation collects.
-_GC_THRESHOLDS = (50_000, 20, 20)
-gc.set_threshold(*_GC_THRESHOLDS)
+import typer
+import typer.core
+import typer.main
 
-# (the imports below come after the thresholds, which make them cheaper)
-import typer  # noqa: E402
-import typer.core  # noqa: E402
-import typer.main  # noqa: E402
-
-from lakip_cli.cli_words import help_text, usage_message  # noqa: E402
-from lakip_cli.diagnostics import (  # noqa: E402
+from lakip_cli.cli_words import help_text, usage_message
+from lakip_cli.diagnostics import (
     SEVERITY_LABEL,
     Diagnostic,
     LakipError,
@@ -497,6 +490,10 @@ def build(
         root, y = _locate(folders[0], year)
         from lakip_cli.pipeline import BuildOptions, build_report
 
+        # A build makes millions of short-lived objects and keeps its report to the end: the cyclic
+        # collector's default thresholds rescan the whole heap again and again (a fifth of a large
+        # build's time), for the few cycles that a younger generation collects as well.
+        gc.set_threshold(50_000, 20, 20)
         result = build_report(root, BuildOptions(year=y, output=output, final=final, pdf=pdf, charts=grafik,
                                                  ignore=tuple(ignore or ())))
     except LakipError as exc:
