@@ -162,7 +162,8 @@ def _command(short: str) -> Any:
 
 
 def _version() -> str:
-    # importlib.metadata (email, zipfile, csv...) costs a short command a tenth of its time: read only when shown.
+    # Read only when shown: importlib.metadata (email, zipfile, csv...) and the package's metadata cost
+    # `lakip --help`, `rules` and `templat` more than their own work.
     from importlib.metadata import PackageNotFoundError, version
 
     try:
