@@ -10,10 +10,8 @@ import gc
 import os
 import signal
 import sys
-import traceback
 from collections.abc import Sequence
 from enum import StrEnum
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -164,6 +162,10 @@ def _command(short: str) -> Any:
 
 
 def _version() -> str:
+    # Read only when shown: importlib.metadata (email, zipfile, csv...) and the package's metadata cost
+    # `lakip --help`, `rules` and `templat` more than their own work.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("lakip")
     except PackageNotFoundError:  # pragma: no cover - running from a source tree without installing
@@ -229,8 +231,9 @@ def _catalogue_text() -> dict[str, str]:
 def _emit(diags: Sequence[Diagnostic], fmt: str, title: str = "lakip") -> None:
     """Findings on stdout in the chosen format; under GitHub Actions also all of them in the step summary."""
     if diags or fmt in ("json", "sarif"):
-        text = format_diagnostics(diags, fmt, rules=_catalogue_text() if fmt == "sarif" else None,
-                                  version=_version())
+        sarif = fmt == "sarif"  # the only format that names the version
+        text = format_diagnostics(diags, fmt, rules=_catalogue_text() if sarif else None,
+                                  version=_version() if sarif else "")
         if text:
             typer.echo(text)
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -811,6 +814,8 @@ def main() -> None:
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence in front of the user
         if _state["debug"]:
+            import traceback
+
             traceback.print_exc()
         else:
             typer.echo(

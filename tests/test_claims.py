@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lakip_cli.checks.narrative import NUMBER_WORDS, parse_kata_bilangan
+from lakip_cli.checks.narrative import NUMBER_WORDS, eja_bilangan, parse_kata_bilangan
+from lakip_cli.display import terbilang
 
 
 @pytest.mark.parametrize(("words", "value"), [
@@ -15,6 +16,13 @@ from lakip_cli.checks.narrative import NUMBER_WORDS, parse_kata_bilangan
 ])
 def test_number_words_read_as_written(words: str, value: int) -> None:
     assert parse_kata_bilangan(words) == value
+
+
+def test_the_checks_speller_writes_every_number_as_the_document_does() -> None:
+    # The words the claims rules read are the words the document prints (num2words), for all of 0..999.
+    assert [eja_bilangan(n) for n in range(1000)] == [terbilang(n) for n in range(1000)]
+    assert (eja_bilangan(115), eja_bilangan(210), eja_bilangan(999)) == (
+        "seratus lima belas", "dua ratus sepuluh", "sembilan ratus sembilan puluh sembilan")
 
 
 @pytest.mark.parametrize("words", ["lima tahun", "seribu", "puluh", "satu dua", "sebelas puluh", ""])

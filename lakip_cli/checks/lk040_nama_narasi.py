@@ -58,8 +58,11 @@ _STOP = re.compile(r"(?:sub[.,]?(?:kegiatan)?|kegiatan|program|sasaran|pada)[.,:
 _SLACK = 3  # the narrative's name may have a few words more or fewer than the data's
 
 
+_NOT_PLAIN = re.compile(r"[^0-9a-z]")
+
+
 def _plain(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    return _NOT_PLAIN.sub("", text.lower())
 
 
 def _kind(raw: str) -> str:
@@ -117,22 +120,43 @@ def _name_words(text: str, start: int, limit: int) -> list[re.Match[str]]:
     return words
 
 
-def _best(words: list[re.Match[str]], text: str, names: list[str]) -> tuple[float, str, int]:
-    """(ratio, data name, end offset) of the closest name to some run of the words."""
-    best = (0.0, "", 0)
+def _best(words: list[re.Match[str]], text: str, names: list[str],
+          ratios: dict[tuple[str, str], float]) -> tuple[float, str, int]:
+    """(ratio, data name, end offset) of the closest name to some run of the words, if more than SIMILAR alike.
+
+    The closest is the first (by name, then run length) of the highest ratio. Only a ratio above SIMILAR can
+    make a finding, and a ratio is never above its quick upper bound (difflib's quick_ratio), so the pairs are
+    compared letter by letter from the highest bound down, and only while the bound can still beat the best:
+    the result is (SIMILAR, "", 0) when no name is that close. `ratios` keeps the letter-by-letter ratios of
+    the report (the same name is mentioned alike in many passages).
+    """
+    start = words[0].start()
+    runs = [_plain(text[start: w.end()]) for w in words]
+    # (bound, order, run, target, its matcher, name, end)
+    pairs: list[tuple[float, int, str, str, difflib.SequenceMatcher[str], str, int]] = []
     for name in names:
-        target = _plain(name)
         n = len(name.split())
+        target = _plain(name)
         matcher = difflib.SequenceMatcher(None, autojunk=False)
         matcher.set_seq2(target)
         for k in range(max(1, n - _SLACK), min(len(words), n + _SLACK) + 1):
-            end = words[k - 1].end()
-            matcher.set_seq1(_plain(text[words[0].start(): end]))
-            if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
+            matcher.set_seq1(runs[k - 1])
+            if matcher.real_quick_ratio() <= SIMILAR:
                 continue
-            ratio = matcher.ratio()
-            if ratio > best[0]:
-                best = (ratio, name, end)
+            bound = matcher.quick_ratio()
+            if bound > SIMILAR:
+                pairs.append((bound, len(pairs), runs[k - 1], target, matcher, name, words[k - 1].end()))
+    pairs.sort(key=lambda p: (-p[0], p[1]))
+    best, best_order = (SIMILAR, "", 0), len(pairs)
+    for bound, order, run, target, matcher, name, end in pairs:
+        if bound < best[0] or (bound == best[0] and order > best_order):
+            break  # sorted by bound: no later pair can beat the best, nor tie it earlier in order
+        ratio = ratios.get((run, target))
+        if ratio is None:
+            matcher.set_seq1(run)
+            ratio = ratios[run, target] = matcher.ratio()
+        if ratio > best[0] or (ratio == best[0] and order < best_order and best[1]):
+            best, best_order = (ratio, name, end), order
     return best
 
 
@@ -141,6 +165,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
     index = {kind: _Index(group) for kind, group in names.items()}
     every = {_plain(n) for group in names.values() for n in group}
     longest = max((len(n.split()) for group in names.values() for n in group), default=0) + _SLACK
+    ratios: dict[tuple[str, str], float] = {}
     for passage in all_passages(report):
         text = passage.text
         seen: set[tuple[str, str]] = set()  # one finding per name and passage
@@ -149,7 +174,8 @@ def check(report: Report) -> Iterator[Diagnostic]:
             words = _name_words(text, m.end(), longest)
             if not words or not names[kind] or _STOP.fullmatch(words[0].group()):
                 continue  # "Program Program ...": the second mention is the name (LK026 reports the repeat)
-            ratio, name, end = _best(words, text, index[kind].candidates(text[words[0].start():words[-1].end()]))
+            ratio, name, end = _best(words, text, index[kind].candidates(text[words[0].start():words[-1].end()]),
+                                     ratios)
             if ratio <= SIMILAR or ratio >= 1:
                 continue
             written = text[words[0].start(): end]

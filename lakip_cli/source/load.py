@@ -102,10 +102,18 @@ class YamlDoc:
         value = self._value(where)
         if not isinstance(value, str) or not 0 <= offset < len(value):
             return None
-        # The walk is in order, so the characters up to `offset` are enough (checks locate many sentences).
-        index = start + _align(value[: offset + 1], self.text[start:end], style)[offset]
+        # Checks locate many sentences of one string: its walk is made once and kept (it is in order, so it
+        # maps every offset as a walk up to that offset would).
+        walk = self._alignments.get(where)
+        if walk is None:
+            walk = self._alignments[where] = _align(value, self.text[start:end], style)
+        index = start + walk[offset]
         line = bisect.bisect_right(self._line_starts, index)
         return SourceLocation(self.path, line, index - self._line_starts[line - 1] + 1)
+
+    @cached_property
+    def _alignments(self) -> dict[PathKey, list[int]]:
+        return {}
 
     @cached_property
     def _line_starts(self) -> list[int]:
