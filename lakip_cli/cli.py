@@ -486,6 +486,9 @@ def build(
                                      ignore=tuple(ignore or ()), fmt=f))
     try:
         root, y = _locate(folders[0], year)
+        from lakip_cli.charts.early import start as start_charts
+
+        start_charts(root, output, grafik)  # matplotlib imports in a child while the project loads
         from lakip_cli.pipeline import BuildOptions, build_report
 
         # A build makes millions of short-lived objects and keeps its report to the end: the cyclic

@@ -129,8 +129,11 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
     """The charts, drawing from the start while the findings are triaged and the document is rendered
     (see charts.figures.ChartJob); None when the build draws none, or when its output path or templates are
     wrong: the build then stops with that error where it checks them, after the findings, as it always did."""
+    from lakip_cli.charts import early as early_charts
+
     settings = report.project.settings.model
     if not (settings.keluaran.grafik if options.charts is None else options.charts):
+        early_charts.discard()  # started by the command line, before lakip.yaml was read
         yield None
         return
     from lakip_cli.present.templates import TemplateSet  # here: check and validate need no templates
@@ -140,6 +143,7 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
         docx = _output_path(options, output_dir(root, settings), root, want_pdf)
         font, warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
     except LakipError:
+        early_charts.discard()
         yield None
         return
     from lakip_cli.charts.figures import ChartJob
@@ -251,6 +255,10 @@ def build_report(root: Path, options: BuildOptions) -> BuildResult:
         if early is not None:
             early.close()
         raise
+    finally:
+        from lakip_cli.charts import early as early_charts
+
+        early_charts.discard()  # a chart process the build did not use (it stopped before its charts)
     outcome = finish_builds([pending], early=early)[0]
     if isinstance(outcome, LakipError):
         raise outcome

@@ -26,6 +26,7 @@ import contextlib
 import functools
 import hashlib
 import os
+import pickle
 import shutil
 import signal
 import sys
@@ -34,6 +35,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from lakip_cli.charts import early
 from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and WIDTH_PX are this module's API
     CM,
     COLOR_BELUM,
@@ -53,8 +55,10 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and 
     ChartFont,
     TextMeasure,
     axes_cm,
+    die_with_parent,
     fallback_font,
     fig_x,
+    import_matplotlib,
     legend_below,
     new_figure,
     nice_ceiling,
@@ -88,7 +92,6 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
         return job.wait()
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ChartJob:
@@ -111,7 +114,7 @@ class ChartJob:
         self._plan = _plan(report)
         self._salt = _code_digest() + self.font.digest() if cache is not None else ""
         self.charts: dict[str, Chart] = {}
-        self._todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
+        self._todo: Todo = []
         for key, judul, inputs, draw in self._plan:
             cached = cache / f"{_digest(self._salt, key, inputs)}.png" if cache is not None else None
             self.charts[key] = Chart(key=key, path=folder / f"{key}.png", judul=judul)
@@ -123,6 +126,18 @@ class ChartJob:
         self._news: int | None = None  # the read end of the child's pipe
         self._done: set[str] = {key for key in self.charts if key not in {k for k, *_ in self._todo}}
         self._heard = b""
+        painter = early.take() if background else None
+        if self._todo and painter is not None:
+            job = folder / ".grafik-kerja.pickle"
+            # What early's child runs: _draw_all(font, todo, charts, drawn, split=True)
+            job.write_bytes(pickle.dumps((_draw_all, (self.font, self._todo, self.charts)),
+                                         protocol=pickle.HIGHEST_PROTOCOL))
+            if painter.give(job):  # drawn by the process that imported matplotlib while the project loaded
+                self._child, self._news = painter.pid, painter.news
+                return
+            painter.end()
+        elif painter is not None:
+            painter.end()  # every chart is cached
         if self._todo and background and sys.platform.startswith("linux"):
             prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
             parent = os.getpid()
@@ -137,31 +152,16 @@ class ChartJob:
     def _run_child(self, parent: int, tell: int) -> NoReturn:  # pragma: no cover - runs in the forked child
         code = 1
         try:
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            with contextlib.suppress(OSError, AttributeError):  # a parent killed outright takes the child along
-                import ctypes  # noqa: PLC0415
-
-                ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            die_with_parent(parent)
             if os.getppid() == parent:  # else the parent died before that took effect
-                self._draw(lambda key: os.write(tell, f"{key}\n".encode()))
+                _draw_all(self.font, self._todo, self.charts, lambda key: os.write(tell, f"{key}\n".encode()),
+                          split=True)
                 code = 0
         finally:
             os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
 
     def _draw(self, drawn: Callable[[str], object] = lambda key: None) -> None:
-        if not self._todo:
-            return
-        prepare_matplotlib_env()
-        import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
-
-        measure = TextMeasure(self.font)
-        with matplotlib.rc_context(rc_params(matplotlib, self.font)):  # type: ignore[arg-type]  # keys are str
-            for key, judul, draw, cached in self._todo:
-                save_chart(self.charts[key].path.parent, key, draw(measure), judul)
-                drawn(key)
-                if cached is not None:
-                    _store(self.charts[key].path, cached)
+        _draw_all(self.font, self._todo, self.charts, drawn)
 
     def ready(self, path: Path) -> None:
         """Return once the chart file at `path` is written (any other path: at once)."""
@@ -212,6 +212,51 @@ class ChartJob:
                 os.kill(self._child, signal.SIGKILL)
                 os.waitpid(self._child, 0)
             self._child = None
+
+
+Todo = list[tuple[str, str, Callable[[TextMeasure], "Figure"], Path | None]]  # key, caption, drawing, cache entry
+
+
+def _draw_all(font: ChartFont, todo: Todo, charts: dict[str, Chart],
+              drawn: Callable[[str], object] = lambda key: None, *, split: bool = False) -> None:
+    """Draw each chart of `todo` in order into its file (`charts`), tell `drawn` its key, store it in the cache.
+
+    With `split` (in a chart process only, never in the build's own process) and a second core, a forked
+    child draws every chart after the first while this process draws the first, the largest (about as long
+    as the others together): the document waits for the first chart while the others are drawn beside it.
+    """
+    if not todo:
+        return
+    matplotlib = import_matplotlib()  # imported only when charts are drawn
+    measure = TextMeasure(font)
+    with matplotlib.rc_context(rc_params(matplotlib, font)):
+        helper = None
+        if split and len(todo) > 1 and (os.cpu_count() or 1) > 1:
+            parent = os.getpid()
+            helper = os.fork()
+            if helper == 0:  # pragma: no cover - the child's coverage is not collected
+                code = 1
+                try:
+                    die_with_parent(parent)
+                    if os.getppid() == parent:
+                        _draw_each(todo[1:], charts, measure, drawn)
+                        code = 0
+                finally:
+                    os._exit(code)
+            todo = todo[:1]
+        _draw_each(todo, charts, measure, drawn)
+        if helper is not None:
+            _, status = os.waitpid(helper, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError("chart helper process failed")  # the build then draws them itself
+
+
+def _draw_each(todo: Todo, charts: dict[str, Chart], measure: TextMeasure, drawn: Callable[[str], object]) -> None:
+    for key, judul, draw, cached in todo:
+        save_chart(charts[key].path.parent, key, draw(measure), judul)
+        drawn(key)
+        if cached is not None:
+            _store(charts[key].path, cached)
 
 
 def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
