@@ -245,10 +245,13 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
 
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    from lakip_cli.write.pdf import start_office
+    from lakip_cli.write.pdf import start_office, take_office
 
-    # LibreOffice starts while the document is written: its start-up is most of the PDF step.
-    early = start_office() if wants_office(root, options) else None
+    # LibreOffice starts while the document is written: its start-up is most of the PDF step (the command
+    # line may have started it already, before this module was imported).
+    early = take_office()
+    if early is None and wants_office(root, options):
+        early = start_office()
     try:
         pending = prepare_build(root, options)
     except BaseException:

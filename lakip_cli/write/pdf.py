@@ -16,6 +16,7 @@ throwaway profile needs no orderly shutdown. The index refresh itself is a fract
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import hashlib
@@ -215,6 +216,32 @@ class Office:
             if stream is not None:
                 stream.close()
         shutil.rmtree(self.work, ignore_errors=True)
+
+
+_started: Office | None = None  # started by the command line (start_office_early), for the build to take
+
+
+def start_office_early() -> None:
+    """Start LibreOffice as soon as the command line asks for it (--pdf, --final), before the build imports
+    anything; the build takes it (`take_office`), and one left untaken is ended at exit."""
+    global _started
+    if _started is None:
+        _started = start_office()
+        if _started is not None:
+            atexit.register(_end_untaken)
+
+
+def take_office() -> Office | None:
+    """The LibreOffice started by start_office_early, now the caller's (None when there is none)."""
+    global _started
+    office, _started = _started, None
+    return office
+
+
+def _end_untaken() -> None:
+    office = take_office()
+    if office is not None:
+        office.close()
 
 
 def start_office() -> Office | None:

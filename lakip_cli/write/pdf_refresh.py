@@ -87,7 +87,9 @@ def _refresh(doc) -> None:  # type: ignore[no-untyped-def]
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
         after = _index_texts(indexes)
-        if after == before:
+        if after == before or _shape(after) == _shape(before):
+            # Unchanged, or only page numbers of the same width changed (the refresh after the notes are
+            # shown): every index holds the same lines as before, so no page after it moved.
             break
         before = after
     doc.getTextFields().refresh()  # PAGE / NUMPAGES / cross references after the indexes moved pages
@@ -103,6 +105,11 @@ def _reveal_notes(doc) -> bool:  # type: ignore[no-untyped-def]
         return False
     style.CharHidden = False
     return True
+
+
+def _shape(texts: list[str]) -> list[list[int]]:
+    """Each index as the length of each of its lines: what decides the room the index takes."""
+    return [[len(line) for line in text.splitlines()] for text in texts]
 
 
 def _index_texts(indexes) -> list[str]:  # type: ignore[no-untyped-def]
