@@ -31,6 +31,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -69,13 +70,13 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and 
     save_chart,
     tick_formatter,
 )
-from lakip_cli.compute.budget import BudgetLine
-from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.display import persen
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from lakip_cli.compute.report import IndikatorReport, Report
 
 def build_charts(report: Report, folder: Path, cache: Path | None = None,
                  font: ChartFont | None = None) -> dict[str, Chart]:
@@ -259,6 +260,42 @@ def _draw_each(todo: Todo, charts: dict[str, Chart], measure: TextMeasure, drawn
             _store(charts[key].path, cached)
 
 
+# What the drawings read of the report, as plain values: a chart process (see charts.early) unpickles them
+# without importing the compute and source stages.
+
+
+@dataclass(frozen=True)
+class _Ind:
+    nomor: int
+    nama: str
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class _Sasaran:
+    uraian: str
+    capaian: Decimal | None
+    indikator: tuple[_Ind, ...]
+
+
+@dataclass(frozen=True)
+class _SasaranData:
+    sasaran: tuple[_Sasaran, ...]
+    indikator: tuple[_Ind, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    nama: str
+    pagu: int | None
+    realisasi: int | None
+    serapan: Decimal | None
+
+
+def _ind(ik: IndikatorReport) -> _Ind:
+    return _Ind(ik.nomor, ik.nama, ik.capaian)
+
+
 def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
     """(key, caption, everything the drawing reads, drawing) of each chart the report has data for."""
     plan: list[tuple[str, str, object, Callable[[TextMeasure], Figure]]] = []
@@ -266,8 +303,10 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure]
         groups = [(s.uraian, s.capaian, [(ik.nomor, ik.nama, ik.capaian) for ik in s.indikator])
                   for s in report.sasaran if s.indikator]
         inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
+        data = _SasaranData(tuple(_Sasaran(s.uraian, s.capaian, tuple(_ind(ik) for ik in s.indikator))
+                                  for s in report.sasaran), tuple(_ind(ik) for ik in report.indikator))
         plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
-                     functools.partial(_sasaran_figure, report)))
+                     functools.partial(_sasaran_figure, data)))
     panels = trend_panels(report)
     if panels:
         first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
@@ -279,12 +318,13 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure]
                 judul += f" (bagian {number} dari {len(parts)})"
             inputs = ([(ik.nomor, ik.nama, pts) for ik, pts in part], (first, last))
             plan.append(("tren" if number == 1 else f"tren-{number}", judul, inputs,
-                         functools.partial(_trend_figure, part, (first, last))))
+                         functools.partial(_trend_figure, [(_ind(ik), pts) for ik, pts in part], (first, last))))
     lines = [line for line in report.anggaran if line.lengkap]
     if lines:
         inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
         plan.append(("anggaran", f"Serapan anggaran per sub kegiatan tahun {report.year}", inputs,
-                     functools.partial(_anggaran_figure, lines, report.year)))
+                     functools.partial(_anggaran_figure, [_Line(line.nama, line.pagu, line.realisasi, line.serapan)
+                                                          for line in lines], report.year)))
     return plan
 
 
@@ -324,7 +364,7 @@ ROW_MIN = 0.62
 BAR_HEIGHT = 0.34
 
 
-def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
+def _sasaran_figure(report: _SasaranData, m: TextMeasure) -> Figure:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import Patch, Rectangle  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
@@ -382,7 +422,7 @@ def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
             ax.text(fig_x(0.3), y + h / 2, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_TEXT, fontweight="bold", linespacing=1.15, clip_on=False, zorder=3)
         else:
-            ind: IndikatorReport = item
+            ind: _Ind = item
             mid = y + h / 2
             ax.text(fig_x(0.3), mid, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
@@ -444,7 +484,7 @@ def trend_groups(count: int) -> list[tuple[int, int]]:
     return [(start, min(start + per, count)) for start in range(0, count, per)]
 
 
-def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
+def _trend_figure(panels: list[tuple[_Ind, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
                   m: TextMeasure) -> Figure:
     """The panels drawn by hand on one axes measured in centimetres: a matplotlib Axes per panel (with its
     ticks and spines) costs more to build and draw than everything the panels show."""
@@ -559,7 +599,7 @@ def jumlah(amount: int, unit: int) -> str:
     return format_decimal(value, format="#,##0.00", locale="id_ID")
 
 
-def _anggaran_figure(lines: list[BudgetLine], year: int, m: TextMeasure) -> Figure:
+def _anggaran_figure(lines: list[_Line], year: int, m: TextMeasure) -> Figure:
     from matplotlib.ticker import FixedLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 
