@@ -291,11 +291,19 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
     outcomes: list[BuildResult | LakipError] = [p.result for p in pending]
     if not jobs and early is not None:
         early.close()
+    filled: dict[int, BuildResult] = {}
+
+    def indexes_ready(i: int, listing: list[list[list[str]]]) -> None:
+        # Written into the .docx while LibreOffice still exports the PDF.
+        n, job = jobs[i]
+        filled[n] = _filled(pending[n].result, job, listing)
+
     try:
         if jobs:
             try:
                 results = run_office([job for _, job in jobs], timeout=timeout, early=early,
-                                     progress=None if progress is None else lambda i: progress(jobs[i][0]))
+                                     progress=None if progress is None else lambda i: progress(jobs[i][0]),
+                                     indexes_ready=indexes_ready)
             except LakipError as exc:
                 for n, _ in jobs:
                     outcomes[n] = _office_failed(pending[n], exc)
@@ -304,7 +312,7 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
                 if office.error is not None:
                     outcomes[n] = _office_failed(pending[n], office.error)
                     continue
-                outcomes[n] = _filled(pending[n].result, job, office.indexes)
+                outcomes[n] = filled[n] if n in filled else _filled(pending[n].result, job, office.indexes)
         if progress is not None:
             for n, p in enumerate(pending):
                 if p.job is None:
