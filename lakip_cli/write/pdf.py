@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -219,7 +220,16 @@ class Office:
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 stream.close()
-        shutil.rmtree(self.work, ignore_errors=True)
+        _remove_work(self.work)
+
+
+def _remove_work(work: Path) -> None:
+    """Remove a helper's folder; a soffice.bin that is being killed may still write there for a moment."""
+    for _ in range(40):
+        shutil.rmtree(work, ignore_errors=True)
+        if not work.exists():
+            return
+        time.sleep(0.05)
 
 
 _started: Office | None = None  # started by the command line (start_office_early), for the build to take
@@ -261,6 +271,9 @@ def start_office() -> Office | None:
     except OSError:
         shutil.rmtree(work, ignore_errors=True)
         return None
+    except BaseException:  # Ctrl-C or SIGTERM while it starts: no folder left behind
+        shutil.rmtree(work, ignore_errors=True)
+        raise
 
 
 def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Office:
@@ -375,7 +388,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
         for _, path, target in outputs:
             if target is not None:
                 path.unlink(missing_ok=True)
-        shutil.rmtree(work, ignore_errors=True)
+        _remove_work(work)
 
 
 def _finish(outputs: list[tuple[int, Path, Path | None]], number: int, results: list[OfficeResult],
