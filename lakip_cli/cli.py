@@ -489,6 +489,13 @@ def build(
                                      ignore=tuple(ignore or ()), fmt=f))
     try:
         root, y = _locate(folders[0], year)
+        from lakip_cli.charts.early import start as start_charts
+
+        start_charts(root, output, grafik)  # matplotlib imports in a child while the project loads
+        if pdf or final:
+            from lakip_cli.write.pdf import start_office_early
+
+            start_office_early()  # and LibreOffice starts before the pipeline is imported
         from lakip_cli.pipeline import BuildOptions, build_report
 
         # A build makes millions of short-lived objects and keeps its report to the end: the cyclic

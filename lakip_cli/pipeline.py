@@ -129,8 +129,11 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
     """The charts, drawing from the start while the findings are triaged and the document is rendered
     (see charts.figures.ChartJob); None when the build draws none, or when its output path or templates are
     wrong: the build then stops with that error where it checks them, after the findings, as it always did."""
+    from lakip_cli.charts import early as early_charts
+
     settings = report.project.settings.model
     if not (settings.keluaran.grafik if options.charts is None else options.charts):
+        early_charts.discard()  # started by the command line, before lakip.yaml was read
         yield None
         return
     from lakip_cli.present.templates import TemplateSet  # here: check and validate need no templates
@@ -140,6 +143,7 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
         docx = _output_path(options, output_dir(root, settings), root, want_pdf)
         font, warnings = chart_font(report, TemplateSet(root, settings.folder_templat).reference())
     except LakipError:
+        early_charts.discard()
         yield None
         return
     from lakip_cli.charts.figures import ChartJob
@@ -241,16 +245,23 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
 
 def build_report(root: Path, options: BuildOptions) -> BuildResult:
     """Build the .docx (and the PDF when asked); raise LakipError on anything that stops it."""
-    from lakip_cli.write.pdf import start_office
+    from lakip_cli.write.pdf import start_office, take_office
 
-    # LibreOffice starts while the document is written: its start-up is most of the PDF step.
-    early = start_office() if wants_office(root, options) else None
+    # LibreOffice starts while the document is written: its start-up is most of the PDF step (the command
+    # line may have started it already, before this module was imported).
+    early = take_office()
+    if early is None and wants_office(root, options):
+        early = start_office()
     try:
         pending = prepare_build(root, options)
     except BaseException:
         if early is not None:
             early.close()
         raise
+    finally:
+        from lakip_cli.charts import early as early_charts
+
+        early_charts.discard()  # a chart process the build did not use (it stopped before its charts)
     outcome = finish_builds([pending], early=early)[0]
     if isinstance(outcome, LakipError):
         raise outcome
@@ -280,11 +291,19 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
     outcomes: list[BuildResult | LakipError] = [p.result for p in pending]
     if not jobs and early is not None:
         early.close()
+    filled: dict[int, BuildResult] = {}
+
+    def indexes_ready(i: int, listing: list[list[list[str]]]) -> None:
+        # Written into the .docx while LibreOffice still exports the PDF.
+        n, job = jobs[i]
+        filled[n] = _filled(pending[n].result, job, listing)
+
     try:
         if jobs:
             try:
                 results = run_office([job for _, job in jobs], timeout=timeout, early=early,
-                                     progress=None if progress is None else lambda i: progress(jobs[i][0]))
+                                     progress=None if progress is None else lambda i: progress(jobs[i][0]),
+                                     indexes_ready=indexes_ready)
             except LakipError as exc:
                 for n, _ in jobs:
                     outcomes[n] = _office_failed(pending[n], exc)
@@ -293,7 +312,7 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
                 if office.error is not None:
                     outcomes[n] = _office_failed(pending[n], office.error)
                     continue
-                outcomes[n] = _filled(pending[n].result, job, office.indexes)
+                outcomes[n] = filled[n] if n in filled else _filled(pending[n].result, job, office.indexes)
         if progress is not None:
             for n, p in enumerate(pending):
                 if p.job is None:

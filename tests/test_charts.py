@@ -542,3 +542,44 @@ def test_each_chart_is_ready_on_its_own(report: Report, charts: dict[str, Chart]
     with ChartJob(report, tmp_path / "b", None, None, background=False) as job:
         job.ready(job.charts["anggaran"].path)
         assert all(c.path.read_bytes() == charts[k].path.read_bytes() for k, c in job.charts.items())
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_chart_process_started_early_draws_the_same_bytes(report: Report, charts: dict[str, Chart],
+                                                          tmp_path: Path) -> None:
+    """The process charts.early forks before the project is loaded draws what a ChartJob's own child draws,
+    and a ChartJob of the same build takes it instead of forking again."""
+    from lakip_cli.charts import early
+    from lakip_cli.charts.figures import ChartJob
+
+    early.start(tmp_path, tmp_path / "out" / "LAKIP-2024.docx", None)
+    painter = early._waiting
+    assert painter is not None and painter.pid != os.getpid()
+    with ChartJob(report, tmp_path / "a", tmp_path / "out" / ".grafik", None, background=True) as job:
+        assert job._child == painter.pid
+        assert early._waiting is None  # taken
+        drawn = job.wait()
+    for key, chart in charts.items():
+        assert drawn[key].path.read_bytes() == chart.path.read_bytes(), key
+    assert sorted(p.name for p in (tmp_path / "out" / ".grafik").iterdir()) != []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="charts are drawn in a child process on Linux only")
+def test_chart_process_started_early_is_not_started_for_a_cache_or_without_charts_and_is_ended_unused(
+        tmp_path: Path) -> None:
+    from lakip_cli.charts import early
+
+    early.start(tmp_path, None, False)  # --tanpa-grafik
+    assert early._waiting is None
+    (tmp_path / "out" / ".grafik").mkdir(parents=True)
+    (tmp_path / "out" / ".grafik" / "0123.png").write_bytes(b"png")
+    early.start(tmp_path, None, None)  # a rebuild: the charts come from the cache
+    assert early._waiting is None
+    early.start(tmp_path / "baru", None, True)
+    painter = early._waiting
+    assert painter is not None
+    early.discard()  # the build drew nothing: the child is ended and reaped
+    assert early._waiting is None
+    with pytest.raises(ChildProcessError):
+        os.waitpid(painter.pid, os.WNOHANG)
+    assert not Path(f"/proc/{painter.pid}").exists()

@@ -340,3 +340,17 @@ def test_pdf_target_that_is_a_folder_is_a_message(tmp_path: Path) -> None:
         pdf.convert_to_pdf(docx, tmp_path / "LAKIP-2024.pdf")
     assert caught.value.diagnostics[0].code == "P007"
     assert "sudah ada sebagai folder" in caught.value.diagnostics[0].message
+
+
+def test_index_refresh_stops_when_only_page_numbers_of_the_same_width_changed() -> None:
+    """After the notes are shown, an index whose lines keep their lengths takes the same room: no page
+    after it moved, so the refresh needs no confirming pass; a page number that gains a digit may wrap."""
+    from lakip_cli.write import pdf_refresh
+
+    before = ["BAB I PENDAHULUAN\t1\nA. Latar Belakang\t2", "Tabel 1.1 SDM\t8"]
+    assert pdf_refresh._shape(before) == [[19, 19], [15]]
+    assert pdf_refresh._shape(["BAB I PENDAHULUAN\t3\nA. Latar Belakang\t4", "Tabel 1.1 SDM\t9"]) \
+        == pdf_refresh._shape(before)
+    assert pdf_refresh._shape(["BAB I PENDAHULUAN\t3\nA. Latar Belakang\t4", "Tabel 1.1 SDM\t10"]) \
+        != pdf_refresh._shape(before)
+    assert pdf_refresh._shape(["Perbarui Bidang", ""]) != pdf_refresh._shape(before)

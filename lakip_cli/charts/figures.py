@@ -26,14 +26,17 @@ import contextlib
 import functools
 import hashlib
 import os
+import pickle
 import shutil
 import signal
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from lakip_cli.charts import early
 from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and WIDTH_PX are this module's API
     CM,
     COLOR_BELUM,
@@ -53,8 +56,10 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and 
     ChartFont,
     TextMeasure,
     axes_cm,
+    die_with_parent,
     fallback_font,
     fig_x,
+    import_matplotlib,
     legend_below,
     new_figure,
     nice_ceiling,
@@ -65,13 +70,13 @@ from lakip_cli.charts.canvas import (  # noqa: F401 - Chart, ChartFont, DPI and 
     save_chart,
     tick_formatter,
 )
-from lakip_cli.compute.budget import BudgetLine
-from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.display import persen
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from lakip_cli.compute.report import IndikatorReport, Report
 
 def build_charts(report: Report, folder: Path, cache: Path | None = None,
                  font: ChartFont | None = None) -> dict[str, Chart]:
@@ -88,7 +93,6 @@ def build_charts(report: Report, folder: Path, cache: Path | None = None,
         return job.wait()
 
 
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ChartJob:
@@ -111,7 +115,7 @@ class ChartJob:
         self._plan = _plan(report)
         self._salt = _code_digest() + self.font.digest() if cache is not None else ""
         self.charts: dict[str, Chart] = {}
-        self._todo: list[tuple[str, str, Callable[[TextMeasure], Figure], Path | None]] = []
+        self._todo: Todo = []
         for key, judul, inputs, draw in self._plan:
             cached = cache / f"{_digest(self._salt, key, inputs)}.png" if cache is not None else None
             self.charts[key] = Chart(key=key, path=folder / f"{key}.png", judul=judul)
@@ -123,6 +127,18 @@ class ChartJob:
         self._news: int | None = None  # the read end of the child's pipe
         self._done: set[str] = {key for key in self.charts if key not in {k for k, *_ in self._todo}}
         self._heard = b""
+        painter = early.take() if background else None
+        if self._todo and painter is not None:
+            job = folder / ".grafik-kerja.pickle"
+            # What early's child runs: _draw_all(font, todo, charts, drawn, split=True)
+            job.write_bytes(pickle.dumps((_draw_all, (self.font, self._todo, self.charts)),
+                                         protocol=pickle.HIGHEST_PROTOCOL))
+            if painter.give(job):  # drawn by the process that imported matplotlib while the project loaded
+                self._child, self._news = painter.pid, painter.news
+                return
+            painter.end()
+        elif painter is not None:
+            painter.end()  # every chart is cached
         if self._todo and background and sys.platform.startswith("linux"):
             prepare_matplotlib_env()  # in this process: a private folder is removed at its exit
             parent = os.getpid()
@@ -137,31 +153,16 @@ class ChartJob:
     def _run_child(self, parent: int, tell: int) -> NoReturn:  # pragma: no cover - runs in the forked child
         code = 1
         try:
-            signal.signal(signal.SIGINT, signal.SIG_DFL)  # stopped with the parent, never unwound as it
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
-            with contextlib.suppress(OSError, AttributeError):  # a parent killed outright takes the child along
-                import ctypes  # noqa: PLC0415
-
-                ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+            die_with_parent(parent)
             if os.getppid() == parent:  # else the parent died before that took effect
-                self._draw(lambda key: os.write(tell, f"{key}\n".encode()))
+                _draw_all(self.font, self._todo, self.charts, lambda key: os.write(tell, f"{key}\n".encode()),
+                          split=True)
                 code = 0
         finally:
             os._exit(code)  # neither the parent's cleanups nor its buffered output run twice
 
     def _draw(self, drawn: Callable[[str], object] = lambda key: None) -> None:
-        if not self._todo:
-            return
-        prepare_matplotlib_env()
-        import matplotlib  # noqa: PLC0415 - imported only when charts are drawn
-
-        measure = TextMeasure(self.font)
-        with matplotlib.rc_context(rc_params(matplotlib, self.font)):  # type: ignore[arg-type]  # keys are str
-            for key, judul, draw, cached in self._todo:
-                save_chart(self.charts[key].path.parent, key, draw(measure), judul)
-                drawn(key)
-                if cached is not None:
-                    _store(self.charts[key].path, cached)
+        _draw_all(self.font, self._todo, self.charts, drawn)
 
     def ready(self, path: Path) -> None:
         """Return once the chart file at `path` is written (any other path: at once)."""
@@ -214,6 +215,87 @@ class ChartJob:
             self._child = None
 
 
+Todo = list[tuple[str, str, Callable[[TextMeasure], "Figure"], Path | None]]  # key, caption, drawing, cache entry
+
+
+def _draw_all(font: ChartFont, todo: Todo, charts: dict[str, Chart],
+              drawn: Callable[[str], object] = lambda key: None, *, split: bool = False) -> None:
+    """Draw each chart of `todo` in order into its file (`charts`), tell `drawn` its key, store it in the cache.
+
+    With `split` (in a chart process only, never in the build's own process) and a second core, a forked
+    child draws every chart after the first while this process draws the first, the largest (about as long
+    as the others together): the document waits for the first chart while the others are drawn beside it.
+    """
+    if not todo:
+        return
+    matplotlib = import_matplotlib()  # imported only when charts are drawn
+    measure = TextMeasure(font)
+    with matplotlib.rc_context(rc_params(matplotlib, font)):
+        helper = None
+        if split and len(todo) > 1 and (os.cpu_count() or 1) > 1:
+            parent = os.getpid()
+            helper = os.fork()
+            if helper == 0:  # pragma: no cover - the child's coverage is not collected
+                code = 1
+                try:
+                    die_with_parent(parent)
+                    if os.getppid() == parent:
+                        _draw_each(todo[1:], charts, measure, drawn)
+                        code = 0
+                finally:
+                    os._exit(code)
+            todo = todo[:1]
+        _draw_each(todo, charts, measure, drawn)
+        if helper is not None:
+            _, status = os.waitpid(helper, 0)
+            if os.waitstatus_to_exitcode(status) != 0:
+                raise RuntimeError("chart helper process failed")  # the build then draws them itself
+
+
+def _draw_each(todo: Todo, charts: dict[str, Chart], measure: TextMeasure, drawn: Callable[[str], object]) -> None:
+    for key, judul, draw, cached in todo:
+        save_chart(charts[key].path.parent, key, draw(measure), judul)
+        drawn(key)
+        if cached is not None:
+            _store(charts[key].path, cached)
+
+
+# What the drawings read of the report, as plain values: a chart process (see charts.early) unpickles them
+# without importing the compute and source stages.
+
+
+@dataclass(frozen=True)
+class _Ind:
+    nomor: int
+    nama: str
+    capaian: Decimal | None
+
+
+@dataclass(frozen=True)
+class _Sasaran:
+    uraian: str
+    capaian: Decimal | None
+    indikator: tuple[_Ind, ...]
+
+
+@dataclass(frozen=True)
+class _SasaranData:
+    sasaran: tuple[_Sasaran, ...]
+    indikator: tuple[_Ind, ...]
+
+
+@dataclass(frozen=True)
+class _Line:
+    nama: str
+    pagu: int | None
+    realisasi: int | None
+    serapan: Decimal | None
+
+
+def _ind(ik: IndikatorReport) -> _Ind:
+    return _Ind(ik.nomor, ik.nama, ik.capaian)
+
+
 def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure], Figure]]]:
     """(key, caption, everything the drawing reads, drawing) of each chart the report has data for."""
     plan: list[tuple[str, str, object, Callable[[TextMeasure], Figure]]] = []
@@ -221,8 +303,10 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure]
         groups = [(s.uraian, s.capaian, [(ik.nomor, ik.nama, ik.capaian) for ik in s.indikator])
                   for s in report.sasaran if s.indikator]
         inputs: object = (report.year, groups, [i.capaian for i in report.indikator])
+        data = _SasaranData(tuple(_Sasaran(s.uraian, s.capaian, tuple(_ind(ik) for ik in s.indikator))
+                                  for s in report.sasaran), tuple(_ind(ik) for ik in report.indikator))
         plan.append(("sasaran", f"Capaian indikator kinerja per sasaran strategis tahun {report.year}", inputs,
-                     functools.partial(_sasaran_figure, report)))
+                     functools.partial(_sasaran_figure, data)))
     panels = trend_panels(report)
     if panels:
         first, last = min(t for _, pts in panels for t, _ in pts), max(t for _, pts in panels for t, _ in pts)
@@ -234,12 +318,13 @@ def _plan(report: Report) -> list[tuple[str, str, object, Callable[[TextMeasure]
                 judul += f" (bagian {number} dari {len(parts)})"
             inputs = ([(ik.nomor, ik.nama, pts) for ik, pts in part], (first, last))
             plan.append(("tren" if number == 1 else f"tren-{number}", judul, inputs,
-                         functools.partial(_trend_figure, part, (first, last))))
+                         functools.partial(_trend_figure, [(_ind(ik), pts) for ik, pts in part], (first, last))))
     lines = [line for line in report.anggaran if line.lengkap]
     if lines:
         inputs = (report.year, [(line.nama, line.pagu, line.realisasi, line.serapan) for line in lines])
         plan.append(("anggaran", f"Serapan anggaran per sub kegiatan tahun {report.year}", inputs,
-                     functools.partial(_anggaran_figure, lines, report.year)))
+                     functools.partial(_anggaran_figure, [_Line(line.nama, line.pagu, line.realisasi, line.serapan)
+                                                          for line in lines], report.year)))
     return plan
 
 
@@ -279,7 +364,7 @@ ROW_MIN = 0.62
 BAR_HEIGHT = 0.34
 
 
-def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
+def _sasaran_figure(report: _SasaranData, m: TextMeasure) -> Figure:
     from matplotlib.lines import Line2D  # noqa: PLC0415
     from matplotlib.patches import Patch, Rectangle  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
@@ -337,7 +422,7 @@ def _sasaran_figure(report: Report, m: TextMeasure) -> Figure:
             ax.text(fig_x(0.3), y + h / 2, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_TEXT, fontweight="bold", linespacing=1.15, clip_on=False, zorder=3)
         else:
-            ind: IndikatorReport = item
+            ind: _Ind = item
             mid = y + h / 2
             ax.text(fig_x(0.3), mid, "\n".join(lines), transform=across, ha="left", va="center",
                     fontsize=SIZE_SMALL, linespacing=1.15, clip_on=False)
@@ -399,7 +484,7 @@ def trend_groups(count: int) -> list[tuple[int, int]]:
     return [(start, min(start + per, count)) for start in range(0, count, per)]
 
 
-def _trend_figure(panels: list[tuple[IndikatorReport, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
+def _trend_figure(panels: list[tuple[_Ind, list[tuple[int, Decimal]]]], years_shown: tuple[int, int],
                   m: TextMeasure) -> Figure:
     """The panels drawn by hand on one axes measured in centimetres: a matplotlib Axes per panel (with its
     ticks and spines) costs more to build and draw than everything the panels show."""
@@ -514,7 +599,7 @@ def jumlah(amount: int, unit: int) -> str:
     return format_decimal(value, format="#,##0.00", locale="id_ID")
 
 
-def _anggaran_figure(lines: list[BudgetLine], year: int, m: TextMeasure) -> Figure:
+def _anggaran_figure(lines: list[_Line], year: int, m: TextMeasure) -> Figure:
     from matplotlib.ticker import FixedLocator  # noqa: PLC0415
     from matplotlib.transforms import blended_transform_factory  # noqa: PLC0415
 

@@ -16,6 +16,7 @@ throwaway profile needs no orderly shutdown. The index refresh itself is a fract
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import hashlib
@@ -27,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -148,15 +150,17 @@ def convert_to_pdf(docx: Path, pdf: Path, *, timeout: float = 240) -> None:
 
 
 def run_office(jobs: Sequence[OfficeJob], *, timeout: float = 240,
-               progress: Callable[[int], None] | None = None, early: Office | None = None) -> list[OfficeResult]:
+               progress: Callable[[int], None] | None = None, early: Office | None = None,
+               indexes_ready: Callable[[int, list[list[list[str]]]], None] | None = None) -> list[OfficeResult]:
     """Run every job through one LibreOffice start (a new start only after a job that broke it).
 
     Each PDF replaces its target atomically. `progress(i)` is called when job i is finished;
-    `timeout` holds for each job. `early` (start_office) is used for the first start, and always ended.
-    Raises LakipError only when LibreOffice cannot run at all.
+    `indexes_ready(i, indexes)` as soon as the indexes of job i are read, while its PDF may still be
+    exported; `timeout` holds for each job. `early` (start_office) is used for the first start, and always
+    ended. Raises LakipError only when LibreOffice cannot run at all.
     """
     try:
-        return _run_office(jobs, timeout, progress, early)
+        return _run_office(jobs, timeout, progress, early, indexes_ready)
     finally:
         if early is not None and early.proc.poll() is None and early.proc.stdin is not None \
                 and not early.proc.stdin.closed:
@@ -164,7 +168,8 @@ def run_office(jobs: Sequence[OfficeJob], *, timeout: float = 240,
 
 
 def _run_office(jobs: Sequence[OfficeJob], timeout: float, progress: Callable[[int], None] | None,
-                early: Office | None) -> list[OfficeResult]:
+                early: Office | None,
+                indexes_ready: Callable[[int, list[list[list[str]]]], None] | None = None) -> list[OfficeResult]:
     where = str(jobs[0].source) if jobs else "LibreOffice"
     soffice = find_soffice()
     if soffice is None:
@@ -190,7 +195,8 @@ def _run_office(jobs: Sequence[OfficeJob], timeout: float, progress: Callable[[i
                                       "daftar isi). Pasang dengan: sudo apt-get install python3-uno "
                                       f"(atau atur {UNO_PYTHON_ENV} ke Python yang dapat 'import uno')")
     while pending:
-        pending = _one_start(soffice, python or "", jobs, pending, results, timeout, progress, early)
+        pending = _one_start(soffice, python or "", jobs, pending, results, timeout, progress, early,
+                             indexes_ready)
         early = None
     return results
 
@@ -214,7 +220,42 @@ class Office:
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 stream.close()
-        shutil.rmtree(self.work, ignore_errors=True)
+        _remove_work(self.work)
+
+
+def _remove_work(work: Path) -> None:
+    """Remove a helper's folder; a soffice.bin that is being killed may still write there for a moment."""
+    for _ in range(40):
+        shutil.rmtree(work, ignore_errors=True)
+        if not work.exists():
+            return
+        time.sleep(0.05)
+
+
+_started: Office | None = None  # started by the command line (start_office_early), for the build to take
+
+
+def start_office_early() -> None:
+    """Start LibreOffice as soon as the command line asks for it (--pdf, --final), before the build imports
+    anything; the build takes it (`take_office`), and one left untaken is ended at exit."""
+    global _started
+    if _started is None:
+        _started = start_office()
+        if _started is not None:
+            atexit.register(_end_untaken)
+
+
+def take_office() -> Office | None:
+    """The LibreOffice started by start_office_early, now the caller's (None when there is none)."""
+    global _started
+    office, _started = _started, None
+    return office
+
+
+def _end_untaken() -> None:
+    office = take_office()
+    if office is not None:
+        office.close()
 
 
 def start_office() -> Office | None:
@@ -230,6 +271,9 @@ def start_office() -> Office | None:
     except OSError:
         shutil.rmtree(work, ignore_errors=True)
         return None
+    except BaseException:  # Ctrl-C or SIGTERM while it starts: no folder left behind
+        shutil.rmtree(work, ignore_errors=True)
+        raise
 
 
 def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Office:
@@ -256,7 +300,8 @@ def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Of
 
 def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: list[int],
                results: list[OfficeResult], timeout: float,
-               progress: Callable[[int], None] | None, early: Office | None = None) -> list[int]:
+               progress: Callable[[int], None] | None, early: Office | None = None,
+               indexes_ready: Callable[[int, list[list[list[str]]]], None] | None = None) -> list[int]:
     """One helper run over the pending jobs; the jobs left for another start (after a failed one)."""
     work = early.work if early is not None else Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
     outputs: list[tuple[int, Path, Path | None]] = []  # (job, helper output, final target of a PDF)
@@ -297,6 +342,12 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
             for line in proc.stdout:
                 if line.startswith(b"selesai ") and done < len(outputs):
                     done += 1
+                    job_number, written, target = outputs[done - 1]
+                    if target is None and indexes_ready is not None:
+                        _read_indexes(written, job_number, results)
+                        entries = results[job_number].indexes
+                        if entries is not None:
+                            indexes_ready(job_number, entries)
                     if done == len(outputs) or outputs[done][0] != outputs[done - 1][0]:
                         _finish(outputs, outputs[done - 1][0], results, progress)
             err = proc.stderr.read() if proc.stderr is not None else b""
@@ -337,7 +388,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
         for _, path, target in outputs:
             if target is not None:
                 path.unlink(missing_ok=True)
-        shutil.rmtree(work, ignore_errors=True)
+        _remove_work(work)
 
 
 def _finish(outputs: list[tuple[int, Path, Path | None]], number: int, results: list[OfficeResult],
@@ -347,10 +398,8 @@ def _finish(outputs: list[tuple[int, Path, Path | None]], number: int, results: 
         if job != number:
             continue
         if target is None:
-            try:
-                results[number].indexes = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                results[number].error = fail(str(path), "P005", "LibreOffice tidak menghasilkan daftar isi")
+            if results[number].indexes is None:  # else read as soon as it was written
+                _read_indexes(path, number, results)
             continue
         if not path.is_file() or path.stat().st_size == 0 or not _is_pdf(path):
             results[number].error = fail(str(target), "P005",
@@ -363,6 +412,13 @@ def _finish(outputs: list[tuple[int, Path, Path | None]], number: int, results: 
                                          "sedang dibuka program lain atau folder tidak dapat ditulis")
     if progress is not None and results[number].error is None:
         progress(number)
+
+
+def _read_indexes(path: Path, number: int, results: list[OfficeResult]) -> None:
+    try:
+        results[number].indexes = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        results[number].error = fail(str(path), "P005", "LibreOffice tidak menghasilkan daftar isi")
 
 
 def _profile_cache(soffice: str) -> Path | None:

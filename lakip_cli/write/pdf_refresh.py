@@ -10,8 +10,9 @@ of tables and figures), and writes the output: an OUTPUT_URL ending in `.json` r
 refreshed indexes (for each index in document order, its paragraphs as [style, text]), any other
 is a PDF export. Consecutive pairs with the same INPUT_URL share one load. LibreOffice's plain
 `--convert-to pdf` keeps index contents as stored in the .docx, so a freshly generated document
-would print "update this field" placeholders. After each finished job the script prints
-`selesai N` (N counted from 1) on stdout, so the caller can report progress.
+would print "update this field" placeholders. The script prints `selesai N` (N counted from 1) on
+stdout as soon as output N is written, so the caller can report
+progress and use the indexes of a document while its PDF is still being exported.
 
 lakip_cli.write.pdf runs this file as a script with whichever interpreter has `uno`, which is usually not
 lakip's own: so it uses the standard library and `uno` only, and imports `uno` inside main() so that
@@ -87,7 +88,9 @@ def _refresh(doc) -> None:  # type: ignore[no-untyped-def]
         for i in range(indexes.getCount()):
             indexes.getByIndex(i).update()
         after = _index_texts(indexes)
-        if after == before:
+        if after == before or _shape(after) == _shape(before):
+            # Unchanged, or only page numbers of the same width changed (the refresh after the notes are
+            # shown): every index holds the same lines as before, so no page after it moved.
             break
         before = after
     doc.getTextFields().refresh()  # PAGE / NUMPAGES / cross references after the indexes moved pages
@@ -103,6 +106,11 @@ def _reveal_notes(doc) -> bool:  # type: ignore[no-untyped-def]
         return False
     style.CharHidden = False
     return True
+
+
+def _shape(texts: list[str]) -> list[list[int]]:
+    """Each index as the length of each of its lines: what decides the room the index takes."""
+    return [[len(line) for line in text.splitlines()] for text in texts]
 
 
 def _index_texts(indexes) -> list[str]:  # type: ignore[no-untyped-def]
@@ -182,14 +190,17 @@ def main(argv: list[str]) -> int:
             return _fail(3, f"LibreOffice tidak dapat dijalankan: {exc}")
         jobs = _jobs(sys.stdin.read().split() if from_stdin else argv[3:])
         done = 0
+
+        def finished() -> None:  # each output as soon as it is written: the caller reads the indexes meanwhile
+            nonlocal done
+            done += 1
+            sys.stdout.write(f"selesai {done}\n")
+            sys.stdout.flush()
+
         for input_url, outputs in jobs:
-            code = _run_job(uno, desktop, input_url, outputs)
+            code = _run_job(uno, desktop, input_url, outputs, finished)
             if code:
                 return code
-            for _ in outputs:
-                done += 1
-                sys.stdout.write(f"selesai {done}\n")
-                sys.stdout.flush()
         # A profile that is thrown away needs no orderly shutdown: the caller kills the process group.
         orderly = os.environ.get(QUICK_EXIT_ENV) != "1"
         return code
@@ -205,7 +216,7 @@ def main(argv: list[str]) -> int:
                 proc.wait()
 
 
-def _run_job(uno, desktop, input_url: str, outputs: list[str]) -> int:  # type: ignore[no-untyped-def]
+def _run_job(uno, desktop, input_url: str, outputs: list[str], finished=lambda: None) -> int:  # type: ignore[no-untyped-def]
     try:
         doc = desktop.loadComponentFromURL(
             input_url, "_blank", 0,
@@ -222,10 +233,12 @@ def _run_job(uno, desktop, input_url: str, outputs: list[str]) -> int:  # type: 
             if output_url.endswith(".json"):
                 _write_indexes(doc, output_url, uno)
                 listed = True
+                finished()
                 continue
             if listed and _reveal_notes(doc):
                 _refresh(doc)  # the notes take room now: the PDF's own page numbers
             doc.storeToURL(output_url, _props(uno, FilterName="writer_pdf_Export"))
+            finished()
     except Exception as exc:  # noqa: BLE001
         return _fail(5, f"pembaruan indeks atau ekspor PDF gagal: {getattr(exc, 'Message', exc)}")
     finally:
