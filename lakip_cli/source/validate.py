@@ -437,13 +437,19 @@ def _too_precise(loc: SourceLocation, field: str, value: Decimal, desimal: int, 
                       "atau tulis angkanya dengan desimal lebih sedikit")]
 
 
-def _typed_figures(m: Indikator) -> Iterator[tuple[tuple[str | int, ...], Decimal]]:
-    """Every target and realisasi typed in an indicator file (not pembilang/penyebut), with its YAML path."""
+def _figure_fields(m: Indikator) -> list[tuple[tuple[str | int, ...], Any]]:
+    """Every target and realisasi field of an indicator file, with its YAML path, as typed."""
     figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
     for i, row in enumerate(m.riwayat):
         figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
     figures += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
     figures.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    return figures
+
+
+def _typed_figures(m: Indikator) -> Iterator[tuple[tuple[str | int, ...], Decimal]]:
+    """Every target and realisasi typed in an indicator file (not pembilang/penyebut), with its YAML path."""
+    figures = _figure_fields(m)
     for where, value in figures:
         if isinstance(value, Rentang):
             yield (*where, "bawah"), value.bawah
@@ -455,11 +461,7 @@ def _typed_figures(m: Indikator) -> Iterator[tuple[tuple[str | int, ...], Decima
 def _negatives(ind: Sourced[Indikator], satuan: str) -> Iterator[Diagnostic]:
     m = ind.model
     values: list[tuple[tuple[str | int, ...], Any]] = []
-    figures: list[tuple[tuple[str | int, ...], Any]] = [(("target",), m.target), (("realisasi",), m.realisasi)]
-    for i, row in enumerate(m.riwayat):
-        figures += [(("riwayat", i, "target"), row.target), (("riwayat", i, "realisasi"), row.realisasi)]
-    figures += [(("renstra", "target_tahunan", year), v) for year, v in m.renstra.target_tahunan.items()]
-    figures.append((("renstra", "target_akhir"), m.renstra.target_akhir))
+    figures = _figure_fields(m)
     for where, value in figures:
         if isinstance(value, Rentang):
             values += [((*where, "bawah"), value.bawah), ((*where, "atas"), value.atas)]

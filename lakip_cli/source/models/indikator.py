@@ -64,7 +64,21 @@ class CapaianManual(Strict):
     alasan: Teks = Field(description="Mengapa capaian tidak dapat dihitung dengan rumus")
 
 
-class Riwayat(Strict):
+class _TargetRealisasi(Strict):
+    """A report year's or a history year's target and realisasi: a range is no realisasi, components no target."""
+
+    @field_validator("target", mode="before", check_fields=False)
+    @classmethod
+    def _target_shape(cls, v: object) -> object:
+        return _no_components_target(v)
+
+    @field_validator("realisasi", mode="before", check_fields=False)
+    @classmethod
+    def _realisasi_shape(cls, v: object) -> object:
+        return _no_range_realisasi(v)
+
+
+class Riwayat(_TargetRealisasi):
     tahun: Tahun
     target: Target | None = None
     realisasi: Angka | Komponen | None = Field(None, description="Angka, atau pembilang dan penyebut")
@@ -72,16 +86,6 @@ class Riwayat(Strict):
     capaian_tertulis: Persen | None = Field(
         None, description="Capaian seperti tercetak di laporan lama (hanya untuk pemeriksaan)"
     )
-
-    @field_validator("target", mode="before")
-    @classmethod
-    def _target_shape(cls, v: object) -> object:
-        return _no_components_target(v)
-
-    @field_validator("realisasi", mode="before")
-    @classmethod
-    def _realisasi_shape(cls, v: object) -> object:
-        return _no_range_realisasi(v)
 
 
 class Renstra(Strict):
@@ -111,7 +115,7 @@ class Narasi(Strict):
     program: Markdown | None = None
 
 
-class Indikator(Strict):
+class Indikator(_TargetRealisasi):
     """indikator/NN-nama.yaml: one performance indicator of the Perjanjian Kinerja."""
 
     id: Id
@@ -136,15 +140,6 @@ class Indikator(Strict):
     sdm: SdmIndikator = SdmIndikator()
     narasi: Narasi = Narasi()
 
-    @field_validator("target", mode="before")
-    @classmethod
-    def _target_shape(cls, v: object) -> object:
-        return _no_components_target(v)
-
-    @field_validator("realisasi", mode="before")
-    @classmethod
-    def _realisasi_shape(cls, v: object) -> object:
-        return _no_range_realisasi(v)
 
     @field_validator("riwayat")
     @classmethod
