@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, replace
@@ -20,8 +18,8 @@ from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
-from lakip_cli.write.atomic import SCRATCH_PREFIX, remove_stale, scratch_dir, write_atomic
-from lakip_cli.write.pdf import Office, OfficeJob
+from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
+from lakip_cli.write.pdf import Office, OfficeJob, new_work, remove_work
 
 if TYPE_CHECKING:  # pragma: no cover
     from lakip_cli.charts.canvas import ChartFont
@@ -230,7 +228,7 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
 
     if not want_pdf and find_soffice() is None:
         return PendingBuild(replace(result, indexes="tanpa-libreoffice"), None, root, False)
-    office_dir = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=options.office_scratch))
+    office_dir = new_work(options.office_scratch)
     if notes:
         from lakip_cli.write.indexes import pdf_copy
 
@@ -320,7 +318,7 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
     finally:
         for p in pending:
             if p.scratch is not None:
-                shutil.rmtree(p.scratch, ignore_errors=True)
+                remove_work(p.scratch)
     return outcomes
 
 

@@ -220,11 +220,40 @@ class Office:
         for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if stream is not None:
                 stream.close()
-        _remove_work(self.work)
+        remove_work(self.work)
 
 
-def _remove_work(work: Path) -> None:
+# Every helper folder and helper process not yet cleaned up, so that a signal arriving between any two steps
+# (a folder made, a helper spawned, the work handed over) still leaves nothing behind: see _clean_up_at_exit.
+_live_work: dict[Path, subprocess.Popen[bytes] | None] = {}
+_OWNER = os.getpid()
+
+
+def new_work(parent: Path | None = None) -> Path:
+    """A fresh folder for LibreOffice's work, named so that the next build removes it if this one is killed,
+    and removed at exit unless remove_work removed it first."""
+    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=parent))
+    _live_work[work] = None
+    return work
+
+
+@atexit.register
+def _clean_up_at_exit() -> None:
+    """At exit (also after Ctrl-C or SIGTERM): end every helper still running and remove its folder."""
+    if os.getpid() != _OWNER:  # a forked child leaves its parent's helpers alone
+        return
+    for work, proc in list(_live_work.items()):
+        if proc is not None:
+            _kill_group(proc)
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                proc.kill()
+                proc.wait(timeout=5)
+        remove_work(work)
+
+
+def remove_work(work: Path) -> None:
     """Remove a helper's folder; a soffice.bin that is being killed may still write there for a moment."""
+    _live_work.pop(work, None)
     for _ in range(40):
         shutil.rmtree(work, ignore_errors=True)
         if not work.exists():
@@ -265,7 +294,7 @@ def start_office() -> Office | None:
     python = find_uno_python(soffice) if soffice is not None else None
     if soffice is None or python is None:
         return None
-    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
+    work = new_work()
     try:
         return _spawn(soffice, python, None, work)
     except OSError:
@@ -295,6 +324,7 @@ def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Of
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if pairs is None else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work,
                             **extra)  # type: ignore[call-overload]
+    _live_work[work] = proc
     return Office(proc, work, cached if quick else None, soffice, python)
 
 
@@ -303,7 +333,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
                progress: Callable[[int], None] | None, early: Office | None = None,
                indexes_ready: Callable[[int, list[list[list[str]]]], None] | None = None) -> list[int]:
     """One helper run over the pending jobs; the jobs left for another start (after a failed one)."""
-    work = early.work if early is not None else Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-"))
+    work = early.work if early is not None else new_work()
     outputs: list[tuple[int, Path, Path | None]] = []  # (job, helper output, final target of a PDF)
     pairs: list[str] = []
     for number in pending:
@@ -388,7 +418,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
         for _, path, target in outputs:
             if target is not None:
                 path.unlink(missing_ok=True)
-        _remove_work(work)
+        remove_work(work)
 
 
 def _finish(outputs: list[tuple[int, Path, Path | None]], number: int, results: list[OfficeResult],
