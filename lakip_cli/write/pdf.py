@@ -252,13 +252,37 @@ def _clean_up_at_exit() -> None:
 
 
 def remove_work(work: Path) -> None:
-    """Remove a helper's folder; a soffice.bin that is being killed may still write there for a moment."""
+    """Remove a helper's folder, after ending any LibreOffice process still using it: soffice.bin may have
+    left the helper's process group, and would write its profile there again while it shuts down."""
     _live_work.pop(work, None)
-    for _ in range(40):
+    deadline = time.monotonic() + 10
+    while True:
+        users = _users_of(work)
+        for pid in users:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
         shutil.rmtree(work, ignore_errors=True)
-        if not work.exists():
+        if (not users and not work.exists()) or time.monotonic() > deadline:
             return
         time.sleep(0.05)
+
+
+def _users_of(work: Path) -> list[int]:
+    """The processes (Linux: read from /proc) whose command line names the folder: its soffice and helper."""
+    proc = Path("/proc")
+    if not proc.is_dir():  # pragma: no cover - other systems: the process group is all there is
+        return []
+    needle, own = str(work).encode(), os.getpid()
+    found = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == own:
+            continue
+        try:
+            if needle in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 _started: Office | None = None  # started by the command line (start_office_early), for the build to take
