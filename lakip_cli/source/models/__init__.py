@@ -6,7 +6,6 @@ from lakip_cli.source.models.anggaran import (  # noqa: F401
     Program,
     SubKegiatan,
 )
-from lakip_cli.source.models.common import *  # noqa: F403 - the shared value types
 from lakip_cli.source.models.indikator import (  # noqa: F401
     CapaianManual,
     Indikator,
@@ -55,3 +54,4 @@ from lakip_cli.source.models.settings import (  # noqa: F401
     PeraturanDikenal,
     Predikat,
 )
+from lakip_cli.source.models.value_types import *  # noqa: F403 - the shared value types

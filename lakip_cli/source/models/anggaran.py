@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from lakip_cli.source.models.common import Id, Rupiah, Strict, Teks
+from lakip_cli.source.models.value_types import Id, Rupiah, Strict, Teks
 
 
 class SubKegiatan(Strict):

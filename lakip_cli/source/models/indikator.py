@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from lakip_cli.display import angka
-from lakip_cli.source.models.common import Angka, Bulat, Desimal, Id, Markdown, Persen, Strict, Tahun, Teks
+from lakip_cli.source.models.value_types import Angka, Bulat, Desimal, Id, Markdown, Persen, Strict, Tahun, Teks
 
 
 class Rumus(Strict):

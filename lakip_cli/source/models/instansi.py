@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from lakip_cli.source.models.common import Bulat, Markdown, Nama, Nomor, Strict, Tahun, Teks
+from lakip_cli.source.models.value_types import Bulat, Markdown, Nama, Nomor, Strict, Tahun, Teks
 
 
 class Pejabat(Strict):

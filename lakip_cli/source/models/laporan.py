@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from lakip_cli.source.models.common import TAHUN_MAKS, Markdown, Strict, Teks
+from lakip_cli.source.models.value_types import TAHUN_MAKS, Markdown, Strict, Teks
 
 
 class Laporan(Strict):

@@ -7,9 +7,9 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from lakip_cli.source.models.common import Angka, Id, Markdown, Strict, Tahun, Teks
 from lakip_cli.source.models.indikator import Rentang
 from lakip_cli.source.models.instansi import Pejabat
+from lakip_cli.source.models.value_types import Angka, Id, Markdown, Strict, Tahun, Teks
 
 
 class Tujuan(Strict):

@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from lakip_cli.source.models.common import ID_MAKS, Jalur, Nama, Nomor, Persen, Strict, Tahun, Teks, YaTidak
+from lakip_cli.source.models.value_types import ID_MAKS, Jalur, Nama, Nomor, Persen, Strict, Tahun, Teks, YaTidak
 
 
 class Predikat(Strict):

@@ -1,4 +1,4 @@
-"""validate: the value types and base model every data file kind shares."""
+"""validate: the bounded value types (numbers, years, texts, ids) and the strict base model of every kind."""
 
 from __future__ import annotations
 
