@@ -19,7 +19,8 @@ from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
-from lakip_cli.write.pdf import Office, OfficeJob, new_work, remove_work
+from lakip_cli.write.office_work import new_work, remove_work
+from lakip_cli.write.pdf import Office, OfficeJob
 
 if TYPE_CHECKING:  # pragma: no cover
     from lakip_cli.charts.canvas import ChartFont

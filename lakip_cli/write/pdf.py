@@ -23,19 +23,16 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import threading
-import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from lakip_cli.diagnostics import LakipError, fail
-from lakip_cli.write.atomic import SCRATCH_PREFIX
+from lakip_cli.write.office_work import kill_group, new_work, remove_work, track
 
 HELPER = Path(__file__).with_name("pdf_refresh.py")
 INSTALL_HINT = "sudo apt-get install libreoffice-writer-nogui libreoffice-math-nogui python3-uno"
@@ -100,15 +97,6 @@ def find_uno_python(soffice: str) -> str | None:
         if probe.returncode == 0:
             return cand
     return None
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    """Kill the helper and everything it started (soffice, oosplash, soffice.bin)."""
-    if os.name == "nt":  # pragma: no cover - no process groups; taskkill walks the tree
-        subprocess.run(["taskkill", "/F", "/T", "/PID", str(proc.pid)], capture_output=True, check=False)
-        return
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)
 
 
 def _last_line(data: bytes) -> str:
@@ -213,7 +201,7 @@ class Office:
 
     def close(self) -> None:
         """End an office that was never given work."""
-        _kill_group(self.proc)
+        kill_group(self.proc)
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.wait()
@@ -221,68 +209,6 @@ class Office:
             if stream is not None:
                 stream.close()
         remove_work(self.work)
-
-
-# Every helper folder and helper process not yet cleaned up, so that a signal arriving between any two steps
-# (a folder made, a helper spawned, the work handed over) still leaves nothing behind: see _clean_up_at_exit.
-_live_work: dict[Path, subprocess.Popen[bytes] | None] = {}
-_OWNER = os.getpid()
-
-
-def new_work(parent: Path | None = None) -> Path:
-    """A fresh folder for LibreOffice's work, named so that the next build removes it if this one is killed,
-    and removed at exit unless remove_work removed it first."""
-    work = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}pdf-{os.getpid()}-", dir=parent))
-    _live_work[work] = None
-    return work
-
-
-@atexit.register
-def _clean_up_at_exit() -> None:
-    """At exit (also after Ctrl-C or SIGTERM): end every helper still running and remove its folder."""
-    if os.getpid() != _OWNER:  # a forked child leaves its parent's helpers alone
-        return
-    for work, proc in list(_live_work.items()):
-        if proc is not None:
-            _kill_group(proc)
-            with contextlib.suppress(OSError, subprocess.SubprocessError):
-                proc.kill()
-                proc.wait(timeout=5)
-        remove_work(work)
-
-
-def remove_work(work: Path) -> None:
-    """Remove a helper's folder, after ending any LibreOffice process still using it: soffice.bin may have
-    left the helper's process group, and would write its profile there again while it shuts down."""
-    _live_work.pop(work, None)
-    deadline = time.monotonic() + 10
-    while True:
-        users = _users_of(work)
-        for pid in users:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.kill(pid, signal.SIGKILL)
-        shutil.rmtree(work, ignore_errors=True)
-        if (not users and not work.exists()) or time.monotonic() > deadline:
-            return
-        time.sleep(0.05)
-
-
-def _users_of(work: Path) -> list[int]:
-    """The processes (Linux: read from /proc) whose command line names the folder: its soffice and helper."""
-    proc = Path("/proc")
-    if not proc.is_dir():  # pragma: no cover - other systems: the process group is all there is
-        return []
-    needle, own = str(work).encode(), os.getpid()
-    found = []
-    for entry in proc.iterdir():
-        if not entry.name.isdigit() or int(entry.name) == own:
-            continue
-        try:
-            if needle in (entry / "cmdline").read_bytes():
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
 
 
 _started: Office | None = None  # started by the command line (start_office_early), for the build to take
@@ -348,7 +274,7 @@ def _spawn(soffice: str, python: str, pairs: list[str] | None, work: Path) -> Of
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.PIPE if pairs is None else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=work,
                             **extra)  # type: ignore[call-overload]
-    _live_work[work] = proc
+    track(work, proc)
     return Office(proc, work, cached if quick else None, soffice, python)
 
 
@@ -387,7 +313,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
 
         def expire() -> None:
             fired.set()
-            _kill_group(proc)
+            kill_group(proc)
 
         timer = threading.Timer(budget, expire)
         timer.start()
@@ -408,7 +334,7 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
             proc.wait()
         finally:
             timer.cancel()
-            _kill_group(proc)  # soffice.bin outlives its oosplash parent if anything went wrong
+            kill_group(proc)  # soffice.bin outlives its oosplash parent if anything went wrong
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
