@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lakip_cli.checks.narrative import all_passages, excerpt, literal_pattern, term_key, words_before
+from lakip_cli.checks.narrative import all_passages, excerpt, literal_pattern, term_key, times, words_before
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, Severity
 
@@ -129,11 +129,11 @@ def check(report: Report) -> Iterator[Diagnostic]:
             found.setdefault(key, []).append((start, end))
         for key, spans in found.items():
             start, end = spans[0]
-            times = f" ({len(spans)} kali)" if len(spans) > 1 else ""
+            many = times(len(spans))
             quote = excerpt(text, start, end)
             yield Diagnostic(
                 passage.at(start), CODE, SEVERITY,
-                f"{passage.label} menyebut '{names[key]}'{times} (\"{quote}\"), bukan {ins.singkatan}; "
+                f"{passage.label} menyebut '{names[key]}'{many} (\"{quote}\"), bukan {ins.singkatan}; "
                 f"tersalin dari laporan instansi lain?",
             )
 

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lakip_cli.checks.narrative import all_passages, excerpt, literal_pattern, term_key
+from lakip_cli.checks.narrative import all_passages, excerpt, literal_pattern, term_key, times
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, LakipError, Severity
 
@@ -109,10 +109,10 @@ def check(report: Report) -> Iterator[Diagnostic]:
             if not found:
                 continue
             first = found[0]
-            times = f" ({len(found)} kali)" if len(found) > 1 else ""
+            many = times(len(found))
             quote = excerpt(passage.text, first.start(), first.end())
             yield Diagnostic(passage.at(first.start()), CODE, SEVERITY,
-                             f"{passage.label}: istilah usang '{term.name}'{times} (\"{quote}\"); "
+                             f"{passage.label}: istilah usang '{term.name}'{many} (\"{quote}\"); "
                              f"kini {term.replacement}")
 
 

@@ -40,7 +40,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from lakip_cli.checks.narrative import Passage, all_passages, excerpt, sentences
+from lakip_cli.checks.narrative import Passage, all_passages, excerpt, sentences, times
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, Severity
 
@@ -129,13 +129,13 @@ def check(report: Report) -> Iterator[Diagnostic]:
         if broken:
             at, annex, subject = broken[0]
             quote = excerpt(text, at, at + len(annex.group()))
-            times = f" ({len(broken)} kali)" if len(broken) > 1 else ""
+            many = times(len(broken))
             if subject is None:
                 why = "laporan ini hanya melampirkan Perjanjian Kinerja"
             else:
                 why = f"{subject[0]} tidak ada di laporan ({subject[2]} kosong)"
             yield Diagnostic(passage.at(at), CODE, SEVERITY,
-                             f"{passage.label} menjanjikan lampiran '{annex.group()}'{times} (\"{quote}\"), tetapi "
+                             f"{passage.label} menjanjikan lampiran '{annex.group()}'{many} (\"{quote}\"), tetapi "
                              f"{why}; isi datanya atau hapus janji lampiran itu")
         if _LIST_END.search(text) is None:
             continue

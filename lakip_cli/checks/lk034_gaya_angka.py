@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from lakip_cli.checks.narrative import all_passages, excerpt
+from lakip_cli.checks.narrative import all_passages, excerpt, times
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import Diagnostic, Severity
 from lakip_cli.display import rupiah
@@ -59,21 +59,21 @@ def check(report: Report) -> Iterator[Diagnostic]:
         amounts = [m for m in _RUPIAH.finditer(text) if m["stop"] or m["blank"] or m["tail"]]
         if amounts:
             first = amounts[0]
-            times = f" ({len(amounts)} kali)" if len(amounts) > 1 else ""
+            many = times(len(amounts))
             quote = excerpt(text, first.start(), first.end())
             yield Diagnostic(
                 passage.at(first.start()), CODE, SEVERITY,
-                f"{passage.label}: rupiah ditulis '{first.group()}'{times} (\"{quote}\"); dokumen menulis "
+                f"{passage.label}: rupiah ditulis '{first.group()}'{many} (\"{quote}\"); dokumen menulis "
                 f"'{_house_rupiah(first['amount'])}' (tanpa titik dan spasi sesudah Rp, tanpa ',-')",
             )
         percents = list(_PERCENT.finditer(text))
         if percents:
             first = percents[0]
-            times = f" ({len(percents)} kali)" if len(percents) > 1 else ""
+            many = times(len(percents))
             quote = excerpt(text, first.start(), first.end())
             yield Diagnostic(
                 passage.at(first.start()), CODE, SEVERITY,
-                f"{passage.label}: persen ditulis '{first.group()}'{times} (\"{quote}\"); dokumen menulis "
+                f"{passage.label}: persen ditulis '{first.group()}'{many} (\"{quote}\"); dokumen menulis "
                 f"'{first['number']}%' (tanpa spasi sebelum %)",
             )
 

@@ -188,6 +188,11 @@ def excerpt(text: str, start: int, end: int, width: int = 60) -> str:
     return ("…" if a > lo else "") + core + ("…" if b < hi else "")
 
 
+def times(count: int) -> str:
+    """' (3 kali)' after the first of several occurrences a finding quotes; nothing for one."""
+    return f" ({count} kali)" if count > 1 else ""
+
+
 def words_before(text: str, pos: int, n: int) -> list[str]:
     """The n words before pos, lower-cased, nearest last."""
     # Widen a window backwards until it holds more than n words, so the cost follows n, not pos.
