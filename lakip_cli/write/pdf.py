@@ -16,7 +16,6 @@ throwaway profile needs no orderly shutdown. The index refresh itself is a fract
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import functools
 import hashlib
@@ -216,12 +215,10 @@ _started: Office | None = None  # started by the command line (start_office_earl
 
 def start_office_early() -> None:
     """Start LibreOffice as soon as the command line asks for it (--pdf, --final), before the build imports
-    anything; the build takes it (`take_office`), and one left untaken is ended at exit."""
+    anything; the build takes it (`take_office`), and one left untaken is ended at exit (office_work)."""
     global _started
     if _started is None:
         _started = start_office()
-        if _started is not None:
-            atexit.register(_end_untaken)
 
 
 def take_office() -> Office | None:
@@ -229,12 +226,6 @@ def take_office() -> Office | None:
     global _started
     office, _started = _started, None
     return office
-
-
-def _end_untaken() -> None:
-    office = take_office()
-    if office is not None:
-        office.close()
 
 
 def start_office() -> Office | None:
