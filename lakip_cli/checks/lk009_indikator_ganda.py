@@ -51,10 +51,6 @@ def normalise(nama: str) -> str:
     return " ".join(w for w in words if w not in GENERIC_WORDS)
 
 
-def similarity(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, normalise(a), normalise(b)).ratio()
-
-
 def _target(ind: IndikatorReport) -> str:
     value = ind.target_pk if ind.target_pk is not None else ind.target
     if value is None:
@@ -64,9 +60,16 @@ def _target(ind: IndikatorReport) -> str:
 
 def check(report: Report) -> Iterator[Diagnostic]:
     inds = report.indikator
+    names = [normalise(ind.nama) for ind in inds]
+    matcher = difflib.SequenceMatcher(None)
     for j, later in enumerate(inds):
-        for earlier in inds[:j]:
-            ratio = similarity(earlier.nama, later.nama)
+        matcher.set_seq2(names[j])  # difflib keeps what it learns of the second sequence across comparisons
+        for i, earlier in enumerate(inds[:j]):
+            matcher.set_seq1(names[i])
+            # Each bound is at least the ratio, and the first two cost a length or a count, not a comparison.
+            if matcher.real_quick_ratio() < THRESHOLD or matcher.quick_ratio() < THRESHOLD:
+                continue
+            ratio = matcher.ratio()
             if ratio < THRESHOLD:
                 continue
             same = "sama dengan" if ratio == 1 else "hampir sama dengan"

@@ -174,6 +174,8 @@ def check(report: Report) -> Iterator[Diagnostic]:
             words = _name_words(text, m.end(), longest)
             if not words or not names[kind] or _STOP.fullmatch(words[0].group()):
                 continue  # "Program Program ...": the second mention is the name (LK026 reports the repeat)
+            if any(_plain(text[words[0].start(): w.end()]) in every for w in words):
+                continue  # a name of the data written exactly (the common case: no letters to compare)
             ratio, name, end = _best(words, text, index[kind].candidates(text[words[0].start():words[-1].end()]),
                                      ratios)
             if ratio <= SIMILAR or ratio >= 1:
@@ -181,7 +183,7 @@ def check(report: Report) -> Iterator[Diagnostic]:
             written = text[words[0].start(): end]
             if _plain(written) in _plain(name) or _plain(name) in _plain(written):
                 continue  # a shortened name ("sub kegiatan penanganan konflik sosial"), or the name and more words
-            if any(_plain(text[words[0].start(): w.end()]) in every for w in words) or (kind, name) in seen:
+            if (kind, name) in seen:
                 continue
             seen.add((kind, name))
             yield Diagnostic(

@@ -117,7 +117,7 @@ class YamlDoc:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        return [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
 
     def _value(self, where: PathKey) -> Any:
         node = self.data
@@ -178,6 +178,7 @@ def _align(value: str, source: str, style: str | None) -> list[int]:
 
 
 _SCALAR = yaml.constructor.SafeConstructor()
+_NEWLINE = re.compile("\n")
 
 # Characters an XML document (and so Word) cannot hold, plus C1 controls Word shows as boxes.
 _FORBIDDEN_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
