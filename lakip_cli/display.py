@@ -75,9 +75,33 @@ def dengan_satuan(value: Decimal | None, satuan: str) -> str:
 
 def terbilang(n: int) -> str:
     """11 -> 'sebelas'."""
+    if 0 <= n < 1000:
+        return eja_bilangan(n)
     from num2words import num2words
 
     return num2words(n, lang="id")
+
+
+_DIGITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def eja_bilangan(n: int) -> str:
+    """0 <= n < 1000 in words, as num2words writes them: 115 -> 'seratus lima belas'.
+
+    The numbers a report spells (its counts of indicators, sasaran, programs) and the ones the checks read
+    back are below a thousand; spelling them here spares the library's import (all of its languages) on
+    every build. tests/test_claims.py holds the two equal for every n below 1000.
+    """
+    if n < 10:
+        return _DIGITS[n]
+    if n < 20:
+        return {10: "sepuluh", 11: "sebelas"}.get(n) or f"{_DIGITS[n - 10]} belas"
+    if n < 100:
+        tens, rest = divmod(n, 10)
+        return f"{_DIGITS[tens]} puluh" + (f" {_DIGITS[rest]}" if rest else "")
+    hundreds, rest = divmod(n, 100)
+    head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]} ratus"
+    return head + (f" {eja_bilangan(rest)}" if rest else "")
 
 
 def jumlah_kata(n: int, benda: str = "") -> str:

@@ -18,9 +18,13 @@ def test_number_words_read_as_written(words: str, value: int) -> None:
     assert parse_kata_bilangan(words) == value
 
 
-def test_the_checks_speller_writes_every_number_as_the_document_does() -> None:
-    # The words the claims rules read are the words the document prints (num2words), for all of 0..999.
-    assert [eja_bilangan(n) for n in range(1000)] == [terbilang(n) for n in range(1000)]
+def test_the_own_speller_writes_every_number_as_num2words_does() -> None:
+    # The words the document prints and the claims rules read back are num2words' words, for all of 0..999.
+    from num2words import num2words
+
+    assert [eja_bilangan(n) for n in range(1000)] == [num2words(n, lang="id") for n in range(1000)]
+    assert [terbilang(n) for n in (999, 1000, 3000, 12345)] == [
+        "sembilan ratus sembilan puluh sembilan", "seribu", "tiga ribu", num2words(12345, lang="id")]
     assert (eja_bilangan(115), eja_bilangan(210), eja_bilangan(999)) == (
         "seratus lima belas", "dua ratus sepuluh", "sembilan ratus sembilan puluh sembilan")
 

@@ -19,6 +19,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from lakip_cli.compute.report import IndikatorReport, Report
 from lakip_cli.compute.series import YearFigure
 from lakip_cli.diagnostics import SourceLocation
+from lakip_cli.display import eja_bilangan
 from lakip_cli.source.load import PathKey, YamlDoc
 from lakip_cli.source.validate import Sourced
 
@@ -379,27 +380,6 @@ _NUMBER_WORD = (r"nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepul
 # At most seven words ("sembilan ratus sembilan puluh sembilan" has five): a bounded run keeps a scan linear.
 NUMBER_WORDS = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD})){{0,6}}\b", re.IGNORECASE)
 _WORDS_LIMIT = 1000
-
-
-_DIGITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
-
-
-def eja_bilangan(n: int) -> str:
-    """0 <= n < 1000 in words, as the document's speller (display.terbilang) writes it: 115 -> 'seratus lima belas'.
-
-    Spelled here so that a check does not import the document's speller library for a thousand numbers;
-    tests/test_claims.py holds the two equal for every n below 1000.
-    """
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return {10: "sepuluh", 11: "sebelas"}.get(n) or f"{_DIGITS[n - 10]} belas"
-    if n < 100:
-        tens, rest = divmod(n, 10)
-        return f"{_DIGITS[tens]} puluh" + (f" {_DIGITS[rest]}" if rest else "")
-    hundreds, rest = divmod(n, 100)
-    head = "seratus" if hundreds == 1 else f"{_DIGITS[hundreds]} ratus"
-    return head + (f" {eja_bilangan(rest)}" if rest else "")
 
 
 @functools.lru_cache(maxsize=1)
