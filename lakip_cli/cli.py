@@ -578,7 +578,7 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
                 failed(n, exc.diagnostics)
                 continue
             work.append((n, root, BuildOptions(year=y, final=final, pdf=pdf, charts=charts, ignore=ignore,
-                                               office_scratch=Path(scratch))))
+                                               office_scratch=Path(scratch), spare_core=False)))
         from lakip_cli.pipeline import wants_office
         from lakip_cli.write.pdf import start_office
 

@@ -11,11 +11,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from lakip_cli.checks import run_checks
+from lakip_cli.checks import refuse_unknown_codes, run_checks
 from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
 from lakip_cli.checks.causes import flatten, group_root_causes
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.forked import Forked, spare_core
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
@@ -25,6 +26,7 @@ from lakip_cli.write.pdf import Office, OfficeJob
 if TYPE_CHECKING:  # pragma: no cover
     from lakip_cli.charts.canvas import ChartFont
     from lakip_cli.charts.figures import ChartJob
+    from lakip_cli.present.annotations import Annotation
 
     EarlyCharts = tuple[ChartJob, list[Diagnostic]]
 
@@ -49,6 +51,8 @@ class BuildOptions:
     ignore: tuple[str, ...] = ()
     # Where the copies for LibreOffice wait until it runs (several reports: a folder of the caller's).
     office_scratch: Path | None = None
+    # False when the other cores are taken (several reports built at once): the rules then run in turn.
+    spare_core: bool = True
 
 
 @dataclass(frozen=True)
@@ -153,18 +157,52 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
 
 
 def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None) -> PendingBuild:
-    project = report.project
     created = build_time(report)
-    # A final build is a promise about every rule: nothing is switched off, by option or by setting.
-    triage = triage_findings(report, () if options.final else options.ignore, use_settings=not options.final)
-    diagnostics = triage.open
     if options.final:
-        found = final_gaps(report, diagnostics)
+        # A final build is a promise about every rule: nothing is switched off, by option or by setting; and
+        # it is decided before anything is rendered.
+        decided = triage_findings(report, (), use_settings=False)
+        found = final_gaps(report, decided.open)
         if found:
             raise LakipError(found)
-    # Printed, not a comment in the draft and no bar to a final report: the emblem is custom, not a rule.
-    diagnostics += _cover_notes(project)
+        checking = _Checking(report, options, decided)
+    else:
+        # A draft's findings become its comments, which come last: the rules run beside the rendering.
+        checking = _Checking(report, options)
+    try:
+        return _write(root, options, report, early, checking, created)
+    finally:
+        checking.abandon()
 
+
+class _Checking:
+    """The triaged findings of a build: already decided, or being found in a forked child while the document
+    is rendered and written (lakip_cli.forked), or found here when first asked for."""
+
+    def __init__(self, report: Report, options: BuildOptions, decided: Triage | None = None) -> None:
+        self.report, self.options, self._triage = report, options, decided
+        self._child: Forked[Triage] | None = None
+        if decided is None:
+            refuse_unknown_codes(report)  # the one error the rules can raise comes before any other, as it did
+            if options.spare_core and spare_core():
+                self._child = Forked(lambda: triage_findings(report, options.ignore, share=False))
+
+    def triage(self) -> Triage:
+        if self._triage is None:
+            child, self._child = self._child, None
+            self._triage = (child.result() if child is not None else None) or triage_findings(
+                self.report, self.options.ignore, share=self.options.spare_core)
+        return self._triage
+
+    def abandon(self) -> None:
+        if self._child is not None:
+            self._child.abandon()
+            self._child = None
+
+
+def _write(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None, checking: _Checking,
+           created: dt.datetime) -> PendingBuild:
+    project = report.project
     settings = project.settings.model
     out_dir = output_dir(root, settings)
     want_charts = settings.keluaran.grafik if options.charts is None else options.charts
@@ -208,14 +246,22 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
             created=created,
         )
         reference = TemplateSet(root, settings.folder_templat).reference()
-        # A draft carries every open finding as a comment at its place; a final carries none.
-        notes = () if options.final else annotations_for(report, triage.open)
+        notes: list[Annotation] = []
+
+        def comments() -> list[Annotation]:
+            """A draft carries every open finding as a comment at its place; a final carries none."""
+            notes.extend(() if options.final else annotations_for(report, checking.triage().open))
+            return notes
+
         # Each chart is waited for where the document embeds it, while the child draws the next one.
         written = write_docx(document, reference, docx, base_dir=root, core=core, review_lines=review_lines,
-                             annotations=notes, picture_ready=early[0].ready if early is not None else None)
+                             annotations=comments, picture_ready=early[0].ready if early is not None else None)
         if early is not None:
             early[0].wait()  # every chart drawn, the child reaped, the cache pruned
-        diagnostics += (*font_warnings, *written)
+        triage = checking.triage()
+        # The emblem note is printed, not a comment in the draft and no bar to a final report: it is custom,
+        # not a rule.
+        diagnostics = (*triage.open, *_cover_notes(project), *font_warnings, *written)
         # after the document: a build that fails leaves the previous .docx and .md as a pair
         write_atomic(markdown_path, review.encode("utf-8"))
 
@@ -397,9 +443,10 @@ def pdf_source(docx: Path, scratch: Path) -> Path:
     return copy
 
 
-def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True) -> Triage:
+def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True,
+                    share: bool = True) -> Triage:
     """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
-    findings = run_checks(report, ignore=ignore, use_settings=use_settings)
+    findings = run_checks(report, ignore=ignore, use_settings=use_settings, share=share)
     skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
     triage = apply_acceptances(report, findings, skipped=skipped)
     return Triage(tuple(group_root_causes(triage.open)), triage.accepted)

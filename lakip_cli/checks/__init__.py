@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from lakip_cli.compute.report import Report
 from lakip_cli.diagnostics import SEVERITY_LABEL, STAGE_WARNINGS, Diagnostic, LakipError, sort_diagnostics
+from lakip_cli.forked import Claims, Forked, spare_core
 
 _RULE_MODULES = (
     # completeness
@@ -96,16 +97,52 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool = True) -> list[Diagnostic]:
-    """Run every rule not ignored (argument or lakip.yaml cek.abaikan); compute's notes included; sorted."""
-    _refuse_unknown(report)
+def run_checks(report: Report, *, ignore: Iterable[str] = (), use_settings: bool = True,
+               share: bool = True) -> list[Diagnostic]:
+    """Run every rule not ignored (argument or lakip.yaml cek.abaikan); compute's notes included; sorted.
+
+    `share`: the rules are shared with a forked child on a second core (lakip_cli.forked), where there is one.
+    """
+    refuse_unknown_codes(report)
     settings = report.project.settings.model.cek.abaikan if use_settings else ()
     skip = {code.strip().upper() for code in (*ignore, *settings)}
     found = [d for d in report.notes if d.code not in skip]
-    for rule in _rules():
-        if rule.CODE not in skip:
-            found.extend(rule.check(report))
+    chosen = [name for name, code in zip(_RULE_MODULES, RULE_CODES, strict=True) if code not in skip]
+    for part in _findings(report, chosen, share and spare_core()):
+        found.extend(part)
     return sort_diagnostics(found)
+
+
+def _findings(report: Report, modules: list[str], share: bool) -> list[list[Diagnostic]]:
+    """Each rule's findings, in the order of `modules`; with `share`, a forked child takes rules too.
+
+    Parent and child each take the next rule nobody has taken (importing its module only then), from the
+    end of the list: the narrative rules there cost the most, and the small ones left fill the gaps. The
+    rules are pure functions of the report, so which process ran one changes nothing in its findings.
+    """
+    def run(number: int) -> list[Diagnostic]:
+        return list(import_module(f"{__name__}.{modules[number]}").check(report))
+
+    if not share or len(modules) < 2:
+        return [run(n) for n in range(len(modules))]
+    claims = Claims(len(modules))
+
+    def take_turns() -> dict[int, list[Diagnostic]]:
+        done = {}
+        while (number := claims.take()) is not None:
+            done[len(modules) - 1 - number] = run(len(modules) - 1 - number)
+        return done
+
+    child = Forked(take_turns)
+    try:
+        done = take_turns()
+    except BaseException:
+        child.abandon()
+        raise
+    finally:
+        claims.close()
+    done.update(child.result() or {})
+    return [done[n] if n in done else run(n) for n in range(len(modules))]  # what a failed child left undone
 
 
 def ignorable_codes() -> set[str]:
@@ -113,7 +150,7 @@ def ignorable_codes() -> set[str]:
     return set(RULE_CODES) | set(STAGE_WARNINGS)
 
 
-def _refuse_unknown(report: Report) -> None:
+def refuse_unknown_codes(report: Report) -> None:
     """A code in lakip.yaml cek.abaikan that ignores nothing is a typo, never silently accepted."""
     allowed = ignorable_codes()
     settings = report.project.settings

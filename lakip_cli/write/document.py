@@ -68,7 +68,8 @@ def check_reference(reference: Path) -> list[str]:
 
 
 def write_docx(document: RenderedDocument, reference: Path, target: Path, *, base_dir: Path, core: CoreInfo,
-               review_lines: Sequence[int] = (), annotations: Sequence[Annotation] = (),
+               review_lines: Sequence[int] = (),
+               annotations: Sequence[Annotation] | Callable[[], Sequence[Annotation]] = (),
                picture_ready: Callable[[Path], None] | None = None) -> tuple[Diagnostic, ...]:
     """Build the .docx from `document` with the styles of `reference` and replace `target` atomically.
 
@@ -76,6 +77,7 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
     locations point at the Markdown review copy (`target` with suffix .md), line `review_lines[i]` for block i.
     Returns the warnings about what was dropped from the reference document (W010). `picture_ready(path)` is
     called before each picture is read: a picture still being drawn is waited for there, not before.
+    `annotations` may be a function, called once the body is written: the findings can still be being found.
     """
     cleaned = open_reference(reference)
     doc = cleaned.document
@@ -90,7 +92,8 @@ def write_docx(document: RenderedDocument, reference: Path, target: Path, *, bas
             picture_ready(block.berkas)
         _write_block(builder, block)
     builder.finish()
-    add_comments(doc, annotations, date=core.created, deferred=builder.deferred)
+    add_comments(doc, annotations() if callable(annotations) else annotations, date=core.created,
+                 deferred=builder.deferred)
     data = ox.package_bytes(doc, title=core.title, author=core.author, subject=core.subject, created=core.created,
                             deferred=builder.deferred)
     write_atomic(target, data)
