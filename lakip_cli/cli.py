@@ -6,10 +6,13 @@ Streams follow the linters (ruff, flake8, yamllint): findings go to stdout, so t
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -488,14 +491,15 @@ def build(
         raise typer.Exit(_build_many(folders, year, final=final, pdf=pdf, charts=grafik,
                                      ignore=tuple(ignore or ()), fmt=f))
     try:
+        if pdf or final:
+            from lakip_cli.write.pdf import start_office_early
+
+            # LibreOffice's start-up is the longest step of a PDF: it begins before anything else is read.
+            start_office_early()
         root, y = _locate(folders[0], year)
         from lakip_cli.charts.early import start as start_charts
 
         start_charts(root, output, grafik)  # matplotlib imports in a child while the project loads
-        if pdf or final:
-            from lakip_cli.write.pdf import start_office_early
-
-            start_office_early()  # and LibreOffice starts before the pipeline is imported
         from lakip_cli.pipeline import BuildOptions, build_report
 
         # A build makes millions of short-lived objects and keeps its report to the end: the cyclic
@@ -811,7 +815,10 @@ def ekspor(
 
 
 def main() -> None:
-    """Console entry point: usage errors exit 2, project errors 1, anything else is a bug reported briefly."""
+    """The command line: usage errors exit 2, project errors 1, anything else is a bug reported briefly.
+
+    Ends with SystemExit, as a function called by a test or a script expects; run() is the program.
+    """
     command = typer.main.get_command(app)
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
@@ -833,5 +840,39 @@ def main() -> None:
         sys.exit(3)
 
 
+def run() -> NoReturn:
+    """The `lakip` program: main(), then the process ends without taking the interpreter apart (_leave)."""
+    try:
+        main()
+        code: str | int | None = 0
+    except SystemExit as exc:
+        code = exc.code
+    _leave(code)
+
+
+def _leave(code: str | int | None) -> NoReturn:
+    """End the process with `code` (as sys.exit reads it), without taking the interpreter apart.
+
+    Everything is written by now; what remains of a normal exit is the exit functions (the folders of
+    LibreOffice and the chart child, lakip_cli.write.office_work) and the freeing of every object one by
+    one, a tenth of a second after a build. The exit functions run here; the memory is the system's to take
+    back. With a thread still running (none is, after a command), the normal exit waits for it.
+    """
+    if threading.active_count() > 1:
+        sys.exit(code)
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (lakip check | head)
+            stream.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

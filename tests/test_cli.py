@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT
@@ -155,3 +157,34 @@ def test_output_must_be_a_docx(runner, tmp_path: Path) -> None:
                                  str(blocked / "LAKIP.docx")])
     assert result.exit_code == 1
     assert "tidak dapat ditulis" in result.stdout and "Traceback" not in result.output
+
+
+def _program(*code_and_args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", *code_and_args], capture_output=True, text=True, cwd=ROOT,
+                          check=False, **kwargs)
+
+
+def test_the_program_writes_everything_runs_its_exit_functions_and_keeps_its_code(tmp_path: Path, runner) -> None:
+    mark = tmp_path / "keluar.txt"
+    result = _program(
+        "import atexit, sys; from lakip_cli.cli import run; "
+        "atexit.register(lambda mark=sys.argv[1]: open(mark, 'w').write('selesai')); "
+        "sys.argv = ['lakip', 'check', '2024']; run()", str(mark))
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 146
+    assert result.stdout == runner.invoke(app, ["check", "2024", "-C", str(ROOT)]).stdout  # all of it, flushed
+    assert result.stderr.splitlines()[-1] == "Gagal: 4 galat, 142 peringatan."
+    assert mark.read_text() == "selesai"
+
+
+def test_the_program_ends_quietly_when_its_reader_goes_away() -> None:
+    reader = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.readline()"], stdin=subprocess.PIPE)
+    assert reader.stdin is not None
+    program = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from lakip_cli.cli import run; sys.argv = ['lakip', 'check', '2024']; "
+                               "run()"], cwd=ROOT, stdout=reader.stdin, stderr=subprocess.PIPE, text=True)
+    reader.stdin.close()
+    _, err = program.communicate(timeout=60)
+    reader.wait(timeout=60)
+    assert program.returncode == 1
+    assert "Traceback" not in err

@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -354,3 +355,102 @@ def test_index_refresh_stops_when_only_page_numbers_of_the_same_width_changed() 
     assert pdf_refresh._shape(["BAB I PENDAHULUAN\t3\nA. Latar Belakang\t4", "Tabel 1.1 SDM\t10"]) \
         != pdf_refresh._shape(before)
     assert pdf_refresh._shape(["Perbarui Bidang", ""]) != pdf_refresh._shape(before)
+
+
+class _Paragraphs:
+    """Stand-ins for LibreOffice's text objects: an index of paragraphs, each with its style and text."""
+
+    def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
+        self.paragraphs = paragraphs
+
+    # the anchor (XTextRange)
+    def getString(self) -> str:  # noqa: N802 - UNO's names
+        return "\n".join(text for _, text in self.paragraphs)
+
+    def getText(self):  # noqa: N802
+        return self
+
+    def getStart(self) -> int:  # noqa: N802
+        return 0
+
+    def createEnumeration(self):  # noqa: N802
+        items = [SimpleNamespace(ParaStyleName=style, getString=lambda text=text: text)
+                 for style, text in self.paragraphs]
+        return SimpleNamespace(hasMoreElements=lambda: bool(items), nextElement=lambda: items.pop(0))
+
+    # the text (XText)
+    def createTextCursorByRange(self, start: int):  # noqa: N802
+        return _Cursor(self.paragraphs)
+
+    def compareRegionEnds(self, cursor: _Cursor, anchor: object) -> int:  # noqa: N802
+        return 0 if cursor.at == len(self.paragraphs) - 1 and cursor.at_end else 1
+
+
+class _Cursor:
+    def __init__(self, paragraphs: list[tuple[str, str]]) -> None:
+        self.paragraphs, self.at, self.at_end = paragraphs, 0, False
+
+    @property
+    def ParaStyleName(self) -> str:  # noqa: N802
+        return self.paragraphs[self.at][0]
+
+    def gotoNextParagraph(self, select: bool) -> bool:  # noqa: N802
+        if self.at + 1 >= len(self.paragraphs):
+            return False
+        self.at += 1
+        return True
+
+    def gotoEndOfParagraph(self, select: bool) -> None:  # noqa: N802
+        self.at_end = True
+
+
+def test_index_entries_are_read_a_line_at_a_time_unless_an_entry_breaks_its_line() -> None:
+    from lakip_cli.write import pdf_refresh
+
+    plain = [("Contents 1", "BAB I PENDAHULUAN\t1"), ("Contents 2", "A. Latar Belakang\t1")]
+    assert pdf_refresh._quick_paragraphs(_Paragraphs(plain)) == [list(p) for p in plain]
+    broken = [("Contents 1", "BAB I\nPENDAHULUAN\t1"), ("Contents 2", "A. Latar Belakang\t1")]
+    assert pdf_refresh._quick_paragraphs(_Paragraphs(broken)) is None  # three lines, two paragraphs
+    assert pdf_refresh._walked_paragraphs(_Paragraphs(broken)) == [list(p) for p in broken]
+
+
+@pytest.mark.libreoffice
+def test_an_entry_whose_heading_breaks_its_line_is_listed_once(tmp_path: Path) -> None:
+    require_libreoffice()
+    doc = Document()
+    _field(doc.add_paragraph(), 'TOC \\o "1-3" \\h \\z \\u', PLACEHOLDER)
+    titles = ["BAB I PENDAHULUAN", "BAB II PERENCANAAN", "BAB III AKUNTABILITAS"]
+    for n, title in enumerate(titles):
+        _page_break(doc)
+        heading = doc.add_heading(level=1)
+        first, _, rest = title.partition(" ")
+        heading.add_run(first)
+        if n == 1:
+            heading.runs[0].add_break()  # a line break inside the heading: "BAB\nII PERENCANAAN"
+        heading.add_run((" " if n != 1 else "") + rest)
+    docx = tmp_path / "baris.docx"
+    doc.save(str(docx))
+    [result] = pdf.run_office([pdf.OfficeJob(docx, None, docx)])
+    assert result.error is None
+    [entries] = result.indexes
+    assert len(entries) == 3
+    assert [" ".join(text.rpartition("\t")[0].split()) for _, text in entries] == titles
+    assert [text.rpartition("\t")[2] for _, text in entries] == ["2", "3", "4"]
+
+
+@pytest.mark.libreoffice
+def test_an_early_helper_without_uno_gives_way_to_one_that_has_it(tmp_path: Path, monkeypatch) -> None:
+    require_libreoffice()
+    soffice = pdf.find_soffice()
+    assert soffice is not None
+    right = pdf.find_uno_python(soffice)
+    monkeypatch.setattr(pdf, "_uno_candidates", lambda soffice: [sys.executable, right])
+    if subprocess.run([sys.executable, "-c", "import uno"], capture_output=True, check=False).returncode == 0:
+        pytest.skip("lakip's own interpreter has uno")
+    early = pdf.start_office()
+    assert early is not None and early.python == sys.executable
+    early.proc.wait(timeout=30)  # ends at once: no uno
+    docx = make_docx(tmp_path / "laporan.docx")
+    [result] = pdf.run_office([pdf.OfficeJob(docx, tmp_path / "laporan.pdf", None)], early=early)
+    assert result.error is None
+    assert (tmp_path / "laporan.pdf").read_bytes()[:5] == b"%PDF-"

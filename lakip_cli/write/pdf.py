@@ -70,22 +70,25 @@ def _clean_env() -> dict[str, str]:
     return env
 
 
-@functools.lru_cache(maxsize=8)
-def find_uno_python(soffice: str) -> str | None:
-    """An interpreter that can `import uno` for this LibreOffice, or None."""
+def _uno_candidates(soffice: str) -> list[str]:
+    """The interpreters that may have LibreOffice's `uno`, installed ones only, the likeliest first."""
     program = Path(soffice).resolve().parent
+    # LibreOffice's own, then the system's (whose python3-uno goes with a distribution's LibreOffice);
+    # lakip's own rarely has uno.
     candidates = [
         os.environ.get(UNO_PYTHON_ENV),
         str(program / "python.exe") if os.name == "nt" else str(program / "python"),
-        sys.executable,
         "/usr/bin/python3",
         shutil.which("python3"),
+        sys.executable,
     ]
-    seen: set[str] = set()
-    for cand in candidates:
-        if not cand or cand in seen or not _is_executable(cand):
-            continue
-        seen.add(cand)
+    return [c for c in dict.fromkeys(candidates) if c and _is_executable(c)]
+
+
+@functools.lru_cache(maxsize=8)
+def find_uno_python(soffice: str) -> str | None:
+    """An interpreter that can `import uno` for this LibreOffice, or None."""
+    for cand in _uno_candidates(soffice):
         try:
             probe = subprocess.run(
                 [cand, "-c", "import uno"], env=_clean_env(), stdin=subprocess.DEVNULL,
@@ -175,7 +178,12 @@ def _run_office(jobs: Sequence[OfficeJob], timeout: float, progress: Callable[[i
                                          "tujuan PDF sudah ada sebagai folder; pindahkan atau hapus folder itu")
         else:
             pending.append(number)
-    if pending:
+    if early is not None and early.proc.poll() is not None:
+        early.close()  # it ended before it was given work: its interpreter has no uno, or soffice failed
+        early = None
+    if pending and early is not None:
+        python = early.python
+    elif pending:
         python = find_uno_python(soffice)
         if python is None:
             raise fail(where, "P002", "modul Python-UNO LibreOffice tidak ditemukan (diperlukan untuk memperbarui "
@@ -232,7 +240,9 @@ def start_office() -> Office | None:
     """Start LibreOffice now, so that it is up when the documents are written; None when it is not installed
     (run_office then reports why)."""
     soffice = find_soffice()
-    python = find_uno_python(soffice) if soffice is not None else None
+    # Not probed (that is an interpreter started and waited for): the helper itself is the probe, ending at
+    # once without uno, and an early helper that has ended is not used (see _run_office).
+    python = next(iter(_uno_candidates(soffice)), None) if soffice is not None else None
     if soffice is None or python is None:
         return None
     work = new_work()

@@ -123,15 +123,7 @@ def _index_paragraphs(doc) -> list[list[list[str]]]:  # type: ignore[no-untyped-
     found = []
     for i in range(indexes.getCount()):
         anchor = indexes.getByIndex(i).getAnchor()
-        paragraphs = []
-        walk = anchor.getText().createEnumeration() if not hasattr(anchor, "createEnumeration") \
-            else anchor.createEnumeration()
-        while walk.hasMoreElements():
-            para = walk.nextElement()
-            if not hasattr(para, "ParaStyleName"):
-                continue  # a table inside an index: not something lakip writes
-            paragraphs.append([para.ParaStyleName, para.getString()])
-        found.append((anchor.getStart(), paragraphs))
+        found.append((anchor.getStart(), _quick_paragraphs(anchor) or _walked_paragraphs(anchor)))
     compare = doc.getText().compareRegionStarts
     ordered: list = []
     for start, paragraphs in found:  # getDocumentIndexes is in creation order; lakip needs page order
@@ -140,6 +132,40 @@ def _index_paragraphs(doc) -> list[list[list[str]]]:  # type: ignore[no-untyped-
             at += 1
         ordered.insert(at, (start, paragraphs))
     return [paragraphs for _, paragraphs in ordered]
+
+
+def _quick_paragraphs(anchor) -> list[list[str]] | None:  # type: ignore[no-untyped-def]
+    """The index's paragraphs from its text in one call and their styles from one cursor moved along them.
+
+    Every call crosses the bridge to soffice, and a paragraph object made per entry costs a few of them:
+    this way an entry costs two. The lines of the text are the paragraphs only when no entry breaks its
+    line; that holds when the last line read ends where the index ends, else None (the walk is taken).
+    """
+    lines = anchor.getString().split("\n")
+    text = anchor.getText()
+    cursor = text.createTextCursorByRange(anchor.getStart())
+    styles = []
+    for number in range(len(lines)):
+        styles.append(cursor.ParaStyleName)
+        if number < len(lines) - 1 and not cursor.gotoNextParagraph(False):
+            return None
+    cursor.gotoEndOfParagraph(False)
+    if text.compareRegionEnds(cursor, anchor) != 0:
+        return None
+    return [[style, line] for style, line in zip(styles, lines, strict=True)]
+
+
+def _walked_paragraphs(anchor) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    """The index's paragraphs one object at a time (an entry with a line break in it)."""
+    paragraphs = []
+    walk = anchor.getText().createEnumeration() if not hasattr(anchor, "createEnumeration") \
+        else anchor.createEnumeration()
+    while walk.hasMoreElements():
+        para = walk.nextElement()
+        if not hasattr(para, "ParaStyleName"):
+            continue  # a table inside an index: not something lakip writes
+        paragraphs.append([para.ParaStyleName, para.getString()])
+    return paragraphs
 
 
 def _jobs(pairs: list[str]) -> list[tuple[str, list[str]]]:
