@@ -405,3 +405,24 @@ def test_rule_codes_known_without_importing_the_rules_match_the_rules() -> None:
 
     assert tuple(rule.CODE for rule in RULES) == RULE_CODES
     assert RULE_CODES[:3] == ("LK001", "LK002", "LK003") and len(set(RULE_CODES)) == len(RULE_CODES)
+
+
+def _longest_common_subsequence(a: str, b: str) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        diagonal, row[0] = 0, 0
+        for j, y in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1]
+
+
+@given(st.text("abcde ", max_size=40), st.text("abcde ", max_size=40))
+def test_lk040s_quick_bound_is_the_common_subsequence_and_never_below_difflib(a: str, b: str) -> None:
+    import difflib
+
+    from lakip_cli.checks.lk040_nama_narasi import _subsequence_bound
+
+    bound = _subsequence_bound(a, b)
+    if a or b:
+        assert bound == pytest.approx(2 * _longest_common_subsequence(a, b) / (len(a) + len(b)))
+    assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() <= bound + 1e-12

@@ -67,6 +67,7 @@ _PAIR = re.compile(r"(?<![\w.,])(\d{1,3})\s*\(\s*([a-z][a-z\s-]{0,60}?)\s*\)", r
 _OUTCOME = re.compile(r"\b(?:tercapai|mencapai|melampaui|melebihi|memenuhi|belum|tidak|terukur)\b",
                       re.IGNORECASE)
 _SASARAN = re.compile(r"\bsasaran\b", re.IGNORECASE)
+_NOUNS = re.compile("indikator|sasaran", re.IGNORECASE)  # what every count of _COUNT holds
 
 
 def _value(m: re.Match[str], prefix: str) -> int | None:
@@ -99,8 +100,8 @@ def _indicators_allowed(report: Report, passage: Passage, sentence: str) -> tupl
 def _counts(report: Report, passage: Passage) -> Iterator[Diagnostic]:
     seen: set[tuple[str, int]] = set()  # one finding per wrong count and passage
     for s in sentences(passage.text):
-        if is_conditional(s.text):
-            continue
+        if not _NOUNS.search(s.text) or is_conditional(s.text):
+            continue  # no count can stand in a sentence without its noun
         # What a count may be depends on the sentence only: worked out once, at its first count.
         allowed: dict[str, tuple[set[int], str] | None] = {}
         for m in _COUNT.finditer(s.text):

@@ -152,12 +152,35 @@ def _best(words: list[re.Match[str]], text: str, names: list[str],
         if bound < best[0] or (bound == best[0] and order > best_order):
             break  # sorted by bound: no later pair can beat the best, nor tie it earlier in order
         ratio = ratios.get((run, target))
+        if ratio is None and _subsequence_bound(run, target) < best[0]:
+            continue  # cannot beat the best: not worth comparing letter by letter
         if ratio is None:
             matcher.set_seq1(run)
             ratio = ratios[run, target] = matcher.ratio()
         if ratio > best[0] or (ratio == best[0] and order < best_order and best[1]):
             best, best_order = (ratio, name, end), order
     return best
+
+
+def _subsequence_bound(a: str, b: str) -> float:
+    """An upper bound of difflib's ratio of a and b that costs a few integer operations per letter of a.
+
+    The blocks difflib matches appear in both strings in the same order, so they are a common subsequence:
+    their length is at most the longest common subsequence, counted here with one bit per letter of b
+    (Hyyro's bit-parallel form of the dynamic programme).
+    """
+    if not a or not b:
+        return 1.0 if a == b else 0.0  # as difflib has it
+    where: dict[str, int] = {}
+    for i, ch in enumerate(b):
+        where[ch] = where.get(ch, 0) | (1 << i)
+    full = (1 << len(b)) - 1
+    row = full
+    for ch in a:
+        match = row & where.get(ch, 0)
+        row = ((row + match) | (row - match)) & full
+    common = len(b) - row.bit_count()
+    return 2 * common / (len(a) + len(b))
 
 
 def check(report: Report) -> Iterator[Diagnostic]:
