@@ -584,10 +584,12 @@ def _build_many(folders: list[Path], year: int | None, *, final: bool, pdf: bool
             work.append((n, root, BuildOptions(year=y, final=final, pdf=pdf, charts=charts, ignore=ignore,
                                                office_scratch=Path(scratch), spare_core=False)))
         from lakip_cli.pipeline import wants_office
-        from lakip_cli.write.pdf import start_office
+        from lakip_cli.write.pdf import start_office, take_office
 
-        # One LibreOffice for every report, starting while the documents are written.
-        early = start_office() if any(wants_office(root, options) for _, root, options in work) else None
+        # One LibreOffice for every report, starting while the documents are written (or before: lakip_cli.program).
+        early = take_office()
+        if early is None and any(wants_office(root, options) for _, root, options in work):
+            early = start_office()
         workers = max(1, min(os.cpu_count() or 1, len(work)))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for at, outcome in prepare_many(pool, [(r, o) for _, r, o in work]):

@@ -454,3 +454,33 @@ def test_an_early_helper_without_uno_gives_way_to_one_that_has_it(tmp_path: Path
     [result] = pdf.run_office([pdf.OfficeJob(docx, tmp_path / "laporan.pdf", None)], early=early)
     assert result.error is None
     assert (tmp_path / "laporan.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+@pytest.mark.parametrize(("argv", "wanted"), [
+    (["build", "2024", "--pdf"], True),
+    (["--debug", "build", "--final", "-o", "out/final.docx"], True),
+    (["build", "2024"], False),
+    (["build", "2024", "--no-pdf"], False),
+    (["check", "2024", "--pdf"], False),  # not a build: the command line refuses the option itself
+    (["init", "build", "--pdf"], False),
+])
+def test_the_program_starts_libreoffice_early_only_for_a_build_that_asks(argv: list[str], wanted: bool) -> None:
+    from lakip_cli.program import wants_office
+
+    assert wants_office(argv) is wanted
+
+
+@pytest.mark.libreoffice
+def test_the_program_hands_its_early_libreoffice_to_the_build(tmp_path: Path) -> None:
+    require_libreoffice()
+    from tests.conftest import MINIMAL, copy_project
+
+    project = copy_project(MINIMAL, tmp_path / "proyek")
+    code = ("import sys; from lakip_cli.program import run; "
+            "sys.argv = ['lakip', 'build', '2024', '--pdf', '--tanpa-grafik', '-C', sys.argv[1]]; run()")
+    result = subprocess.run([sys.executable, "-c", code, str(project)], capture_output=True, text=True,
+                            check=False, env={**os.environ, "TMPDIR": str(tmp_path)}, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert (project / "out" / "LAKIP-2024.pdf").read_bytes()[:5] == b"%PDF-"
+    assert "daftar isi terisi" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["proyek"]  # no folder of LibreOffice's work left behind

@@ -331,6 +331,10 @@ def _one_start(soffice: str, python: str, jobs: Sequence[OfficeJob], pending: li
                             indexes_ready(job_number, entries)
                     if done == len(outputs) or outputs[done][0] != outputs[done - 1][0]:
                         _finish(outputs, outputs[done - 1][0], results, progress)
+                    if done == len(outputs) and cached is not None:
+                        # All written, and the profile is a copy thrown away: nothing to wait for.
+                        kill_group(proc)
+                        break
             err = proc.stderr.read() if proc.stderr is not None else b""
             proc.wait()
         finally:
