@@ -11,12 +11,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from lakip_cli.checks import refuse_unknown_codes, run_checks
-from lakip_cli.checks.acceptance import AcceptedFinding, Triage, apply_acceptances
-from lakip_cli.checks.causes import flatten, group_root_causes
+from lakip_cli.checks.acceptance import AcceptedFinding
+from lakip_cli.checks.causes import flatten
+from lakip_cli.checks.triage import Findings, triage_findings
 from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
-from lakip_cli.forked import Forked, spare_core
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
 from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
@@ -165,42 +164,17 @@ def _build(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
         found = final_gaps(report, decided.open)
         if found:
             raise LakipError(found)
-        checking = _Checking(report, options, decided)
+        checking = Findings(report, options.ignore, share=options.spare_core, decided=decided)
     else:
         # A draft's findings become its comments, which come last: the rules run beside the rendering.
-        checking = _Checking(report, options)
+        checking = Findings(report, options.ignore, share=options.spare_core)
     try:
         return _write(root, options, report, early, checking, created)
     finally:
         checking.abandon()
 
 
-class _Checking:
-    """The triaged findings of a build: already decided, or being found in a forked child while the document
-    is rendered and written (lakip_cli.forked), or found here when first asked for."""
-
-    def __init__(self, report: Report, options: BuildOptions, decided: Triage | None = None) -> None:
-        self.report, self.options, self._triage = report, options, decided
-        self._child: Forked[Triage] | None = None
-        if decided is None:
-            refuse_unknown_codes(report)  # the one error the rules can raise comes before any other, as it did
-            if options.spare_core and spare_core():
-                self._child = Forked(lambda: triage_findings(report, options.ignore, share=False))
-
-    def triage(self) -> Triage:
-        if self._triage is None:
-            child, self._child = self._child, None
-            self._triage = (child.result() if child is not None else None) or triage_findings(
-                self.report, self.options.ignore, share=self.options.spare_core)
-        return self._triage
-
-    def abandon(self) -> None:
-        if self._child is not None:
-            self._child.abandon()
-            self._child = None
-
-
-def _write(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None, checking: _Checking,
+def _write(root: Path, options: BuildOptions, report: Report, early: EarlyCharts | None, checking: Findings,
            created: dt.datetime) -> PendingBuild:
     project = report.project
     settings = project.settings.model
@@ -441,15 +415,6 @@ def pdf_source(docx: Path, scratch: Path) -> Path:
     copy = scratch / docx.name
     document.save(str(copy))
     return copy
-
-
-def triage_findings(report: Report, ignore: tuple[str, ...] = (), *, use_settings: bool = True,
-                    share: bool = True) -> Triage:
-    """Run the checks and split their findings by the acceptances of lakip.yaml (cek.terima)."""
-    findings = run_checks(report, ignore=ignore, use_settings=use_settings, share=share)
-    skipped = (*ignore, *(report.project.settings.model.cek.abaikan if use_settings else ()))
-    triage = apply_acceptances(report, findings, skipped=skipped)
-    return Triage(tuple(group_root_causes(triage.open)), triage.accepted)
 
 
 def _drop_stale_pdf(pdf: Path, root: Path) -> list[Diagnostic]:
