@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from lakip_cli.checks.causes import flatten
 from lakip_cli.pipeline import check_report
-from lakip_cli.source.load import load_yaml
+from lakip_cli.source.load import _align, _WordMap, load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 NARRATIVE = {"LK013", "LK014", "LK015", "LK016", "LK017", "LK018", "LK020", "LK021", "LK036", "LK037", "LK039"}
@@ -79,6 +79,21 @@ def test_every_visible_character_maps_to_itself(tmp_path: Path, text: str, style
         assert loc is not None
         found = _char_at(source, loc.line, loc.col)
         assert found == ch or found == "\\", (source, i, ch, loc)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=TEXTS, style=st.sampled_from([None, "|", ">", '"', "'"]))
+def test_word_map_answers_as_the_walk(tmp_path: Path, text: str, style: str | None) -> None:
+    """The word map's shortcut gives every offset, blank or not, the index the character walk gives."""
+    source = yaml.safe_dump({"k": text}, default_style=style, allow_unicode=True, width=20)
+    path = tmp_path / "w.yaml"
+    path.write_text(source, encoding="utf-8")
+    doc = load_yaml(path, tmp_path)
+    start, end, found_style = doc.strings[("k",)]
+    scalar = doc.text[start:end]
+    walk = _align(text, scalar, found_style)
+    words = _WordMap.of(text, scalar, found_style)
+    assert [words.index(i) for i in range(len(text))] == walk
 
 
 @pytest.fixture(scope="module")
