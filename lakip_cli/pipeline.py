@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -18,14 +17,16 @@ from lakip_cli.compute.report import Report, compute_report
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
 from lakip_cli.source.project import output_dir, shown
 from lakip_cli.source.validate import Project, load_project
-from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
-from lakip_cli.write.office_work import new_work, remove_work
-from lakip_cli.write.pdf import Office, OfficeJob
 
+# The writer's modules (files, LibreOffice) are imported by the steps that write: load_report and
+# check_report, all that `lakip check` runs, do not pay for them.
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Executor
+
     from lakip_cli.charts.canvas import ChartFont
     from lakip_cli.charts.figures import ChartJob
     from lakip_cli.present.annotations import Annotation
+    from lakip_cli.write.pdf import Office, OfficeJob
 
     EarlyCharts = tuple[ChartJob, list[Diagnostic]]
 
@@ -149,6 +150,7 @@ def _charts_started(report: Report, options: BuildOptions, root: Path) -> Iterat
         yield None
         return
     from lakip_cli.charts.figures import ChartJob
+    from lakip_cli.write.atomic import scratch_dir
 
     with scratch_dir() as scratch, ChartJob(report, Path(scratch), docx.parent / CHART_CACHE, font,
                                             background=True) as job:
@@ -188,6 +190,7 @@ def _write(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
     from lakip_cli.present.annotations import annotations_for
     from lakip_cli.present.render import Chart, RenderContext, render_report
     from lakip_cli.present.templates import TemplateSet
+    from lakip_cli.write.atomic import remove_stale, scratch_dir, write_atomic
     from lakip_cli.write.document import CoreInfo, write_docx
 
     remove_stale(docx.parent)
@@ -245,7 +248,8 @@ def _write(root: Path, options: BuildOptions, report: Report, early: EarlyCharts
     want_office = want_pdf or options.final
     if not want_office:
         return PendingBuild(result, None, root, False)
-    from lakip_cli.write.pdf import find_soffice
+    from lakip_cli.write.office_work import new_work
+    from lakip_cli.write.pdf import OfficeJob, find_soffice
 
     if not want_pdf and find_soffice() is None:
         return PendingBuild(replace(result, indexes="tanpa-libreoffice"), None, root, False)
@@ -304,6 +308,7 @@ def wants_office(root: Path, options: BuildOptions) -> bool:
 def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] | None = None,
                   timeout: float = 240, early: Office | None = None) -> list[BuildResult | LakipError]:
     """Run LibreOffice once for all the reports: PDFs, and the indexes written into each .docx."""
+    from lakip_cli.write.office_work import remove_work
     from lakip_cli.write.pdf import run_office
 
     jobs = [(n, p.job) for n, p in enumerate(pending) if p.job is not None]
@@ -345,6 +350,7 @@ def finish_builds(pending: list[PendingBuild], progress: Callable[[int], None] |
 
 def _filled(result: BuildResult, job: OfficeJob, listing: list[list[list[str]]] | None) -> BuildResult:
     """The .docx with LibreOffice's indexes as the fields' results, replaced atomically."""
+    from lakip_cli.write.atomic import write_atomic
     from lakip_cli.write.indexes import fill_indexes
 
     data = fill_indexes(result.docx, listing) if listing is not None else None
@@ -469,6 +475,8 @@ def _prepare_one(root: Path, options: BuildOptions) -> PendingBuild | tuple[Diag
 def prepare_many(pool: Executor, work: list[tuple[Path, BuildOptions]]
                  ) -> Iterator[tuple[int, PendingBuild | tuple[Diagnostic, ...] | str]]:
     """prepare_build for each (root, options) on the pool's processes: (position in `work`, outcome) as each ends."""
+    from concurrent.futures import as_completed
+
     futures = {pool.submit(_prepare_one, root, options): n for n, (root, options) in enumerate(work)}
     for future in as_completed(futures):
         yield futures[future], future.result()
