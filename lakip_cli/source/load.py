@@ -175,6 +175,11 @@ class _WordMap:
         source_starts = [m.start() for m in _WORD.finditer(source, body)][:n]
         return cls(value, source, style, starts, source_starts)
 
+    @property
+    def shortcut(self) -> bool:
+        """Whether the words answer (the walk is made only for blanks)."""
+        return self._starts is not None
+
     def index(self, offset: int) -> int:
         """The index in the source of the value's character `offset` (0 <= offset < len(value))."""
         if self._starts is not None and self._source_starts is not None and not self._value[offset].isspace():
