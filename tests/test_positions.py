@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from lakip_cli.checks.causes import flatten
 from lakip_cli.pipeline import check_report
-from lakip_cli.source.load import YamlDoc, _align, _WordMap, load_yaml
+from lakip_cli.source.load import YamlDoc, load_yaml
+from lakip_cli.source.positions import WordMap, align
 
 ROOT = Path(__file__).resolve().parents[1]
 NARRATIVE = {"LK013", "LK014", "LK015", "LK016", "LK017", "LK018", "LK020", "LK021", "LK036", "LK037", "LK039"}
@@ -85,10 +86,10 @@ def test_word_map_answers_as_the_walk(tmp_path: Path, text: str, style: str | No
     _, doc = _dumped(tmp_path, text, style)
     start, end, found_style = doc.strings[("k",)]
     scalar = doc.text[start:end]
-    words = _WordMap.of(text, scalar, found_style)
+    words = WordMap.of(text, scalar, found_style)
     if found_style in (None, "|", ">"):  # no escapes there: the words are the source's, the shortcut is taken
         assert words.shortcut
-    assert [words.index(i) for i in range(len(text))] == _align(text, scalar, found_style)
+    assert [words.index(i) for i in range(len(text))] == align(text, scalar, found_style)
 
 
 def _dumped(tmp_path: Path, text: str, style: str | None) -> tuple[str, YamlDoc]:

@@ -20,6 +20,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from lakip_cli.diagnostics import Diagnostic, LakipError, SourceLocation, fail
+from lakip_cli.source.positions import WordMap
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
@@ -105,13 +106,13 @@ class YamlDoc:
         # Checks locate many sentences of one string: its map is made once and kept.
         walk = self._alignments.get(where)
         if walk is None:
-            walk = self._alignments[where] = _WordMap.of(value, self.text[start:end], style)
+            walk = self._alignments[where] = WordMap.of(value, self.text[start:end], style)
         index = start + walk.index(offset)
         line = bisect.bisect_right(self._line_starts, index)
         return SourceLocation(self.path, line, index - self._line_starts[line - 1] + 1)
 
     @cached_property
-    def _alignments(self) -> dict[PathKey, _WordMap]:
+    def _alignments(self) -> dict[PathKey, WordMap]:
         return {}
 
     @cached_property
@@ -138,92 +139,6 @@ class YamlDoc:
         start = self.keys.get(where) or self.values.get(where)
         end = self.ends.get(where)
         return (start, end) if start and end else None
-
-
-_WORD = re.compile(r"\S+")
-
-
-class _WordMap:
-    """Where each character of a scalar's value stands in its source: _align's answer, mostly without its walk.
-
-    Where the value's words are the source's words (no escapes, no doubled quote), the k-th character of a
-    word is the k-th character of the same word in the source: two lists of word starts, made by the regex
-    engine, answer every visible character. A blank, or a value whose words changed on the way from the
-    source (escapes, '' in single quotes), takes the character walk of _align, made once.
-    """
-
-    __slots__ = ("_value", "_source", "_style", "_starts", "_source_starts", "_walk")
-
-    def __init__(self, value: str, source: str, style: str | None, starts: list[int] | None,
-                 source_starts: list[int] | None) -> None:
-        self._value, self._source, self._style = value, source, style
-        self._starts, self._source_starts = starts, source_starts
-        self._walk: list[int] | None = None
-
-    @classmethod
-    def of(cls, value: str, source: str, style: str | None) -> _WordMap:
-        if (style == '"' and "\\" in source) or (style == "'" and "''" in source):
-            return cls(value, source, style, None, None)
-        body = source.find("\n") + 1 if style in ("|", ">") else (1 if style in ('"', "'") else 0)
-        words, source_words = value.split(), source[body:].split()
-        n = len(words)
-        same = n <= len(source_words) and (n == 0 or (words[:-1] == source_words[: n - 1]
-                                                      and source_words[n - 1].startswith(words[-1])))
-        if not same:
-            return cls(value, source, style, None, None)
-        starts = [m.start() for m in _WORD.finditer(value)]
-        source_starts = [m.start() for m in _WORD.finditer(source, body)][:n]
-        return cls(value, source, style, starts, source_starts)
-
-    @property
-    def shortcut(self) -> bool:
-        """Whether the words answer (the walk is made only for blanks)."""
-        return self._starts is not None
-
-    def index(self, offset: int) -> int:
-        """The index in the source of the value's character `offset` (0 <= offset < len(value))."""
-        if self._starts is not None and self._source_starts is not None and not self._value[offset].isspace():
-            word = bisect.bisect_right(self._starts, offset) - 1
-            return self._source_starts[word] + offset - self._starts[word]
-        if self._walk is None:
-            self._walk = _align(self._value, self._source, self._style)
-        return self._walk[offset]
-
-
-def _align(value: str, source: str, style: str | None) -> list[int]:
-    """For each character of a scalar's value, its index in the scalar's source text.
-
-    Folding, indentation, line continuations and escapes change the text between
-    source and value, never the order of its visible characters: each non-blank
-    value character is the next matching source character after blanks (or the
-    escape sequence that produced it). Blanks map to wherever the walk stands.
-    """
-    j = source.find("\n") + 1 if style in ("|", ">") else (1 if style in ('"', "'") else 0)
-    out: list[int] = []
-    for ch in value:
-        if ch.isspace():
-            while style == '"' and source.startswith("\\\n", j):  # a line continuation: break and indent vanish
-                j += 2
-                while j < len(source) and source[j] in " \t":
-                    j += 1
-            out.append(j)
-            if j < len(source) and source[j].isspace():
-                j += 1
-            elif style == '"' and source[j : j + 1] == "\\" and source[j + 1 : j + 2] not in ("\n", ""):
-                j += {"x": 4, "u": 6, "U": 10}.get(source[j + 1 : j + 2], 2)  # an escaped blank, e.g. \t
-            continue
-        while j < len(source) and (source[j].isspace() or (style == '"' and source.startswith("\\\n", j))):
-            j += 1
-        out.append(j)
-        if j >= len(source):
-            continue
-        if style == '"' and source[j] == "\\":
-            j += {"x": 4, "u": 6, "U": 10}.get(source[j + 1 : j + 2], 2)
-        elif source[j] == ch:
-            j += 2 if style == "'" and ch == "'" and source.startswith("''", j) else 1
-        else:
-            j += 1
-    return out
 
 
 _SCALAR = yaml.constructor.SafeConstructor()
